@@ -1,0 +1,26 @@
+@{
+    RootModule           = 'OpenStackVpn.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    GUID                 = '6c1f0b7e-3d0a-4e8e-9a51-2f7c9b3e8d41'
+    Author               = 'OpenStackVpn contributors'
+    Copyright            = '(c) OpenStackVpn contributors. Apache-2.0.'
+    Description          = 'Manage OpenStack Neutron VPNaaS v2.0 (IPsec site-to-site VPNs) from PowerShell with typed objects.'
+    PowerShellVersion    = '5.1'
+    FormatsToProcess     = @('OpenStackVpn.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-OpenStack'
+        'Disconnect-OpenStack'
+        'Get-OpenStackSession'
+        'Get-IpsecSiteConnection'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('OpenStack', 'Neutron', 'VPNaaS', 'IPsec', 'VPN', 'Keystone')
+            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+        }
+    }
+}

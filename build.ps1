@@ -1,0 +1,139 @@
+<#
+.SYNOPSIS
+    Builds, tests and packages the OpenStackVpn module.
+.DESCRIPTION
+    Build   publishes the assemblies and lays out the importable module in out/OpenStackVpn (an allow-list of files).
+    Test    builds, runs the xUnit tests of Core and the Pester suite (in a fresh pwsh that imports out/OpenStackVpn),
+            writes results under out/TestResults and prints one closing line: N passed, N failed, N skipped.
+    Package zips out/OpenStackVpn into out/OpenStackVpn-<version>.zip.
+    Clean   removes out/ and the bin/obj folders.
+.PARAMETER Integration
+    With Test: also run the suites tagged Integration, against the real lab (tests/lab/start.sh). They fail when the lab is not up.
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Package', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    [switch] $Integration
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleDir = Join-Path $out 'OpenStackVpn'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+# What ships: nothing else is copied, and System.Management.Automation.dll never is.
+$allowList = @(
+    'OpenStackVpn.dll'
+    'OpenStackVpn.Core.dll'
+    'Newtonsoft.Json.dll'
+    'YamlDotNet.dll'
+    'OpenStackVpn.Format.ps1xml'
+)
+
+function Invoke-Native {
+    param([string] $What, [scriptblock] $Command)
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-Build {
+    $publish = Join-Path $out 'publish'
+    Invoke-Native 'dotnet publish' {
+        dotnet publish (Join-Path $root 'src/OpenStackVpn/OpenStackVpn.csproj') -c $Configuration -o $publish --nologo -v quiet
+    }
+    if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $moduleDir
+    foreach ($file in $allowList) {
+        Copy-Item (Join-Path $publish $file) $moduleDir
+    }
+    Copy-Item (Join-Path $root 'OpenStackVpn.psd1') $moduleDir
+    $help = Join-Path $root 'src/OpenStackVpn/en-US'
+    if (Test-Path $help) { Copy-Item $help $moduleDir -Recurse }
+    if (Get-ChildItem $moduleDir -Recurse -Filter 'System.Management.Automation.dll') {
+        throw 'System.Management.Automation.dll must never ship.'
+    }
+    Write-Host "Module laid out in $moduleDir"
+}
+
+function Get-PesterManifest {
+    Invoke-Native 'restore of Pester' {
+        dotnet restore (Join-Path $root 'tests/tools/PesterRestore.csproj') --nologo -v quiet
+    }
+    $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $manifest = Join-Path $packages.Trim() 'pester/6.2.0/tools/Pester.psd1'
+    if (-not (Test-Path $manifest)) { throw "Pester was restored but $manifest is missing." }
+    $manifest
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $out 'TestResults'
+    $null = New-Item -ItemType Directory -Path $results -Force
+
+    # xUnit: Core logic that needs no cloud.
+    $xunitLog = Join-Path $results 'xunit.log'
+    dotnet test (Join-Path $root 'tests/OpenStackVpn.Core.Tests/OpenStackVpn.Core.Tests.csproj') -c $Configuration --nologo `
+        --logger "trx;LogFileName=core.trx" --results-directory $results 2>&1 | Tee-Object -FilePath $xunitLog | Out-Host
+    $xunitExit = $LASTEXITCODE
+    $summary = Select-String -Path $xunitLog -Pattern 'Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)' | Select-Object -Last 1
+    $counts = @{ Passed = 0; Failed = 0; Skipped = 0 }
+    if ($summary) {
+        $counts.Failed += [int]$summary.Matches[0].Groups[1].Value
+        $counts.Passed += [int]$summary.Matches[0].Groups[2].Value
+        $counts.Skipped += [int]$summary.Matches[0].Groups[3].Value
+    }
+    if ($xunitExit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed++ }   # it did not run at all
+
+    # Pester, in a fresh process: a binary module cannot be unloaded, and the suite must see only out/OpenStackVpn.
+    $pester = Get-PesterManifest
+    $countsFile = Join-Path $results 'pester-counts.json'
+    Remove-Item $countsFile -ErrorAction Ignore
+    $runner = Join-Path $root 'tests/Invoke-PesterSuite.ps1'
+    $arguments = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $runner,
+        '-PesterManifest', $pester, '-ModulePath', $moduleDir, '-ResultsDirectory', $results)
+    if ($Integration) { $arguments += '-Integration' }
+    & dotnet @arguments | Out-Host
+    if (Test-Path $countsFile) {
+        $pesterCounts = Get-Content $countsFile -Raw | ConvertFrom-Json
+        $counts.Passed += $pesterCounts.Passed
+        $counts.Failed += $pesterCounts.Failed
+        $counts.Skipped += $pesterCounts.Skipped
+    }
+    else {
+        Write-Host 'The Pester suite did not report its counts.'
+        $counts.Failed++
+    }
+
+    Write-Host ''
+    Write-Host ('{0} passed, {1} failed, {2} skipped' -f $counts.Passed, $counts.Failed, $counts.Skipped)
+    if ($counts.Failed -gt 0 -or $counts.Passed -eq 0) { exit 1 }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $version = (Import-PowerShellDataFile (Join-Path $root 'OpenStackVpn.psd1')).ModuleVersion
+    $zip = Join-Path $out "OpenStackVpn-$version.zip"
+    Compress-Archive -Path $moduleDir -DestinationPath $zip -Force
+    Write-Host "Packaged $zip"
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Package' { Invoke-Package }
+    'Clean' {
+        Remove-Item $out -Recurse -Force -ErrorAction Ignore
+        Get-ChildItem $root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
+    }
+}
