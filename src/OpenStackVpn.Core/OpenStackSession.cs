@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenStackVpn.Core;
+using OpenStackVpn.Core.Config;
+using OpenStackVpn.Core.Http;
+using OpenStackVpn.Core.Identity;
+
+namespace OpenStackVpn;
+
+/// <summary>
+/// An authenticated connection to one OpenStack cloud: the Keystone token (never exposed), the network endpoint
+/// from its catalog, and the credentials to renew the token when it expires. Safe to share between runspaces.
+/// </summary>
+public sealed class OpenStackSession : IDisposable
+{
+    private readonly ConnectionSettings _settings;
+    private readonly HttpTransport _transport;
+    private readonly SemaphoreSlim _renewal = new(1, 1);
+    private KeystoneToken _token;
+    private bool _closed;
+
+    private OpenStackSession(ConnectionSettings settings, HttpTransport transport, KeystoneToken token)
+    {
+        _settings = settings;
+        _transport = transport;
+        _token = token;
+        NetworkEndpoint = settings.NetworkEndpointOverride is { } endpoint
+            ? ServiceCatalog.ServiceRoot(endpoint.ToString())
+            : token.Catalog.Find("network", settings.Interface, settings.RegionName);
+    }
+
+    /// <summary>The clouds.yaml entry the session was made from, if any.</summary>
+    public string? Cloud => _settings.CloudName;
+
+    /// <summary>The Keystone v3 URL.</summary>
+    public Uri AuthUrl => _settings.AuthUrl;
+
+    /// <summary>How the session authenticates.</summary>
+    public AuthMethod AuthMethod => _settings.Method;
+
+    /// <summary>The user's name, as Keystone reports it.</summary>
+    public string? UserName => _token.UserName;
+
+    /// <summary>The user's id.</summary>
+    public string? UserId => _token.UserId;
+
+    /// <summary>The project the token is scoped to.</summary>
+    public string? ProjectName => _token.ProjectName;
+
+    /// <summary>The id of the project the token is scoped to.</summary>
+    public string? ProjectId => _token.ProjectId;
+
+    /// <summary>The domain of the scope.</summary>
+    public string? DomainName => _token.DomainName;
+
+    /// <summary>The region asked for, if any.</summary>
+    public string? Region => _settings.RegionName;
+
+    /// <summary>The catalog interface used: public, internal or admin.</summary>
+    public string Interface => _settings.Interface;
+
+    /// <summary>The Neutron endpoint that VPNaaS requests go to.</summary>
+    public Uri NetworkEndpoint { get; }
+
+    /// <summary>When the current token expires.</summary>
+    public DateTimeOffset ExpiresAt => _token.ExpiresAt;
+
+    /// <summary>True when the session holds credentials it can renew its token with (not a bare token).</summary>
+    public bool CanRenew => _settings.Method != AuthMethod.Token;
+
+    /// <summary>The time limit of each request.</summary>
+    public TimeSpan Timeout => _transport.Timeout;
+
+    /// <summary>False once the session was disconnected.</summary>
+    public bool IsConnected => !_closed;
+
+    /// <summary>Authenticates with Keystone and finds the network endpoint.</summary>
+    public static async Task<OpenStackSession> ConnectAsync(ConnectionSettings settings, ILogSink log, CancellationToken cancel)
+    {
+        if (settings.SkipCertificateCheck)
+        {
+            log.Warning("TLS certificate verification is off for this session (-SkipCertificateCheck or verify: false): use it only with a test cloud.");
+        }
+
+        var transport = new HttpTransport(HttpTransport.CreateHandler(settings.CACertificatePath, settings.SkipCertificateCheck), settings.Timeout);
+        try
+        {
+            var token = await KeystoneClient.IssueAsync(settings, transport, log, cancel).ConfigureAwait(false);
+            return new OpenStackSession(settings, transport, token);
+        }
+        catch
+        {
+            transport.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Revokes the token at Keystone; the session cannot be used afterwards.</summary>
+    public async Task DisconnectAsync(ILogSink log, CancellationToken cancel)
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        try
+        {
+            await KeystoneClient.RevokeAsync(_settings.AuthUrl, _token.Value, _transport, log, cancel).ConfigureAwait(false);
+        }
+        finally
+        {
+            _transport.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Sends a request to the network endpoint with the session's token; renews an expiring token first,
+    /// and once more after a 401 when the session holds reusable credentials.
+    /// </summary>
+    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, ILogSink log, CancellationToken cancel)
+    {
+        if (_closed)
+        {
+            throw new OpenStackException(OpenStackErrorKind.Authentication, "This session was disconnected. Run Connect-OpenStack to open a new one.");
+        }
+
+        var url = new Uri(NetworkEndpoint, relativePath);
+        var token = await CurrentTokenAsync(log, cancel).ConfigureAwait(false);
+        var response = await _transport.SendAsync(method, url, jsonBody, AuthHeader(token), log, cancel).ConfigureAwait(false);
+        if ((int)response.Status == 401 && CanRenew)
+        {
+            log.Verbose("The token was refused; authenticating again once.");
+            token = await RenewAsync(token, log, cancel).ConfigureAwait(false);
+            response = await _transport.SendAsync(method, url, jsonBody, AuthHeader(token), log, cancel).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    /// <summary>Releases the HTTP connections without revoking the token.</summary>
+    public void Dispose()
+    {
+        _closed = true;
+        _transport.Dispose();
+        _renewal.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{UserName}@{ProjectName ?? DomainName} {NetworkEndpoint}";
+
+    private async Task<KeystoneToken> CurrentTokenAsync(ILogSink log, CancellationToken cancel)
+    {
+        var token = _token;
+        if (!token.IsExpiring(DateTimeOffset.UtcNow))
+        {
+            return token;
+        }
+
+        if (!CanRenew)
+        {
+            throw new OpenStackException(OpenStackErrorKind.Authentication, $"The session's token expired at {token.ExpiresAt:u} and the session holds no credentials to renew it (it was opened with a token). Run Connect-OpenStack again.")
+            {
+                RecommendedAction = "Run Connect-OpenStack again.",
+            };
+        }
+
+        return await RenewAsync(token, log, cancel).ConfigureAwait(false);
+    }
+
+    // Concurrent callers share one renewal: whoever comes second finds the token already replaced.
+    private async Task<KeystoneToken> RenewAsync(KeystoneToken stale, ILogSink log, CancellationToken cancel)
+    {
+        await _renewal.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            if (!ReferenceEquals(_token, stale))
+            {
+                return _token;
+            }
+
+            _token = await KeystoneClient.IssueAsync(_settings, _transport, log, cancel).ConfigureAwait(false);
+            return _token;
+        }
+        finally
+        {
+            _renewal.Release();
+        }
+    }
+
+    private static Dictionary<string, string> AuthHeader(KeystoneToken token) => new() { ["X-Auth-Token"] = token.Value };
+}

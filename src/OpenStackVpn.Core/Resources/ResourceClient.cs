@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using OpenStackVpn.Core.Http;
+
+namespace OpenStackVpn.Core.Resources;
+
+/// <summary>One page of a list, and the query of the next page if there is one.</summary>
+public sealed class ResourcePage<T>
+{
+    internal ResourcePage(IReadOnlyList<T> items, string? nextQuery)
+    {
+        Items = items;
+        NextQuery = nextQuery;
+    }
+
+    /// <summary>The page's objects, checked against the filters.</summary>
+    public IReadOnlyList<T> Items { get; }
+
+    /// <summary>The query string of the next page, or null on the last.</summary>
+    public string? NextQuery { get; }
+}
+
+/// <summary>The generic resource path: list with filters and paging, and show, for any VPNaaS resource.</summary>
+public static class ResourceClient
+{
+    /// <summary>Shows one object; <paramref name="fields"/> limits what comes back.</summary>
+    public static async Task<T> GetAsync<T>(OpenStackSession session, ResourceKind<T> kind, string id, IReadOnlyCollection<string>? fields, ILogSink log, CancellationToken cancel)
+        where T : VpnResource
+    {
+        var query = fields == null || fields.Count == 0
+            ? ""
+            : "?" + string.Join("&", fields.Append("id").Distinct().Select(f => "fields=" + Uri.EscapeDataString(f)));
+        var response = await session.SendAsync(HttpMethod.Get, $"{kind.Path}/{Uri.EscapeDataString(id)}{query}", null, log, cancel).ConfigureAwait(false);
+        if (!response.IsSuccess)
+        {
+            throw ErrorParser.FromResponse(response, id);
+        }
+
+        var body = ParseObject(response);
+        return Deserialize<T>(body[kind.Singular] as JObject ?? throw Malformed(response, $"no '{kind.Singular}' object"), response);
+    }
+
+    /// <summary>
+    /// Fetches one page: the first when <paramref name="nextQuery"/> is null, else the page that query names.
+    /// Objects that do not match the filters are dropped, so a filter the server ignored never widens the result.
+    /// </summary>
+    public static async Task<ResourcePage<T>> ListPageAsync<T>(OpenStackSession session, ResourceKind<T> kind, ListQuery query, string? nextQuery, ILogSink log, CancellationToken cancel)
+        where T : VpnResource
+    {
+        var queryString = nextQuery ?? query.ToQueryString();
+        var response = await session.SendAsync(HttpMethod.Get, kind.Path + (queryString.Length == 0 ? "" : "?" + queryString), null, log, cancel).ConfigureAwait(false);
+        if (!response.IsSuccess)
+        {
+            throw ErrorParser.FromResponse(response);
+        }
+
+        var body = ParseObject(response);
+        var items = body[kind.Plural] as JArray ?? throw Malformed(response, $"no '{kind.Plural}' list");
+        var objects = items.OfType<JObject>()
+            .Where(item => Matches(item, query, kind))
+            .Select(item => Deserialize<T>(item, response))
+            .ToList();
+        var next = items.Count == 0 ? null : NextQuery(body[kind.Plural + "_links"] as JArray, queryString);
+        return new ResourcePage<T>(objects, next);
+    }
+
+    /// <summary>The query string of the rel=next link; the link's own host is not trusted (it may be an internal name behind a proxy).</summary>
+    internal static string? NextQuery(JArray? links, string currentQuery)
+    {
+        var href = links?.OfType<JObject>().FirstOrDefault(l => l.Value<string>("rel") == "next")?.Value<string>("href");
+        if (href == null)
+        {
+            return null;
+        }
+
+        var at = href.IndexOf('?');
+        var next = at < 0 ? "" : href.Substring(at + 1);
+        return next.Length == 0 || next == currentQuery ? null : next;
+    }
+
+    internal static bool Matches<T>(JObject item, ListQuery query, ResourceKind<T> kind) where T : VpnResource
+    {
+        foreach (var filter in query.Filters)
+        {
+            var value = item.SelectToken(kind.FilterPaths[filter.Key]);
+            if (value == null || !filter.Value.Any(wanted => SameValue(value, wanted)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameValue(JToken value, string wanted) => value.Type switch
+    {
+        JTokenType.Boolean => string.Equals(value.ToString(), wanted, StringComparison.OrdinalIgnoreCase),
+        JTokenType.Integer or JTokenType.Float => Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture) == wanted,
+        JTokenType.Null => false,
+        _ => value.ToString() == wanted,
+    };
+
+    private static JObject ParseObject(ApiResponse response)
+    {
+        try
+        {
+            return JToken.Parse(response.Body) as JObject ?? throw Malformed(response, "not a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw Malformed(response, "not JSON: " + e.Message);
+        }
+    }
+
+    private static T Deserialize<T>(JObject item, ApiResponse response)
+    {
+        try
+        {
+            return item.ToObject<T>(JsonSerializer.CreateDefault()) ?? throw Malformed(response, "an empty object");
+        }
+        catch (JsonException e)
+        {
+            throw Malformed(response, "a field of the wrong type: " + e.Message);
+        }
+    }
+
+    private static OpenStackException Malformed(ApiResponse response, string what) =>
+        new(OpenStackErrorKind.InvalidResponse, $"{response.Request} answered {(int)response.Status} with a body that is {what}{(response.RequestId == null ? "" : $" (request {response.RequestId})")}.")
+        {
+            StatusCode = response.Status,
+            RequestId = response.RequestId,
+            Request = response.Request,
+        };
+}
