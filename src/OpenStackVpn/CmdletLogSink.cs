@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using OpenStackVpn.Core.Http;
+
+namespace OpenStackVpn;
+
+/// <summary>
+/// Collects Core's diagnostics from any thread and writes them to the Verbose, Debug and Warning streams
+/// on the pipeline thread, the only thread PowerShell lets write.
+/// </summary>
+internal sealed class CmdletLogSink : ILogSink
+{
+    private readonly ConcurrentQueue<(char Stream, string Text)> _queue = new();
+
+    public void Verbose(string message) => _queue.Enqueue(('V', message));
+
+    public void Debug(string message) => _queue.Enqueue(('D', message));
+
+    public void Warning(string message) => _queue.Enqueue(('W', message));
+
+    public void Flush(Cmdlet cmdlet)
+    {
+        while (_queue.TryDequeue(out var line))
+        {
+            switch (line.Stream)
+            {
+                case 'V':
+                    cmdlet.WriteVerbose(line.Text);
+                    break;
+                case 'D':
+                    cmdlet.WriteDebug(line.Text);
+                    break;
+                default:
+                    cmdlet.WriteWarning(line.Text);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using OpenStackVpn.Core.Resources;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>The Get- cmdlet of any VPNaaS resource: by id, or a list by name (wildcards), filters and sort, page by page.</summary>
+public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : VpnResource
+{
+    /// <summary><para type="description">The id of the object to show; several ids, or objects from the pipeline, show each.</para></summary>
+    [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = null!;
+
+    /// <summary><para type="description">The names to list; wildcards are allowed. A name without wildcards that matches nothing is an error.</para></summary>
+    [Parameter(ParameterSetName = "List", Position = 0)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary><para type="description">Any other filter, as column = value (or values); Neutron's column names, e.g. @{ mtu = 1400; dpd_action = 'hold' }.</para></summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateNotNull]
+    public Hashtable? Filter { get; set; }
+
+    /// <summary><para type="description">Sort keys, each as key, key:asc or key:desc.</para></summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Sort { get; set; }
+
+    /// <summary><para type="description">Objects per request; the list still returns every object, a page at a time.</para></summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateRange(1, int.MaxValue)]
+    public int? PageSize { get; set; }
+
+    /// <summary><para type="description">Return only these fields (and the id), by property or JSON name.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Property { get; set; }
+
+    /// <summary>The resource this cmdlet gets.</summary>
+    protected abstract ResourceKind<T> Kind { get; }
+
+    /// <summary>Adds the resource's own filter parameters to the query.</summary>
+    protected abstract void AddFilters(ListQuery query);
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        var session = RequireSession();
+        List<string>? fields = null;
+        try
+        {
+            fields = Property?.Select(Kind.FieldName).ToList();
+        }
+        catch (OpenStackException e)
+        {
+            ThrowTerminatingError(ToErrorRecord(e));
+        }
+
+        if (ParameterSetName == "Id")
+        {
+            foreach (var id in Id)
+            {
+                try
+                {
+                    WriteResource(Await(cancel => ResourceClient.GetAsync(session, Kind, id, fields, Log, cancel)));
+                }
+                catch (OpenStackException e)
+                {
+                    WriteError(ToErrorRecord(e));
+                }
+            }
+
+            return;
+        }
+
+        List(session, fields);
+    }
+
+    private void List(OpenStackSession session, List<string>? fields)
+    {
+        var query = new ListQuery { PageSize = PageSize };
+        WildcardPattern[]? patterns = null;
+        try
+        {
+            fields?.ForEach(query.Fields.Add);
+            if (Name != null && Name.Any(WildcardPattern.ContainsWildcardCharacters))
+            {
+                patterns = Name.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
+                if (fields != null)
+                {
+                    query.Fields.Add("name");
+                }
+            }
+            else
+            {
+                foreach (var name in Name ?? Enumerable.Empty<string>())
+                {
+                    query.Where("name", name);
+                }
+            }
+
+            AddFilters(query);
+            foreach (DictionaryEntry entry in Filter ?? new Hashtable())
+            {
+                foreach (var value in Values(entry.Value))
+                {
+                    query.Where(entry.Key.ToString(), value);
+                }
+            }
+
+            foreach (var sort in Sort ?? Enumerable.Empty<string>())
+            {
+                query.SortBy(sort);
+            }
+
+            query.Validate(Kind);
+        }
+        catch (OpenStackException e)
+        {
+            ThrowTerminatingError(ToErrorRecord(e));
+        }
+
+        var found = new HashSet<string>();
+        string? next = null;
+        do
+        {
+            ResourcePage<T> page;
+            try
+            {
+                page = Await(cancel => ResourceClient.ListPageAsync(session, Kind, query, next, Log, cancel));
+            }
+            catch (OpenStackException e)
+            {
+                ThrowTerminatingError(ToErrorRecord(e));
+                return;
+            }
+
+            foreach (var item in page.Items.Where(i => patterns == null || patterns.Any(p => p.IsMatch(i.Name ?? ""))))
+            {
+                found.Add(item.Name ?? "");
+                WriteResource(item);
+            }
+
+            next = page.NextQuery;
+        }
+        while (next != null);
+
+        foreach (var name in (Name ?? Enumerable.Empty<string>()).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !found.Contains(n)))
+        {
+            WriteError(ToErrorRecord(new OpenStackException(OpenStackErrorKind.NotFound, $"No {Kind.DisplayName} named '{name}' was found.") { Target = name }));
+        }
+    }
+
+    /// <summary>Writes an object with the fields the model does not name added as note properties, so nothing the server sent is lost.</summary>
+    protected void WriteResource(VpnResource resource)
+    {
+        var output = PSObject.AsPSObject(resource);
+        foreach (var extra in resource.AdditionalProperties)
+        {
+            var name = string.Concat(extra.Key.Split('_').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part.Substring(1)));
+            if (output.Properties[name] == null)
+            {
+                output.Properties.Add(new PSNoteProperty(name, extra.Value));
+            }
+        }
+
+        WriteObject(output);
+    }
+
+    private static IEnumerable<string> Values(object? value)
+    {
+        value = value is PSObject ps ? ps.BaseObject : value;
+        if (value is IEnumerable list and not string)
+        {
+            return list.Cast<object?>().SelectMany(Values);
+        }
+
+        return new[] { value is bool b ? (b ? "true" : "false") : System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "" };
+    }
+}

@@ -1,0 +1,62 @@
+using System.Management.Automation;
+using OpenStackVpn.Core.Resources;
+
+namespace OpenStackVpn.Commands.IpsecSiteConnection;
+
+/// <summary>
+/// <para type="synopsis">Gets IPsec site connections.</para>
+/// <para type="description">Shows connections by id, or lists them by name (wildcards allowed) and filters, following Neutron's pages and writing each connection as its page arrives. The pre-shared key is a SecureString: read it on purpose with ConvertFrom-SecureString -AsPlainText.</para>
+/// </summary>
+/// <example>
+/// <code>Get-IpsecSiteConnection</code>
+/// <para>Lists every connection of the project.</para>
+/// </example>
+/// <example>
+/// <code>Get-IpsecSiteConnection -Name 'branch-*' -Status ACTIVE</code>
+/// <para>Lists the active connections whose names start with branch-.</para>
+/// </example>
+/// <example>
+/// <code>Get-IpsecSiteConnection -Id cbc152a0-7e93-4f98-9f04-b085a4bf2511 | Format-List</code>
+/// <para>Shows every field of one connection.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "IpsecSiteConnection", DefaultParameterSetName = "List")]
+[OutputType(typeof(OpenStackVpn.IpsecSiteConnection))]
+public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<OpenStackVpn.IpsecSiteConnection>
+{
+    /// <summary><para type="description">Only connections of this VPN service.</para></summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateNotNullOrEmpty]
+    public string? VpnServiceId { get; set; }
+
+    /// <summary><para type="description">Only connections in this status.</para></summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateSet("ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE")]
+    public string? Status { get; set; }
+
+    /// <summary><para type="description">Only connections to this peer address.</para></summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateNotNullOrEmpty]
+    public string? PeerAddress { get; set; }
+
+    /// <inheritdoc/>
+    protected override ResourceKind<OpenStackVpn.IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;
+
+    /// <inheritdoc/>
+    protected override void AddFilters(ListQuery query)
+    {
+        if (VpnServiceId != null)
+        {
+            query.Where("vpnservice_id", VpnServiceId);
+        }
+
+        if (Status != null)
+        {
+            query.Where("status", Status.ToUpperInvariant());
+        }
+
+        if (PeerAddress != null)
+        {
+            query.Where("peer_address", PeerAddress);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Security;
+using OpenStackVpn.Core;
+using OpenStackVpn.Core.Config;
+
+namespace OpenStackVpn.Commands.Session;
+
+/// <summary>
+/// <para type="synopsis">Authenticates with Keystone v3 and makes the session the default for the other cmdlets.</para>
+/// <para type="description">Settings come from the parameters, then from the clouds.yaml entry named by -Cloud or OS_CLOUD (with secure.yaml), or else from the OS_* variables of an openrc file.</para>
+/// </summary>
+/// <example>
+/// <code>Connect-OpenStack -Cloud mycloud</code>
+/// <para>Connects with the entry 'mycloud' of clouds.yaml.</para>
+/// </example>
+/// <example>
+/// <code>Connect-OpenStack -AuthUrl https://keystone.example.com:5000/v3 -Credential (Get-Credential) -ProjectName demo -Region RegionOne</code>
+/// <para>Connects with a user name and password, scoped to the project demo.</para>
+/// </example>
+[Cmdlet(VerbsCommunications.Connect, "OpenStack")]
+[OutputType(typeof(OpenStackSession))]
+public sealed class ConnectOpenStackCommand : OpenStackCmdlet
+{
+    /// <summary><para type="description">The clouds.yaml entry to use (default: OS_CLOUD).</para></summary>
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string? Cloud { get; set; }
+
+    /// <summary><para type="description">The Keystone URL, with or without /v3.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AuthUrl { get; set; }
+
+    /// <summary><para type="description">User name and password for password authentication.</para></summary>
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary><para type="description">The user's name, for an application credential given by name.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? UserName { get; set; }
+
+    /// <summary><para type="description">The user's domain (default: Default).</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? UserDomainName { get; set; }
+
+    /// <summary><para type="description">The project to scope the token to, by name.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProjectName { get; set; }
+
+    /// <summary><para type="description">The project to scope the token to, by id.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProjectId { get; set; }
+
+    /// <summary><para type="description">The project's domain (default: the user's domain).</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProjectDomainName { get; set; }
+
+    /// <summary><para type="description">Scope the token to this domain instead of a project.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DomainName { get; set; }
+
+    /// <summary><para type="description">The application credential's id.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ApplicationCredentialId { get; set; }
+
+    /// <summary><para type="description">The application credential's name (with -UserName).</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ApplicationCredentialName { get; set; }
+
+    /// <summary><para type="description">The application credential's secret.</para></summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? ApplicationCredentialSecret { get; set; }
+
+    /// <summary><para type="description">An existing Keystone token; with a project or domain it is exchanged for a token of that scope.</para></summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? Token { get; set; }
+
+    /// <summary><para type="description">The region whose network endpoint to use.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    /// <summary><para type="description">The catalog interface: public (default), internal or admin.</para></summary>
+    [Parameter]
+    [ValidateSet("public", "internal", "admin")]
+    public string? Interface { get; set; }
+
+    /// <summary><para type="description">Use this Neutron URL instead of the catalog's.</para></summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? NetworkEndpoint { get; set; }
+
+    /// <summary><para type="description">The time limit of each request, in seconds (default 60).</para></summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int? TimeoutSec { get; set; }
+
+    /// <summary><para type="description">A PEM bundle of CA certificates to trust for TLS.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CACertificatePath { get; set; }
+
+    /// <summary><para type="description">Do not verify TLS certificates (test clouds only).</para></summary>
+    [Parameter]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        try
+        {
+            var settings = ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            var session = Await(cancel => OpenStackSession.ConnectAsync(settings, Log, cancel));
+            SessionStore.Default = session;
+            WriteObject(session);
+        }
+        catch (OpenStackException e)
+        {
+            ThrowTerminatingError(ToErrorRecord(e));
+        }
+    }
+
+    private Dictionary<string, string?> Parameters()
+    {
+        var p = new Dictionary<string, string?>
+        {
+            ["auth_url"] = AuthUrl,
+            ["username"] = Credential?.UserName ?? UserName,
+            ["password"] = Secrets.ToPlain(Credential?.Password),
+            ["user_domain_name"] = UserDomainName,
+            ["project_name"] = ProjectName,
+            ["project_id"] = ProjectId,
+            ["project_domain_name"] = ProjectDomainName,
+            ["domain_name"] = DomainName,
+            ["application_credential_id"] = ApplicationCredentialId,
+            ["application_credential_name"] = ApplicationCredentialName,
+            ["application_credential_secret"] = Secrets.ToPlain(ApplicationCredentialSecret),
+            ["token"] = Secrets.ToPlain(Token),
+            ["region_name"] = Region,
+            ["interface"] = Interface,
+            ["network_endpoint_override"] = NetworkEndpoint?.ToString(),
+            ["api_timeout"] = TimeoutSec?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["cacert"] = CACertificatePath == null ? null : GetUnresolvedProviderPathFromPSPath(CACertificatePath),
+            ["verify"] = SkipCertificateCheck.IsPresent ? "false" : null,
+        };
+
+        // The credential the user typed decides the method, whatever the configuration file prefers.
+        p["auth_type"] = Credential != null ? "password"
+            : ApplicationCredentialSecret != null ? "v3applicationcredential"
+            : Token != null ? "token"
+            : null;
+        return p;
+    }
+}
