@@ -1,0 +1,189 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+}
+
+Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
+    BeforeAll {
+        $seed = Get-LabSeed
+        $cli = Get-Content (Join-Path $script:LabState 'example-connection.json') -Raw | ConvertFrom-Json
+        $session = Connect-Lab lab-admin
+    }
+
+    It 'reads the seed connection by id with every field equal to the CLI''s show' {
+        $c = Get-IpsecSiteConnection -Id $seed.connection_id
+        $c | Should -BeOfType OpenStackVpn.IpsecSiteConnection
+        $c.Id | Should -Be $cli.ID
+        $c.Name | Should -Be $cli.Name
+        $c.Description | Should -Be $cli.Description
+        $c.Status | Should -Be $cli.Status
+        $c.AdminStateUp | Should -Be $cli.State
+        $c.AuthMode | Should -Be $cli.'Authentication Algorithm'
+        $c.RouteMode | Should -Be $cli.'Route Mode'
+        $c.Initiator | Should -Be $cli.Initiator
+        $c.Mtu | Should -Be $cli.MTU
+        $c.PeerAddress | Should -Be $cli.'Peer Address'
+        $c.PeerId | Should -Be $cli.'Peer ID'
+        $c.LocalId | Should -Be $cli.'Local ID'
+        $c.PeerCidrs | Should -Be $cli.'Peer CIDRs'
+        $c.LocalEndpointGroupId | Should -Be $cli.'Local Endpoint Group ID'
+        $c.PeerEndpointGroupId | Should -Be $cli.'Peer Endpoint Group ID'
+        $c.IkePolicyId | Should -Be $cli.'IKE Policy'
+        $c.IpsecPolicyId | Should -Be $cli.'IPSec Policy'
+        $c.VpnServiceId | Should -Be $cli.'VPN Service'
+        $c.ProjectId | Should -Be $cli.project_id
+        $c.TenantId | Should -Be $cli.Project
+        $c.Dpd.Action | Should -Be $cli.dpd.action
+        $c.Dpd.Interval | Should -Be $cli.dpd.interval
+        $c.Dpd.Timeout | Should -Be $cli.dpd.timeout
+        ($c.Psk | ConvertFrom-SecureString -AsPlainText) | Should -Be $cli.'Pre-shared Key'
+    }
+
+    It 'reads the seed connection as the origin page describes it' {
+        $c = Get-IpsecSiteConnection -Id $seed.connection_id
+        $c.PeerAddress | Should -Be '172.24.4.226'
+        $c.PeerCidrs | Should -Be @('10.1.0.0/24')
+        "$($c.Dpd)" | Should -Be 'hold/30/120'
+        $c.Status | Should -Be 'PENDING_CREATE'
+    }
+
+    It 'finds the seed connection by name, with the same fields as by id' {
+        $byName = Get-IpsecSiteConnection -Name $seed.connection_name
+        $byId = Get-IpsecSiteConnection -Id $seed.connection_id
+        @($byName).Count | Should -Be 1
+        ($byName | Select-Object * -ExcludeProperty Psk | ConvertTo-Json -Depth 5) | Should -Be ($byId | Select-Object * -ExcludeProperty Psk | ConvertTo-Json -Depth 5)
+    }
+
+    It 'matches names with wildcards' {
+        $names = (Get-IpsecSiteConnection -Name 'paging-conn-*').Name | Sort-Object
+        $names | Should -Be @($seed.paging_connection_names | Sort-Object)
+    }
+
+    It 'reports a name without wildcards that matches nothing as not found' {
+        $record = Get-ErrorRecord { Get-IpsecSiteConnection -Name 'no-such-connection' }
+        $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $record.TargetObject | Should -Be 'no-such-connection'
+    }
+
+    It 'takes ids from the pipeline by property name' {
+        $ids = $seed.all_connection_ids | ForEach-Object { [pscustomobject]@{ Id = $_ } }
+        ($ids | Get-IpsecSiteConnection).Id | Should -Be $seed.all_connection_ids
+    }
+
+    It 'pages with a small limit, returning each connection exactly once' {
+        $all = Get-IpsecSiteConnection -PageSize 2 -Verbose 4>&1
+        $requests = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'GET *ipsec-site-connections*' })
+        $connections = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $requests.Count | Should -BeGreaterOrEqual 3
+        $connections.Count | Should -Be $seed.all_connection_ids.Count
+        @($connections.Id | Sort-Object -Unique).Count | Should -Be $seed.all_connection_ids.Count
+        $connections.Id | Sort-Object | Should -Be ($seed.all_connection_ids | Sort-Object)
+    }
+
+    It 'writes the first page before asking for the next' {
+        $first = Get-IpsecSiteConnection -PageSize 1 -Verbose 4>&1 | Select-Object -First 2
+        $first[0] | Should -BeOfType System.Management.Automation.VerboseRecord
+        $first[1] | Should -BeOfType OpenStackVpn.IpsecSiteConnection
+    }
+
+    It 'filters by status, service and peer address on the server' {
+        @(Get-IpsecSiteConnection -Status PENDING_CREATE).Count | Should -Be $seed.all_connection_ids.Count
+        @(Get-IpsecSiteConnection -Status ACTIVE).Count | Should -Be 0
+        @(Get-IpsecSiteConnection -VpnServiceId $seed.vpnservice_id).Count | Should -Be $seed.all_connection_ids.Count
+        (Get-IpsecSiteConnection -PeerAddress 172.24.4.226).Id | Should -Be $seed.connection_id
+    }
+
+    It 'filters by any column with -Filter, values of one key ORed' {
+        $found = Get-IpsecSiteConnection -Filter @{ name = @($seed.connection_name, 'paging-conn-1'); dpd_action = 'hold' }
+        ($found.Name | Sort-Object) | Should -Be @('paging-conn-1', $seed.connection_name | Sort-Object)
+    }
+
+    It 'returns only the fields asked for with -Property' {
+        $c = Get-IpsecSiteConnection -Id $seed.connection_id -Property Name, peer_address
+        $c.Name | Should -Be $seed.connection_name
+        $c.PeerAddress | Should -Be '172.24.4.226'
+        $c.Mtu | Should -BeNullOrEmpty
+        $c.Psk | Should -BeNullOrEmpty
+    }
+
+    It 'refuses an unknown -Filter key, which Neutron would ignore and answer with everything, without sending a request' {
+        $streams = @()
+        $record = $null
+        try { Get-IpsecSiteConnection -Filter @{ colour = 'red' } -Verbose 4>&1 | ForEach-Object { $streams += $_ } } catch { $record = $_ }
+        $streams | Should -BeNullOrEmpty
+        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $record.Exception.Message | Should -BeLike "'colour' is not a filter of IPsec site connections*"
+    }
+
+    It 'refuses a -Property that is not a field' {
+        $record = Get-ErrorRecord { Get-IpsecSiteConnection -Property Colour }
+        $record.Exception.Message | Should -BeLike "'Colour' is not a field of IPsec site connections*"
+    }
+
+    It 'sorts on the server with -Sort' {
+        $names = (Get-IpsecSiteConnection -Sort name:desc).Name
+        $names | Should -Be ($names | Sort-Object -Descending -Culture '')
+    }
+
+    It 'refuses a sort key Neutron does not sort on' {
+        $record = Get-ErrorRecord { Get-IpsecSiteConnection -Sort mtu }
+        $record.Exception.Message | Should -BeLike "'mtu' is not a sort key of IPsec site connections*"
+    }
+
+    It 'gives ObjectNotFound with the id as target and Neutron''s own type, message and request id for a random id' {
+        $id = [guid]::NewGuid().ToString()
+        $record = Get-ErrorRecord { Get-IpsecSiteConnection -Id $id }
+        $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $record.TargetObject | Should -Be $id
+        $record.FullyQualifiedErrorId | Should -BeLike 'IPsecSiteConnectionNotFound,*'
+        $record.Exception.ServerMessage | Should -BeLike "*$id*"
+        $record.Exception.RequestId | Should -BeLike 'req-*'
+        $record.Exception.Message | Should -BeLike "*$($record.Exception.RequestId)*"
+    }
+
+    It 'keeps going past a missing id and shows the others' {
+        $ids = @($seed.connection_id, [guid]::NewGuid().ToString(), $seed.paging_connection_ids[0])
+        $errors = @()
+        $found = Get-IpsecSiteConnection -Id $ids -ErrorVariable errors -ErrorAction SilentlyContinue
+        $found.Id | Should -Be @($seed.connection_id, $seed.paging_connection_ids[0])
+        $errors.Count | Should -Be 1
+    }
+
+    It 'gives AuthenticationError for a revoked token' {
+        $token = New-LabToken
+        $tokenSession = Connect-OpenStack -AuthUrl $seed.auth_url -Token (ConvertTo-SecureString $token -AsPlainText -Force)
+        Remove-LabToken $token
+        $record = Get-ErrorRecord { Get-IpsecSiteConnection -Id $seed.connection_id -Session $tokenSession }
+        $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $record.Exception.StatusCode | Should -Be 401
+        $record.ErrorDetails.RecommendedAction | Should -BeLike '*Connect-OpenStack*'
+    }
+
+    It 'keeps the pre-shared key out of the default view, Verbose and Debug' {
+        $out = Get-IpsecSiteConnection -Id $seed.connection_id -Verbose -Debug 5>&1 4>&1 | Out-String -Width 500
+        $out | Should -Not -BeLike '*secret*'
+        $table = Get-IpsecSiteConnection -Id $seed.connection_id | Out-String -Width 500
+        $table | Should -BeLike "*$($seed.connection_name)*"
+        $table | Should -Not -BeLike '*secret*'
+        (Get-IpsecSiteConnection -Id $seed.connection_id | Format-List * | Out-String) | Should -Not -BeLike '*secret*'
+    }
+
+    It 'writes one Verbose line per HTTP call with method, URL, status, time and request id' {
+        $verbose = Get-IpsecSiteConnection -Id $seed.connection_id -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($verbose).Count | Should -Be 1
+        $verbose.Message | Should -Match "^GET http://127\.0\.0\.1:9696/v2\.0/vpn/ipsec-site-connections/$($seed.connection_id) -> 200 OK \(\d+ ms, req-[0-9a-f-]+\)$"
+    }
+}
+
+Describe 'Project isolation in the real lab' -Tag 'Integration' {
+    BeforeAll {
+        $seed = Get-LabSeed
+    }
+
+    It 'does not show the member the admin project''s connection' {
+        $member = Connect-Lab lab-member
+        @(Get-IpsecSiteConnection -Session $member) | Where-Object Id -eq $seed.connection_id | Should -BeNullOrEmpty
+        $record = Get-ErrorRecord { Get-IpsecSiteConnection -Id $seed.connection_id -Session $member }
+        $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        Disconnect-OpenStack -Session $member
+    }
+}

@@ -1,0 +1,44 @@
+# Dot-sourced by every test file: imports the built module and finds the lab.
+$modulePath = if ($env:OPENSTACKVPN_MODULE) { $env:OPENSTACKVPN_MODULE } else { Join-Path $PSScriptRoot '../../out/OpenStackVpn' }
+Import-Module $modulePath -Force
+
+$script:LabState = if ($env:OPENSTACKVPN_LAB) { $env:OPENSTACKVPN_LAB } else { '/tmp/openstackvpn-lab' }
+
+function Get-LabSeed {
+    # Fails (does not skip) when the lab is not up: an integration run without its lab is a failed run.
+    $seedFile = Join-Path $script:LabState 'seed.json'
+    if (-not (Test-Path $seedFile)) { throw "The lab is not up: $seedFile is missing. Start it with: sudo bash tests/lab/start.sh" }
+    Get-Content $seedFile -Raw | ConvertFrom-Json
+}
+
+function Connect-Lab {
+    param([ValidateSet('lab-admin', 'lab-member')] [string] $Cloud = 'lab-admin')
+    $env:OS_CLIENT_CONFIG_FILE = Join-Path $script:LabState 'clouds.yaml'
+    try { Connect-OpenStack -Cloud $Cloud } finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE }
+}
+
+function New-LabToken {
+    # A token issued outside the module, for tests of token authentication and revocation.
+    param([string] $User = 'admin', [string] $Password = 'adminpass', [string] $Project = 'admin')
+    $seed = Get-LabSeed
+    $body = @{ auth = @{
+            identity = @{ methods = @('password'); password = @{ user = @{ name = $User; domain = @{ name = 'Default' }; password = $Password } } }
+            scope    = @{ project = @{ name = $Project; domain = @{ name = 'Default' } } }
+        } } | ConvertTo-Json -Depth 10
+    $response = Invoke-WebRequest -Method Post -Uri "$($seed.auth_url)/auth/tokens" -Body $body -ContentType 'application/json'
+    [string]$response.Headers['X-Subject-Token']
+}
+
+function Remove-LabToken {
+    param([string] $Token)
+    $seed = Get-LabSeed
+    $null = Invoke-WebRequest -Method Delete -Uri "$($seed.auth_url)/auth/tokens" -Headers @{ 'X-Auth-Token' = $Token; 'X-Subject-Token' = $Token }
+}
+
+function Get-ErrorRecord {
+    # Runs a script block and returns the first error record it wrote or threw.
+    param([scriptblock] $Script)
+    $errors = @()
+    try { $null = & $Script -ErrorVariable +errors -ErrorAction SilentlyContinue 2>&1 } catch { return $_ }
+    $errors | Select-Object -First 1
+}
