@@ -148,16 +148,6 @@ Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
         $errors.Count | Should -Be 1
     }
 
-    It 'gives AuthenticationError for a revoked token' {
-        $token = New-LabToken
-        $tokenSession = Connect-OpenStack -AuthUrl $seed.auth_url -Token (ConvertTo-SecureString $token -AsPlainText -Force)
-        Remove-LabToken $token
-        $record = Get-ErrorRecord { Get-IpsecSiteConnection -Id $seed.connection_id -Session $tokenSession }
-        $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
-        $record.Exception.StatusCode | Should -Be 401
-        $record.ErrorDetails.RecommendedAction | Should -BeLike '*Connect-OpenStack*'
-    }
-
     It 'keeps the pre-shared key out of the default view, Verbose and Debug' {
         $out = Get-IpsecSiteConnection -Id $seed.connection_id -Verbose -Debug 5>&1 4>&1 | Out-String -Width 500
         $out | Should -Not -BeLike '*secret*'
@@ -174,7 +164,7 @@ Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
     }
 }
 
-Describe 'Project isolation in the real lab' -Tag 'Integration' {
+Describe 'Access control in the real lab' -Tag 'Integration' {
     BeforeAll {
         $seed = Get-LabSeed
     }
@@ -185,5 +175,15 @@ Describe 'Project isolation in the real lab' -Tag 'Integration' {
         $record = Get-ErrorRecord { Get-IpsecSiteConnection -Id $seed.connection_id -Session $member }
         $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         Disconnect-OpenStack -Session $member
+    }
+
+    It 'gives AuthenticationError for a revoked token' {
+        $token = New-LabToken
+        $tokenSession = Connect-OpenStack -AuthUrl $seed.auth_url -Token (ConvertTo-SecureString $token -AsPlainText -Force)
+        Remove-LabToken $token
+        $record = Get-ErrorRecord { Get-IpsecSiteConnection -Id $seed.connection_id -Session $tokenSession }
+        $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $record.Exception.StatusCode | Should -Be 401
+        $record.ErrorDetails.RecommendedAction | Should -BeLike '*Connect-OpenStack*'
     }
 }
