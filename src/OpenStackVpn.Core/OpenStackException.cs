@@ -71,9 +71,11 @@ public sealed class OpenStackException : Exception
     /// <summary>What the user can do about it.</summary>
     public string? RecommendedAction { get; init; }
 
-    internal static OpenStackException Argument(string parameter, string message) =>
+    /// <summary>An error in an argument, found before anything was sent.</summary>
+    public static OpenStackException Argument(string parameter, string message) =>
         new(OpenStackErrorKind.InvalidArgument, message) { ParameterName = parameter, Target = parameter };
 
-    internal static OpenStackException Config(string message, object? target = null) =>
+    /// <summary>An error in the cloud configuration.</summary>
+    public static OpenStackException Config(string message, object? target = null) =>
         new(OpenStackErrorKind.Configuration, message) { Target = target };
 }

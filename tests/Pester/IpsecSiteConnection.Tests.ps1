@@ -54,7 +54,7 @@ Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
     }
 
     It 'matches names with wildcards' {
-        $names = (Get-IpsecSiteConnection -Name 'paging-conn-*' -VpnServiceId $seed.vpnservice_id).Name | Sort-Object
+        $names = (Get-IpsecSiteConnection -Name 'paging-conn-*' -VpnService $seed.vpnservice_id).Name | Sort-Object
         $names | Should -Be @($seed.paging_connection_names | Sort-Object)
     }
 
@@ -70,7 +70,7 @@ Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
     }
 
     It 'pages with a small limit, returning each connection exactly once' {
-        $all = Get-IpsecSiteConnection -VpnServiceId $seed.vpnservice_id -PageSize 2 -Verbose 4>&1
+        $all = Get-IpsecSiteConnection -VpnService $seed.vpnservice_id -PageSize 2 -Verbose 4>&1
         $requests = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'GET *ipsec-site-connections*' })
         $connections = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
         $requests.Count | Should -BeGreaterOrEqual 3
@@ -86,9 +86,9 @@ Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
     }
 
     It 'filters by status, service and peer address on the server' {
-        @(Get-IpsecSiteConnection -VpnServiceId $seed.vpnservice_id -Status PENDING_CREATE).Count | Should -Be $seed.all_connection_ids.Count
-        @(Get-IpsecSiteConnection -VpnServiceId $seed.vpnservice_id -Status ACTIVE).Count | Should -Be 0
-        @(Get-IpsecSiteConnection -VpnServiceId $seed.vpnservice_id).Count | Should -Be $seed.all_connection_ids.Count
+        @(Get-IpsecSiteConnection -VpnService $seed.vpnservice_id -Status PENDING_CREATE).Count | Should -Be $seed.all_connection_ids.Count
+        @(Get-IpsecSiteConnection -VpnService $seed.vpnservice_id -Status ACTIVE).Count | Should -Be 0
+        @(Get-IpsecSiteConnection -VpnService $seed.vpnservice_id).Count | Should -Be $seed.all_connection_ids.Count
         (Get-IpsecSiteConnection -PeerAddress 172.24.4.226).Id | Should -Be $seed.connection_id
     }
 
@@ -120,7 +120,7 @@ Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
     }
 
     It 'sorts on the server with -Sort' {
-        $names = (Get-IpsecSiteConnection -VpnServiceId $seed.vpnservice_id -Sort name:desc).Name
+        $names = (Get-IpsecSiteConnection -VpnService $seed.vpnservice_id -Sort name:desc).Name
         $names | Should -Be ($names | Sort-Object -Descending -Culture '')
     }
 

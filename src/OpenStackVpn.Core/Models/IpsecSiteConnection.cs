@@ -5,7 +5,7 @@ using OpenStackVpn.Core;
 namespace OpenStackVpn;
 
 /// <summary>An IPsec site-to-site connection (Neutron <c>ipsec_site_connection</c>).</summary>
-public sealed class IpsecSiteConnection : VpnResource
+public sealed class IpsecSiteConnection : NeutronResource
 {
     private SecureString? _psk;
 

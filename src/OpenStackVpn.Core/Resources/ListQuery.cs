@@ -46,7 +46,7 @@ public sealed class ListQuery
     }
 
     /// <summary>Refuses, before any request, what Neutron would ignore or refuse for this resource.</summary>
-    public void Validate<T>(ResourceKind<T> kind) where T : VpnResource
+    public void Validate<T>(ResourceKind<T> kind) where T : NeutronResource
     {
         foreach (var key in Filters.Keys.Where(k => !kind.FilterPaths.ContainsKey(k)))
         {

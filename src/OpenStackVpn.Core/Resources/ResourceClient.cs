@@ -32,7 +32,7 @@ public static class ResourceClient
 {
     /// <summary>Shows one object; <paramref name="fields"/> limits what comes back.</summary>
     public static async Task<T> GetAsync<T>(OpenStackSession session, ResourceKind<T> kind, string id, IReadOnlyCollection<string>? fields, ILogSink log, CancellationToken cancel)
-        where T : VpnResource
+        where T : NeutronResource
     {
         var query = fields == null || fields.Count == 0
             ? ""
@@ -52,7 +52,7 @@ public static class ResourceClient
     /// Objects that do not match the filters are dropped, so a filter the server ignored never widens the result.
     /// </summary>
     public static async Task<ResourcePage<T>> ListPageAsync<T>(OpenStackSession session, ResourceKind<T> kind, ListQuery query, string? nextQuery, ILogSink log, CancellationToken cancel)
-        where T : VpnResource
+        where T : NeutronResource
     {
         var queryString = nextQuery ?? query.ToQueryString();
         var response = await session.SendAsync(HttpMethod.Get, kind.Path + (queryString.Length == 0 ? "" : "?" + queryString), null, log, cancel).ConfigureAwait(false);
@@ -71,6 +71,85 @@ public static class ResourceClient
         return new ResourcePage<T>(objects, next);
     }
 
+    /// <summary>Creates an object from a body of JSON fields (checked by the resource's rules first).</summary>
+    public static async Task<T> CreateAsync<T>(OpenStackSession session, ResourceKind<T> kind, JObject fields, ILogSink log, CancellationToken cancel)
+        where T : NeutronResource
+    {
+        kind.Rules.ValidateCreate(fields);
+        var body = new JObject { [kind.Singular] = fields }.ToString(Formatting.None);
+        var response = await session.SendAsync(HttpMethod.Post, kind.Path, body, log, cancel).ConfigureAwait(false);
+        if (!response.IsSuccess)
+        {
+            throw ErrorParser.FromResponse(response, (string?)fields["name"]);
+        }
+
+        return Deserialize<T>(ParseObject(response)[kind.Singular] as JObject ?? throw Malformed(response, $"no '{kind.Singular}' object"), response);
+    }
+
+    /// <summary>Sends only <paramref name="changes"/>, after checking them against the object as it is now.</summary>
+    public static async Task<T> UpdateAsync<T>(OpenStackSession session, ResourceKind<T> kind, T current, JObject changes, ILogSink log, CancellationToken cancel)
+        where T : NeutronResource
+    {
+        kind.Rules.ValidateUpdate(changes, JObject.FromObject(current));
+        var body = new JObject { [kind.Singular] = changes }.ToString(Formatting.None);
+        var response = await session.SendAsync(HttpMethod.Put, $"{kind.Path}/{Uri.EscapeDataString(current.Id)}", body, log, cancel).ConfigureAwait(false);
+        if (!response.IsSuccess)
+        {
+            throw ErrorParser.FromResponse(response, current.Id);
+        }
+
+        return Deserialize<T>(ParseObject(response)[kind.Singular] as JObject ?? throw Malformed(response, $"no '{kind.Singular}' object"), response);
+    }
+
+    /// <summary>Deletes an object.</summary>
+    public static async Task DeleteAsync<T>(OpenStackSession session, ResourceKind<T> kind, string id, ILogSink log, CancellationToken cancel)
+        where T : NeutronResource
+    {
+        var response = await session.SendAsync(HttpMethod.Delete, $"{kind.Path}/{Uri.EscapeDataString(id)}", null, log, cancel).ConfigureAwait(false);
+        if (!response.IsSuccess)
+        {
+            throw ErrorParser.FromResponse(response, id);
+        }
+    }
+
+    /// <summary>
+    /// The one object that <paramref name="idOrName"/> names: by id when it is one, else by exact name.
+    /// No match, or a name shared by several objects, is an argument error of <paramref name="parameter"/> that lists them.
+    /// </summary>
+    public static async Task<T> ResolveAsync<T>(OpenStackSession session, ResourceKind<T> kind, string idOrName, string parameter, ILogSink log, CancellationToken cancel)
+        where T : NeutronResource
+    {
+        if (Rules.FieldRules.IsUuid(idOrName))
+        {
+            try
+            {
+                return await GetAsync(session, kind, idOrName, null, log, cancel).ConfigureAwait(false);
+            }
+            catch (OpenStackException e) when (e.Kind == OpenStackErrorKind.NotFound)
+            {
+                // A name can look like a UUID; try it as a name before giving up.
+            }
+        }
+
+        var query = new ListQuery().Where("name", idOrName);
+        var matches = new List<T>();
+        string? next = null;
+        do
+        {
+            var page = await ListPageAsync(session, kind, query, next, log, cancel).ConfigureAwait(false);
+            matches.AddRange(page.Items);
+            next = page.NextQuery;
+        }
+        while (next != null);
+
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new OpenStackException(OpenStackErrorKind.NotFound, $"No {kind.DisplayName} has the id or name '{idOrName}'.") { ParameterName = parameter, Target = idOrName },
+            _ => throw OpenStackException.Argument(parameter, $"{matches.Count} {kind.DisplayName}s are named '{idOrName}': {string.Join(", ", matches.Select(m => m.Id))}. Give the id instead."),
+        };
+    }
+
     /// <summary>The query string of the rel=next link; the link's own host is not trusted (it may be an internal name behind a proxy).</summary>
     internal static string? NextQuery(JArray? links, string currentQuery)
     {
@@ -85,7 +164,7 @@ public static class ResourceClient
         return next.Length == 0 || next == currentQuery ? null : next;
     }
 
-    internal static bool Matches<T>(JObject item, ListQuery query, ResourceKind<T> kind) where T : VpnResource
+    internal static bool Matches<T>(JObject item, ListQuery query, ResourceKind<T> kind) where T : NeutronResource
     {
         foreach (var filter in query.Filters)
         {

@@ -7,7 +7,7 @@ using OpenStackVpn.Core.Resources;
 namespace OpenStackVpn.Commands;
 
 /// <summary>The Get- cmdlet of any VPNaaS resource: by id, or a list by name (wildcards), filters and sort, page by page.</summary>
-public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : VpnResource
+public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronResource
 {
     /// <summary><para type="description">The id of the object to show; several ids, or objects from the pipeline, show each.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -155,20 +155,13 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : VpnResou
         }
     }
 
-    /// <summary>Writes an object with the fields the model does not name added as note properties, so nothing the server sent is lost.</summary>
-    protected void WriteResource(VpnResource resource)
+    /// <summary>Adds a filter when the user gave a value.</summary>
+    protected static void AddFilter(ListQuery query, string column, string? value)
     {
-        var output = PSObject.AsPSObject(resource);
-        foreach (var extra in resource.AdditionalProperties)
+        if (value != null)
         {
-            var name = string.Concat(extra.Key.Split('_').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part.Substring(1)));
-            if (output.Properties[name] == null)
-            {
-                output.Properties.Add(new PSNoteProperty(name, extra.Value));
-            }
+            query.Where(column, value);
         }
-
-        WriteObject(output);
     }
 
     private static IEnumerable<string> Values(object? value)

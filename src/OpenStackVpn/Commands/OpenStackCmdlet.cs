@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
+using OpenStackVpn.Core.Resources;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -53,6 +55,9 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Await for helpers that run on behalf of a cmdlet.</summary>
+    internal T AwaitWork<T>(Func<CancellationToken, Task<T>> work) => Await(work);
+
     /// <summary>Runs Core work that returns nothing.</summary>
     protected void Await(Func<CancellationToken, Task> work) =>
         Await<bool>(async cancel =>
@@ -72,6 +77,52 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
 
         return record;
     }
+
+    /// <summary>Writes an object with the fields the model does not name added as note properties, so nothing the server sent is lost.</summary>
+    protected void WriteResource(NeutronResource resource)
+    {
+        var output = PSObject.AsPSObject(resource);
+        foreach (var extra in resource.AdditionalProperties)
+        {
+            var name = string.Concat(extra.Key.Split('_').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part.Substring(1)));
+            if (output.Properties[name] == null)
+            {
+                output.Properties.Add(new PSNoteProperty(name, extra.Value));
+            }
+        }
+
+        WriteObject(output);
+    }
+
+    /// <summary>The object a reference parameter names: the object itself, or the one its id or unique name finds.</summary>
+    protected TRef Resolve<TRef>(OpenStackSession session, ResourceKind<TRef> kind, object value, string parameter)
+        where TRef : NeutronResource
+    {
+        value = value is PSObject ps ? ps.BaseObject : value;
+        if (value is TRef resource)
+        {
+            return resource;
+        }
+
+        if (value is NeutronResource other)
+        {
+            throw OpenStackException.Argument(parameter, $"-{parameter} takes a {kind.DisplayName}, not a {other.GetType().Name}.");
+        }
+
+        var text = value?.ToString();
+        if (string.IsNullOrEmpty(text))
+        {
+            throw OpenStackException.Argument(parameter, $"-{parameter} is empty; give a {kind.DisplayName} object, id or name.");
+        }
+
+        return Await(cancel => ResourceClient.ResolveAsync(session, kind, text!, "-" + parameter, Log, cancel));
+    }
+
+    /// <summary>True when -WhatIf is in effect, by parameter or preference.</summary>
+    protected bool IsWhatIf() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? ((SwitchParameter)whatIf).IsPresent
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     /// <inheritdoc/>
     protected override void StopProcessing() => _cancel.Cancel();

@@ -1,7 +1,8 @@
 using System.Management.Automation;
 using OpenStackVpn.Core.Resources;
+using OpenStackVpn.Core.Resources.Rules;
 
-namespace OpenStackVpn.Commands.IpsecSiteConnection;
+namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Gets IPsec site connections.</para>
@@ -20,13 +21,18 @@ namespace OpenStackVpn.Commands.IpsecSiteConnection;
 /// <para>Shows every field of one connection.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "IpsecSiteConnection", DefaultParameterSetName = "List")]
-[OutputType(typeof(OpenStackVpn.IpsecSiteConnection))]
-public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<OpenStackVpn.IpsecSiteConnection>
+[OutputType(typeof(IpsecSiteConnection))]
+public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSiteConnection>
 {
-    /// <summary><para type="description">Only connections of this VPN service.</para></summary>
+    /// <summary><para type="description">Only connections of this VPN service: an object, id or unique name.</para></summary>
     [Parameter(ParameterSetName = "List")]
-    [ValidateNotNullOrEmpty]
-    public string? VpnServiceId { get; set; }
+    [ValidateNotNull]
+    public object? VpnService { get; set; }
+
+    /// <summary><para type="description">The VPN service from the pipeline: Get-VpnService x | Get-IpsecSiteConnection.</para></summary>
+    [Parameter(ParameterSetName = "List", ValueFromPipeline = true, DontShow = true)]
+    [ValidateNotNull]
+    public VpnService? InputVpnService { get; set; }
 
     /// <summary><para type="description">Only connections in this status.</para></summary>
     [Parameter(ParameterSetName = "List")]
@@ -39,14 +45,16 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<OpenStack
     public string? PeerAddress { get; set; }
 
     /// <inheritdoc/>
-    protected override ResourceKind<OpenStackVpn.IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;
+    protected override ResourceKind<IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;
 
     /// <inheritdoc/>
     protected override void AddFilters(ListQuery query)
     {
-        if (VpnServiceId != null)
+        var service = InputVpnService ?? VpnService;
+        if (service != null)
         {
-            query.Where("vpnservice_id", VpnServiceId);
+            var text = service is PSObject ps ? ps.BaseObject : service;
+            query.Where("vpnservice_id", text is string id && FieldRules.IsUuid(id) ? id : Resolve(RequireSession(), VpnResources.VpnService, service, nameof(VpnService)).Id);
         }
 
         if (Status != null)

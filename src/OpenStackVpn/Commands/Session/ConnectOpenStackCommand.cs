@@ -5,7 +5,7 @@ using System.Security;
 using OpenStackVpn.Core;
 using OpenStackVpn.Core.Config;
 
-namespace OpenStackVpn.Commands.Session;
+namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Authenticates with Keystone v3 and makes the session the default for the other cmdlets.</para>

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace OpenStackVpn.Commands.Session;
+namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Revokes the session's token at Keystone and forgets the session.</para>

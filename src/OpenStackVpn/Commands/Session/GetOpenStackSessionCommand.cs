@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace OpenStackVpn.Commands.Session;
+namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Gets the default OpenStack session, the one Connect-OpenStack made last.</para>

@@ -5,8 +5,8 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn;
 
-/// <summary>What every VPNaaS object has: id, name, description, owner; and every field the server sent that the model does not know.</summary>
-public abstract class VpnResource
+/// <summary>What every Neutron object has: id, name, description, owner; and every field the server sent that the model does not know.</summary>
+public abstract class NeutronResource
 {
     /// <summary>The object's UUID.</summary>
     [JsonProperty("id")]

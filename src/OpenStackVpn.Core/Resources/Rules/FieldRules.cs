@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+
+namespace OpenStackVpn.Core.Resources.Rules;
+
+/// <summary>Neutron's field rules that a client can check before sending: each refusal names the JSON field and the rule.</summary>
+public static class FieldRules
+{
+    /// <summary>Neutron's limit for names, descriptions and most strings.</summary>
+    public const int MaxLength = 255;
+
+    /// <summary>The DPD actions Neutron accepts.</summary>
+    public static readonly IReadOnlyList<string> DpdActions = new[] { "clear", "disabled", "hold", "restart", "restart-by-peer" };
+
+    private static readonly Regex HostName = new(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$", RegexOptions.CultureInvariant);
+
+    /// <summary>A refusal of <paramref name="field"/>.</summary>
+    public static OpenStackException Invalid(string field, string rule) => OpenStackException.Argument(field, rule);
+
+    /// <summary>Name and description: at most 255 characters; a name printable, not starting or ending with blanks.</summary>
+    public static void NameAndDescription(JObject body)
+    {
+        if (body["name"] is JValue { Type: JTokenType.String } name)
+        {
+            var text = (string)name!;
+            if (text.Length > MaxLength)
+            {
+                throw Invalid("name", $"a name is at most {MaxLength} characters; this one has {text.Length}.");
+            }
+
+            if (text.Any(char.IsControl) || (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))))
+            {
+                throw Invalid("name", "a name must be printable and must not start or end with blanks.");
+            }
+        }
+
+        if (body["description"] is JValue { Type: JTokenType.String } description && ((string)description!).Length > MaxLength)
+        {
+            throw Invalid("description", $"a description is at most {MaxLength} characters; this one has {((string)description!).Length}.");
+        }
+    }
+
+    /// <summary>A string field no longer than Neutron's column.</summary>
+    public static void MaxLengthOf(JObject body, string field)
+    {
+        if (body.SelectToken(field) is JValue { Type: JTokenType.String } value && ((string)value!).Length > MaxLength)
+        {
+            throw Invalid(field, $"at most {MaxLength} characters are allowed.");
+        }
+    }
+
+    /// <summary>A CIDR as Neutron accepts it (address/prefix, IPv4 in dotted quads); returns its canonical text and IP version.</summary>
+    public static (string Cidr, int Version) Cidr(string field, string text)
+    {
+        var parts = text.Trim().Split('/');
+        if (parts.Length != 2 || text != text.Trim()
+            || !IPAddress.TryParse(parts[0], out var address)
+            || (address.AddressFamily == AddressFamily.InterNetwork && parts[0].Split('.').Length != 4)
+            || !int.TryParse(parts[1], out var prefix)
+            || prefix < 0 || prefix > (address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
+        {
+            throw Invalid(field, $"'{text}' is not a valid CIDR: write address/prefix, e.g. 10.1.0.0/24 or 2001:db8::/64.");
+        }
+
+        var version = address.AddressFamily == AddressFamily.InterNetwork ? 4 : 6;
+        return (version == 4 ? text : $"{address}/{prefix}", version);
+    }
+
+    /// <summary>A list of CIDRs: each valid, none twice, all of one IP version; written back canonical (IPv6 compressed to fit Neutron's column).</summary>
+    public static int? CidrList(JObject body, string field)
+    {
+        if (body[field] is not JArray list)
+        {
+            return null;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        int? version = null;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var (cidr, v) = Cidr(field, list[i].ToString());
+            if (!seen.Add(cidr))
+            {
+                throw Invalid(field, $"'{cidr}' is given twice; each CIDR may appear once.");
+            }
+
+            if (version != null && version != v)
+            {
+                throw Invalid(field, "all CIDRs must be of one IP version (all IPv4 or all IPv6).");
+            }
+
+            version = v;
+            list[i] = cidr;
+        }
+
+        return version;
+    }
+
+    /// <summary>The IP version of an address literal, or null for a host name.</summary>
+    public static int? IpVersionOf(string address) =>
+        IPAddress.TryParse(address, out var ip) ? (ip.AddressFamily == AddressFamily.InterNetwork ? 4 : 6) : null;
+
+    /// <summary>A peer address: an IPv4 or IPv6 address, or a host name the server will resolve.</summary>
+    public static void PeerAddress(JObject body)
+    {
+        if (body["peer_address"] is JValue { Type: JTokenType.String } value)
+        {
+            var text = (string)value!;
+            if (IpVersionOf(text) == null && !HostName.IsMatch(text))
+            {
+                throw Invalid("peer_address", $"'{text}' is neither an IP address nor a host name.");
+            }
+        }
+    }
+
+    /// <summary>MTU: at least 68 for IPv4 and 1280 for IPv6 (0 means the server's default, as Neutron allows).</summary>
+    public static void Mtu(JObject body, int? ipVersion)
+    {
+        if (body["mtu"] is not JValue { Type: JTokenType.Integer } value)
+        {
+            return;
+        }
+
+        var mtu = (long)value;
+        var minimum = ipVersion == 6 ? 1280 : 68;
+        if (mtu < 0 || (mtu != 0 && mtu < minimum))
+        {
+            throw Invalid("mtu", $"the MTU must be at least {minimum} for IPv{ipVersion ?? 4}; {mtu} was given.");
+        }
+    }
+
+    /// <summary>Dead Peer Detection: a known action, non-negative times, and a timeout greater than the interval.</summary>
+    public static void Dpd(JObject body, DeadPeerDetection? current)
+    {
+        if (body["dpd"] is not JObject dpd)
+        {
+            return;
+        }
+
+        if (dpd["action"] is JValue { Type: JTokenType.String } action && !DpdActions.Contains((string)action!))
+        {
+            throw Invalid("dpd.action", $"'{action}' is not a DPD action; use one of {string.Join(", ", DpdActions)}.");
+        }
+
+        var interval = (int?)dpd["interval"] ?? current?.Interval ?? 30;
+        var timeout = (int?)dpd["timeout"] ?? current?.Timeout ?? 120;
+        if (interval < 0)
+        {
+            throw Invalid("dpd.interval", "the DPD interval cannot be negative.");
+        }
+
+        if (timeout <= interval)
+        {
+            throw Invalid(dpd["timeout"] != null ? "dpd.timeout" : "dpd.interval", $"the DPD timeout ({timeout} s) must be greater than the interval ({interval} s).");
+        }
+    }
+
+    /// <summary>A policy lifetime: in seconds, at least 60.</summary>
+    public static void Lifetime(JObject body)
+    {
+        if (body["lifetime"] is not JObject lifetime)
+        {
+            return;
+        }
+
+        if (lifetime["units"] is JValue units && (string?)units != "seconds")
+        {
+            throw Invalid("lifetime.units", $"'{units}' is not accepted; Neutron takes lifetimes in seconds.");
+        }
+
+        if ((int?)lifetime["value"] is { } value && value < 60)
+        {
+            throw Invalid("lifetime.value", $"a lifetime is at least 60 seconds; {value} was given.");
+        }
+    }
+
+    /// <summary>True for Neutron's UUID ids.</summary>
+    public static bool IsUuid(string text) => Guid.TryParse(text, out _);
+}

@@ -1,0 +1,21 @@
+using Newtonsoft.Json.Linq;
+
+namespace OpenStackVpn.Core.Resources.Rules;
+
+/// <summary>IKE and IPsec policies: name, description and lifetime; algorithms are left to the server, whose release decides.</summary>
+public sealed class PolicyRules : ResourceRules
+{
+    /// <inheritdoc/>
+    public override void ValidateCreate(JObject body)
+    {
+        base.ValidateCreate(body);
+        FieldRules.Lifetime(body);
+    }
+
+    /// <inheritdoc/>
+    public override void ValidateUpdate(JObject changes, JObject? current)
+    {
+        base.ValidateUpdate(changes, current);
+        FieldRules.Lifetime(changes);
+    }
+}

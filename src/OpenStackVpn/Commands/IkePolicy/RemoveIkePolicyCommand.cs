@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using OpenStackVpn.Core.Resources;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>
+/// <para type="synopsis">Removes IKE policys.</para>
+/// <para type="description">A policy that a connection uses cannot be removed; the error lists the connections.</para>
+/// </summary>
+/// <example>
+/// <code>Get-IkePolicy -Name 'old-*' | Remove-IkePolicy -Force</code>
+/// <para>Removes every policy whose name starts with old-.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Remove, "IkePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
+public sealed class RemoveIkePolicyCommand : RemoveResourceCommand<IkePolicy>
+{
+    /// <inheritdoc/>
+    protected override ResourceKind<IkePolicy> Kind => VpnResources.IkePolicy;
+
+    /// <inheritdoc/>
+    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "ikepolicy_id" };
+}

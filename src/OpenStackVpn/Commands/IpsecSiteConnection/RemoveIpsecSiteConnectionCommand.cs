@@ -1,0 +1,19 @@
+using System.Management.Automation;
+using OpenStackVpn.Core.Resources;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>
+/// <para type="synopsis">Removes IPsec site connections.</para>
+/// <para type="description">Takes ids, names or objects from the pipeline; asks first unless -Force; a failure on one does not stop the others.</para>
+/// </summary>
+/// <example>
+/// <code>Get-IpsecSiteConnection -VpnService vpn1 | Remove-IpsecSiteConnection -Force</code>
+/// <para>Removes every connection of the service vpn1.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Remove, "IpsecSiteConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
+public sealed class RemoveIpsecSiteConnectionCommand : RemoveResourceCommand<IpsecSiteConnection>
+{
+    /// <inheritdoc/>
+    protected override ResourceKind<IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;
+}

@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using OpenStackVpn.Core.Resources;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>The Remove- cmdlet of any VPNaaS resource: many at once, each confirmed, each failure its own error.</summary>
+public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : NeutronResource
+{
+    /// <summary><para type="description">The ids of the objects to remove.</para></summary>
+    [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = null!;
+
+    /// <summary><para type="description">The names of the objects to remove; each must name exactly one object.</para></summary>
+    [Parameter(ParameterSetName = "Name", Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Name { get; set; } = null!;
+
+    /// <summary><para type="description">The objects to remove, from the pipeline.</para></summary>
+    [Parameter(ParameterSetName = "InputObject", Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public T[] InputObject { get; set; } = null!;
+
+    /// <summary><para type="description">Remove without asking; -WhatIf still only shows what would happen.</para></summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>The resource this cmdlet removes.</summary>
+    protected abstract ResourceKind<T> Kind { get; }
+
+    /// <summary>The connection columns that refer to this resource, to say what uses an object that cannot be removed.</summary>
+    protected virtual IEnumerable<string> UsedByConnectionColumns => Enumerable.Empty<string>();
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        var session = RequireSession();
+        IEnumerable<(string Id, string? Name)> targets = ParameterSetName switch
+        {
+            "InputObject" => InputObject.Select(o => (o.Id, o.Name)),
+            "Name" => Name.Select(n => ((string Id, string? Name)?)ResolveName(session, n)).Where(t => t != null).Select(t => t!.Value),
+            _ => Id.Select(i => (i, (string?)null)),
+        };
+
+        foreach (var (id, name) in targets)
+        {
+            var target = name is { Length: > 0 } ? $"{Kind.DisplayName} '{name}' ({id})" : $"{Kind.DisplayName} {id}";
+            if (!(Force && !IsWhatIf()) && !ShouldProcess(target, "Remove"))
+            {
+                continue;
+            }
+
+            try
+            {
+                Await(cancel => ResourceClient.DeleteAsync(session, Kind, id, Log, cancel));
+            }
+            catch (OpenStackVpn.OpenStackException e) when (e.ServerErrorType?.EndsWith("InUse", System.StringComparison.Ordinal) == true)
+            {
+                WriteError(ToErrorRecord(new OpenStackVpn.OpenStackException(e.Kind, e.Message + UsersOf(session, id), e)
+                {
+                    StatusCode = e.StatusCode,
+                    ServerErrorType = e.ServerErrorType,
+                    ServerMessage = e.ServerMessage,
+                    RequestId = e.RequestId,
+                    Target = id,
+                }));
+            }
+            catch (OpenStackVpn.OpenStackException e)
+            {
+                WriteError(ToErrorRecord(e));
+            }
+        }
+    }
+
+    private (string, string?)? ResolveName(OpenStackSession session, string name)
+    {
+        try
+        {
+            var found = Resolve(session, Kind, name, nameof(Name));
+            return (found.Id, found.Name);
+        }
+        catch (OpenStackVpn.OpenStackException e)
+        {
+            WriteError(ToErrorRecord(e));
+            return null;
+        }
+    }
+
+    // " Used by IPsec site connection(s): a (id), b (id)." — best effort; the server's refusal stands either way.
+    private string UsersOf(OpenStackSession session, string id)
+    {
+        var users = new List<IpsecSiteConnection>();
+        try
+        {
+            foreach (var column in UsedByConnectionColumns)
+            {
+                var query = new ListQuery().Where(column, id);
+                query.Fields.Add("name");
+                users.AddRange(Await(cancel => ResourceClient.ListPageAsync(session, VpnResources.IpsecSiteConnection, query, null, Log, cancel)).Items);
+            }
+        }
+        catch (OpenStackVpn.OpenStackException)
+        {
+            return "";
+        }
+
+        return users.Count == 0
+            ? ""
+            : $" Used by IPsec site connection(s): {string.Join(", ", users.Select(u => $"'{u.Name}' ({u.Id})").Distinct())}. Remove those first.";
+    }
+}

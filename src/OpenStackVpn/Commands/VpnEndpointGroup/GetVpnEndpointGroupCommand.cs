@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using OpenStackVpn.Core.Resources;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets VPN endpoint groups.</para>
+/// <para type="description">Shows groups by id, or lists them by name (wildcards allowed) and type. The type is sent as Neutron's endpoint_type column, the filter Neutron honours.</para>
+/// </summary>
+/// <example>
+/// <code>Get-VpnEndpointGroup -Type cidr</code>
+/// <para>Lists the peer-side (CIDR) groups.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "VpnEndpointGroup", DefaultParameterSetName = "List")]
+[OutputType(typeof(VpnEndpointGroup))]
+public sealed class GetVpnEndpointGroupCommand : GetResourceCommand<VpnEndpointGroup>
+{
+    /// <summary><para type="description">Only groups of this type.</para></summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateSet("subnet", "cidr", "network", "router", "vlan")]
+    public string? Type { get; set; }
+
+    /// <inheritdoc/>
+    protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
+
+    /// <inheritdoc/>
+    protected override void AddFilters(ListQuery query) => AddFilter(query, "endpoint_type", Type?.ToLowerInvariant());
+}

@@ -1,0 +1,37 @@
+using System.Management.Automation;
+using OpenStackVpn.Core.Resources;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>
+/// <para type="synopsis">Creates a VPN endpoint group: local subnets (type subnet) or peer CIDRs (type cidr).</para>
+/// <para type="description">Endpoints cannot change later: to change them, create a new group, point the connection at it, and remove the old one.</para>
+/// </summary>
+/// <example>
+/// <code>New-VpnEndpointGroup -Name peers -Type cidr -Endpoint 10.1.0.0/24, 10.2.0.0/24</code>
+/// <para>Creates a peer group of two CIDRs.</para>
+/// </example>
+/// <example>
+/// <code>New-VpnEndpointGroup -Name locals -Type subnet -Endpoint $subnetId</code>
+/// <para>Creates a local group of one subnet.</para>
+/// </example>
+[Cmdlet(VerbsCommon.New, "VpnEndpointGroup", SupportsShouldProcess = true)]
+[OutputType(typeof(VpnEndpointGroup))]
+public sealed class NewVpnEndpointGroupCommand : NewResourceCommand<VpnEndpointGroup>
+{
+    /// <summary><para type="description">subnet for local groups, cidr for peer groups.</para></summary>
+    [Parameter(Mandatory = true)]
+    [ValidateSet("subnet", "cidr", "network", "router", "vlan")]
+    [Field("type")]
+    public string Type { get; set; } = null!;
+
+    /// <summary><para type="description">Subnet ids (type subnet) or CIDRs (type cidr).</para></summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNull]
+    [AllowEmptyCollection]
+    [Field("endpoints")]
+    public string[] Endpoint { get; set; } = null!;
+
+    /// <inheritdoc/>
+    protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
+}

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using OpenStackVpn.Core.Resources;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>
+/// <para type="synopsis">Removes VPN endpoint groups.</para>
+/// <para type="description">A group that a connection uses cannot be removed (Neutron answers 400 EndpointGroupInUse); the error lists the connections.</para>
+/// </summary>
+/// <example>
+/// <code>Remove-VpnEndpointGroup -Name peers -Force</code>
+/// <para>Removes the group peers without asking.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Remove, "VpnEndpointGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
+public sealed class RemoveVpnEndpointGroupCommand : RemoveResourceCommand<VpnEndpointGroup>
+{
+    /// <inheritdoc/>
+    protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
+
+    /// <inheritdoc/>
+    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "local_ep_group_id", "peer_ep_group_id" };
+}

@@ -1,0 +1,43 @@
+using System.Management.Automation;
+using OpenStackVpn.Core.Resources;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets VPN services.</para>
+/// <para type="description">Shows services by id, or lists them by name (wildcards allowed) and filters.</para>
+/// </summary>
+/// <example>
+/// <code>Get-VpnService -Name 'branch-*'</code>
+/// <para>Lists the services whose names start with branch-.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "VpnService", DefaultParameterSetName = "List")]
+[OutputType(typeof(VpnService))]
+public sealed class GetVpnServiceCommand : GetResourceCommand<VpnService>
+{
+    /// <summary><para type="description">Only services on this router (id).</para></summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateNotNullOrEmpty]
+    public string? RouterId { get; set; }
+
+    /// <summary><para type="description">Only services with this local subnet (id).</para></summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateNotNullOrEmpty]
+    public string? SubnetId { get; set; }
+
+    /// <summary><para type="description">Only services in this status.</para></summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateSet("ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE")]
+    public string? Status { get; set; }
+
+    /// <inheritdoc/>
+    protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
+
+    /// <inheritdoc/>
+    protected override void AddFilters(ListQuery query)
+    {
+        AddFilter(query, "router_id", RouterId);
+        AddFilter(query, "subnet_id", SubnetId);
+        AddFilter(query, "status", Status?.ToUpperInvariant());
+    }
+}

@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using Newtonsoft.Json.Linq;
+using OpenStackVpn.Core.Resources;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>
+/// <para type="synopsis">Creates a VPN service on a router.</para>
+/// <para type="description">With -Subnet the service is in legacy mode (its connections name peer CIDRs); without, connections use endpoint groups. The router must have an external gateway.</para>
+/// </summary>
+/// <example>
+/// <code>New-VpnService -Name vpn1 -Router router1 -Subnet private-subnet</code>
+/// <para>Creates a legacy-mode service for the subnet private-subnet on router1.</para>
+/// </example>
+/// <example>
+/// <code>New-VpnService -Name vpn2 -Router router1</code>
+/// <para>Creates an endpoint-group-mode service.</para>
+/// </example>
+[Cmdlet(VerbsCommon.New, "VpnService", SupportsShouldProcess = true)]
+[OutputType(typeof(VpnService))]
+public sealed class NewVpnServiceCommand : NewResourceCommand<VpnService>
+{
+    /// <summary><para type="description">The router: an object, id or unique name.</para></summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNull]
+    [Field("router_id")]
+    public object Router { get; set; } = null!;
+
+    /// <summary><para type="description">The local subnet (legacy mode): an object, id or unique name.</para></summary>
+    [Parameter]
+    [ValidateNotNull]
+    [Field("subnet_id")]
+    public object? Subnet { get; set; }
+
+    /// <summary><para type="description">Whether the service starts administratively up (default true).</para></summary>
+    [Parameter]
+    [Field("admin_state_up")]
+    public bool AdminStateUp { get; set; } = true;
+
+    /// <summary><para type="description">The flavor (provider) to use, on clouds with VPN flavors.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Field("flavor_id")]
+    public string? FlavorId { get; set; }
+
+    /// <inheritdoc/>
+    protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
+
+    /// <inheritdoc/>
+    protected override void ResolveReferences(OpenStackSession session, JObject body)
+    {
+        body["router_id"] = Resolve(session, VpnResources.Router, Router, nameof(Router)).Id;
+        if (Subnet != null)
+        {
+            body["subnet_id"] = Resolve(session, VpnResources.Subnet, Subnet, nameof(Subnet)).Id;
+        }
+    }
+}

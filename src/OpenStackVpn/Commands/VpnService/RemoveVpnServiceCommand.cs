@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using OpenStackVpn.Core.Resources;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>
+/// <para type="synopsis">Removes VPN services.</para>
+/// <para type="description">A service with connections cannot be removed; the error lists them.</para>
+/// </summary>
+/// <example>
+/// <code>Remove-VpnService -Name vpn1 -Force</code>
+/// <para>Removes the service vpn1 without asking.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Remove, "VpnService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
+public sealed class RemoveVpnServiceCommand : RemoveResourceCommand<VpnService>
+{
+    /// <inheritdoc/>
+    protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
+
+    /// <inheritdoc/>
+    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "vpnservice_id" };
+}
