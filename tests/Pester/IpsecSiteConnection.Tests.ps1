@@ -89,7 +89,7 @@ Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
         @(Get-IpsecSiteConnection -VpnService $seed.vpnservice_id -Status PENDING_CREATE).Count | Should -Be $seed.all_connection_ids.Count
         @(Get-IpsecSiteConnection -VpnService $seed.vpnservice_id -Status ACTIVE).Count | Should -Be 0
         @(Get-IpsecSiteConnection -VpnService $seed.vpnservice_id).Count | Should -Be $seed.all_connection_ids.Count
-        (Get-IpsecSiteConnection -PeerAddress 172.24.4.226).Id | Should -Be $seed.connection_id
+        (Get-IpsecSiteConnection -VpnService $seed.vpnservice_id -PeerAddress 172.24.4.226).Id | Should -Be $seed.connection_id
     }
 
     It 'filters by any column with -Filter, values of one key ORed' {

@@ -25,11 +25,12 @@ Describe 'The module as users import it' {
         (Get-Command $Name).Verb | Should -BeIn (Get-Verb).Verb
     }
 
-    It '<Name> declares what it outputs' -ForEach ($commands | Where-Object { $_.Name -notlike 'Disconnect-*' }) {
+    It '<Name> declares what it outputs' -ForEach ($commands | Where-Object { $_.Name -notmatch '^(Disconnect|Remove)-' }) {
         (Get-Command $Name).OutputType | Should -Not -BeNullOrEmpty
     }
 
     It 'says to connect when a cmdlet runs without a session' {
+        if (Get-OpenStackSession) { Disconnect-OpenStack }
         $record = Get-ErrorRecord { Get-IpsecSiteConnection }
         $record.FullyQualifiedErrorId | Should -BeLike 'NotConnected,*'
         $record.Exception.Message | Should -BeLike '*Connect-OpenStack*'

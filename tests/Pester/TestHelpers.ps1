@@ -38,7 +38,27 @@ function Remove-LabToken {
 function Get-ErrorRecord {
     # Runs a script block and returns the first error record it wrote or threw.
     param([scriptblock] $Script)
-    $errors = @()
-    try { $null = & $Script -ErrorVariable +errors -ErrorAction SilentlyContinue 2>&1 } catch { return $_ }
-    $errors | Select-Object -First 1
+    try { $output = & $Script 2>&1 } catch { return $_ }
+    $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Select-Object -First 1
+}
+
+function Set-TestStatus {
+    # Forces a VPN object's status, as a VPN agent would report it (the lab runs none).
+    param([ValidateSet('connection', 'vpnservice')] [string] $Kind, [string] $Id, [string] $Status)
+    & bash (Join-Path $script:LabState 'set-status.sh') $Kind $Id $Status
+    if ($LASTEXITCODE -ne 0) { throw "set-status.sh $Kind $Id $Status failed" }
+}
+
+function Get-HttpCalls {
+    # Runs a script block with -Verbose on and returns the HTTP calls the module logged (method and URL lines).
+    param([scriptblock] $Script)
+    $VerbosePreference = 'Continue'
+    $calls = [System.Collections.Generic.List[string]]::new()
+    try { & $Script 4>&1 2>$null | ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^(GET|POST|PUT|DELETE) ') { $calls.Add($_.Message) } } } catch { }
+    , $calls
+}
+
+function New-TestName {
+    param([string] $Kind)
+    "pester-$Kind-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
 }
