@@ -111,12 +111,12 @@ Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
         try { Get-IpsecSiteConnection -Filter @{ colour = 'red' } -Verbose 4>&1 | ForEach-Object { $streams += $_ } } catch { $record = $_ }
         $streams | Should -BeNullOrEmpty
         $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $record.Exception.Message | Should -BeLike "'colour' is not a filter of IPsec site connections*"
+        $record.Exception.Message | Should -BeLike "-Filter: 'colour' is not a filter of IPsec site connections*"
     }
 
     It 'refuses a -Property that is not a field' {
         $record = Get-ErrorRecord { Get-IpsecSiteConnection -Property Colour }
-        $record.Exception.Message | Should -BeLike "'Colour' is not a field of IPsec site connections*"
+        $record.Exception.Message | Should -BeLike "-Property: 'Colour' is not a field of IPsec site connections*"
     }
 
     It 'sorts on the server with -Sort' {
@@ -126,7 +126,7 @@ Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
 
     It 'refuses a sort key Neutron does not sort on' {
         $record = Get-ErrorRecord { Get-IpsecSiteConnection -Sort mtu }
-        $record.Exception.Message | Should -BeLike "'mtu' is not a sort key of IPsec site connections*"
+        $record.Exception.Message | Should -BeLike "-Sort: 'mtu' is not a sort key of IPsec site connections*"
     }
 
     It 'gives ObjectNotFound with the id as target and Neutron''s own type, message and request id for a random id' {

@@ -59,7 +59,7 @@ Describe 'Connect-OpenStack refuses bad settings with one clear error' {
 
     It 'refuses an auth URL that is not http or https' {
         $record = Invoke-Isolated { Connect-OpenStack -AuthUrl 'ftp://x/v3' -Credential $someone }
-        $record.Exception.Message | Should -BeLike "'ftp://x/v3' is not an absolute http or https URL*"
+        $record.Exception.Message | Should -BeLike "-AuthUrl: 'ftp://x/v3' is not an absolute http or https URL*"
     }
 
     It 'refuses Keystone v2.0' {

@@ -50,14 +50,14 @@ public sealed class ListQuery
     {
         foreach (var key in Filters.Keys.Where(k => !kind.FilterPaths.ContainsKey(k)))
         {
-            throw OpenStackException.Argument("Filter", $"'{key}' is not a filter of {kind.DisplayName}s (Neutron would silently ignore it and return everything). Filters: {string.Join(", ", kind.FilterPaths.Keys.OrderBy(k => k, StringComparer.Ordinal))}.");
+            throw OpenStackException.Argument("Filter", $"'{key}' is not a filter of {kind.DisplayPlural} (Neutron would silently ignore it and return everything). Filters: {string.Join(", ", kind.FilterPaths.Keys.OrderBy(k => k, StringComparer.Ordinal))}.");
         }
 
         foreach (var (key, _) in Sort.Where(s => !kind.SortKeys.Contains(s.Key)))
         {
             throw OpenStackException.Argument("Sort", kind.SortKeys.Count == 0
-                ? $"{kind.DisplayName}s cannot be sorted by the server; sort on the client with Sort-Object."
-                : $"'{key}' is not a sort key of {kind.DisplayName}s. Sort keys: {string.Join(", ", kind.SortKeys)}.");
+                ? $"{kind.DisplayPlural} cannot be sorted by the server; sort on the client with Sort-Object."
+                : $"'{key}' is not a sort key of {kind.DisplayPlural}. Sort keys: {string.Join(", ", kind.SortKeys)}.");
         }
 
         if (PageSize is <= 0)

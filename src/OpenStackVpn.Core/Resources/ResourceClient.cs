@@ -146,7 +146,7 @@ public static class ResourceClient
         {
             1 => matches[0],
             0 => throw new OpenStackException(OpenStackErrorKind.NotFound, $"No {kind.DisplayName} has the id or name '{idOrName}'.") { ParameterName = parameter, Target = idOrName },
-            _ => throw OpenStackException.Argument(parameter, $"{matches.Count} {kind.DisplayName}s are named '{idOrName}': {string.Join(", ", matches.Select(m => m.Id))}. Give the id instead."),
+            _ => throw OpenStackException.Argument(parameter, $"{matches.Count} {kind.DisplayPlural} are named '{idOrName}': {string.Join(", ", matches.Select(m => m.Id))}. Give the id instead."),
         };
     }
 

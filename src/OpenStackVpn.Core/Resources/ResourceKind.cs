@@ -28,6 +28,9 @@ public sealed class ResourceKind<T> where T : NeutronResource
     /// <summary>The name users read, e.g. "IPsec site connection".</summary>
     public string DisplayName { get; }
 
+    /// <summary>The plural users read, e.g. "IPsec policies".</summary>
+    public string DisplayPlural => DisplayName.EndsWith("y", StringComparison.Ordinal) ? DisplayName.Substring(0, DisplayName.Length - 1) + "ies" : DisplayName + "s";
+
     /// <summary>The collection path under the network endpoint, e.g. v2.0/vpn/ipsec-site-connections.</summary>
     public string Path { get; }
 
@@ -57,7 +60,7 @@ public sealed class ResourceKind<T> where T : NeutronResource
             return field;
         }
 
-        throw OpenStackException.Argument("Property", $"'{name}' is not a field of {DisplayName}s. Fields: {string.Join(", ", FieldNames.Values.Distinct().OrderBy(f => f, StringComparer.Ordinal))}.");
+        throw OpenStackException.Argument("Property", $"'{name}' is not a field of {DisplayPlural}. Fields: {string.Join(", ", FieldNames.Values.Distinct().OrderBy(f => f, StringComparer.Ordinal))}.");
     }
 
     private static readonly Dictionary<string, string> FieldNames = typeof(T)

@@ -69,6 +69,11 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
     /// <summary>An error record with the category, id and target that the error's kind calls for.</summary>
     protected static ErrorRecord ToErrorRecord(OpenStackException error)
     {
+        if (error.Kind == OpenStackErrorKind.InvalidArgument && error.ParameterName is { } parameter && !error.Message.StartsWith("-", StringComparison.Ordinal))
+        {
+            error = new OpenStackException(error.Kind, $"-{parameter}: {error.Message}", error) { ParameterName = parameter, Target = error.Target };
+        }
+
         var record = new ErrorRecord(error, error.ServerErrorType ?? error.Kind.ToString(), CategoryOf(error.Kind), error.Target);
         if (error.RecommendedAction != null)
         {

@@ -52,7 +52,7 @@ public abstract class SetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
             var changes = RequestBody.FromBoundParameters(this);
             if (changes.Count == 0)
             {
-                throw OpenStackVpn.OpenStackException.Argument("Name", $"Nothing to change: name at least one property of the {Kind.DisplayName} to set.");
+                throw new OpenStackVpn.OpenStackException(OpenStackErrorKind.InvalidArgument, $"Nothing to change: name at least one property of the {Kind.DisplayName} to set.");
             }
 
             Kind.Rules.ValidateUpdate(changes, null);

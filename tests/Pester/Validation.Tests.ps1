@@ -1,0 +1,69 @@
+BeforeDiscovery {
+    $psk = 'ConvertTo-SecureString p -AsPlainText -Force'
+    $conn = "New-IpsecSiteConnection -VpnService svc -IkePolicy ike -IpsecPolicy ipsec -Psk ($psk)"
+    $someId = '6f1b8a8e-0000-4000-8000-000000000001'
+    # Each case: a command line with one bad input, the parameter it must name, and the rule it must state.
+    $clientRules = @(
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/33"; Parameter = 'PeerCidr'; Rule = "*'10.1.0.0/33' is not a valid CIDR*" }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr notacidr"; Parameter = 'PeerCidr'; Rule = "*'notacidr' is not a valid CIDR*" }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1/16"; Parameter = 'PeerCidr'; Rule = '*not a valid CIDR*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24, 2001:db8::/64"; Parameter = 'PeerCidr'; Rule = '*one IP version*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24, 10.1.0.0/24"; Parameter = 'PeerCidr'; Rule = '*given twice*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24 -Mtu 67"; Parameter = 'Mtu'; Rule = '*at least 68 for IPv4*' }
+        @{ Line = "$conn -PeerAddress 2001:db8::9 -PeerCidr 2001:db8:1::/64 -Mtu 1279"; Parameter = 'Mtu'; Rule = '*at least 1280 for IPv6*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24 -DpdInterval 50 -DpdTimeout 40"; Parameter = 'DpdTimeout'; Rule = '*must be greater than the interval*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24 -DpdTimeout 30"; Parameter = 'DpdTimeout'; Rule = '*(30 s) must be greater than the interval (30 s)*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24 -DpdInterval -1"; Parameter = 'DpdInterval'; Rule = '*cannot be negative*' }
+        @{ Line = "$conn -PeerAddress 'not an ip!' -PeerCidr 10.1.0.0/24"; Parameter = 'PeerAddress'; Rule = '*neither an IP address nor a host name*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24 -Name ('n' * 256)"; Parameter = 'Name'; Rule = '*at most 255 characters*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24 -Name ' padded'"; Parameter = 'Name'; Rule = '*must not start or end with blanks*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24 -Name ""tab`there"""; Parameter = 'Name'; Rule = '*printable*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24 -Description ('d' * 256)"; Parameter = 'Description'; Rule = '*at most 255 characters*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24 -PeerId ('p' * 256)"; Parameter = 'PeerId'; Rule = '*at most 255 characters*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24 -DpdAction bogus"; Parameter = 'DpdAction'; Rule = '*does not belong to the set*' }
+        @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/24 -Initiator sometimes"; Parameter = 'Initiator'; Rule = '*does not belong to the set*' }
+        @{ Line = "New-IkePolicy -Name x -Lifetime 59"; Parameter = 'Lifetime'; Rule = '*at least 60 seconds*' }
+        @{ Line = "New-IpsecPolicy -Name x -Lifetime 0"; Parameter = 'Lifetime'; Rule = '*at least 60 seconds*' }
+        @{ Line = "New-VpnEndpointGroup -Name x -Type cidr -Endpoint @()"; Parameter = 'Endpoint'; Rule = '*at least one endpoint*' }
+        @{ Line = "New-VpnEndpointGroup -Name x -Type cidr -Endpoint 10.0.0.0/33"; Parameter = 'Endpoint'; Rule = '*not a valid CIDR*' }
+        @{ Line = "New-VpnEndpointGroup -Name x -Type cidr -Endpoint 10.0.0.0/24, 10.0.0.0/24"; Parameter = 'Endpoint'; Rule = '*given twice*' }
+        @{ Line = "New-VpnEndpointGroup -Name x -Type subnet -Endpoint private-subnet"; Parameter = 'Endpoint'; Rule = '*not a subnet id*' }
+        @{ Line = "New-VpnEndpointGroup -Name x -Type colour -Endpoint x"; Parameter = 'Type'; Rule = '*does not belong to the set*' }
+        @{ Line = "Set-IpsecSiteConnection -Id $someId -VpnService other"; Parameter = 'VpnService'; Rule = '*can only be set when the object is created*' }
+        @{ Line = "Set-IpsecSiteConnection -Id $someId -IkePolicy other"; Parameter = 'IkePolicy'; Rule = '*can only be set when the object is created*' }
+        @{ Line = "Set-IpsecSiteConnection -Id $someId -PeerCidr @()"; Parameter = 'PeerCidr'; Rule = '*at least one peer CIDR*' }
+        @{ Line = "Set-IpsecSiteConnection -Id $someId -Mtu 10"; Parameter = 'Mtu'; Rule = '*at least 68*' }
+        @{ Line = "Set-IpsecSiteConnection -Id $someId"; Parameter = 'Name'; Rule = 'Nothing to change*' }
+        @{ Line = "Set-VpnService -Id $someId -Router router1"; Parameter = 'Router'; Rule = '*can only be set when the object is created*' }
+        @{ Line = "Set-VpnEndpointGroup -Id $someId -Endpoint 10.0.0.0/24"; Parameter = 'Endpoint'; Rule = '*can only be set when the object is created*' }
+        @{ Line = "Set-IkePolicy -Id $someId -Lifetime 10"; Parameter = 'Lifetime'; Rule = '*at least 60 seconds*' }
+        @{ Line = "Get-IpsecSiteConnection -Filter @{ colour = 'red' }"; Parameter = 'Filter'; Rule = "*'colour' is not a filter*" }
+        @{ Line = "Get-VpnEndpointGroup -Sort name"; Parameter = 'Sort'; Rule = '*cannot be sorted by the server*' }
+        @{ Line = "Get-IkePolicy -Sort name:sideways"; Parameter = 'Sort'; Rule = '*not of the form key*' }
+        @{ Line = "Get-IpsecPolicy -Property colour"; Parameter = 'Property'; Rule = "*'colour' is not a field*" }
+        @{ Line = "Get-VpnService -PageSize 0"; Parameter = 'PageSize'; Rule = '*' }
+        @{ Line = "Wait-IpsecSiteConnection -Id $someId -PollIntervalSec 0"; Parameter = 'PollIntervalSec'; Rule = '*' }
+    )
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+}
+
+Describe 'Bad input is refused before any request, naming the parameter and the rule' -Tag 'Integration' {
+    BeforeAll {
+        $session = Connect-Lab lab-admin
+    }
+
+    It '<Line>' -ForEach $clientRules {
+        $record = $null
+        $calls = Get-HttpCalls { try { Invoke-Expression $Line } catch { $script:caught = $_; throw } }
+        $record = $script:caught
+        if (-not $record) { $record = Get-ErrorRecord ([scriptblock]::Create($Line)) }
+        $calls | Should -BeNullOrEmpty -Because 'the rule is known before any request'
+        $record | Should -Not -BeNullOrEmpty
+        "$record" | Should -BeLike $Rule
+        "$record" | Should -BeLike "*$Parameter*"
+        $script:caught = $null
+    }
+}
