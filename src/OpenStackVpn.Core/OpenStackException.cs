@@ -71,6 +71,9 @@ public sealed class OpenStackException : Exception
     /// <summary>What the user can do about it.</summary>
     public string? RecommendedAction { get; init; }
 
+    /// <summary>True when the request provably never reached the server (refused or unresolved), so even a create may be sent again.</summary>
+    public bool RequestNotSent { get; init; }
+
     /// <summary>An error in an argument, found before anything was sent.</summary>
     public static OpenStackException Argument(string parameter, string message) =>
         new(OpenStackErrorKind.InvalidArgument, message) { ParameterName = parameter, Target = parameter };

@@ -74,6 +74,9 @@ public sealed class OpenStackSession : IDisposable
     /// <summary>The time limit of each request.</summary>
     public TimeSpan Timeout => _transport.Timeout;
 
+    /// <summary>How failed requests are sent again; set MaxRetries to 0 to turn retries off.</summary>
+    public RetryPolicy Retry { get; } = new();
+
     /// <summary>False once the session was disconnected.</summary>
     public bool IsConnected => !_closed;
 
@@ -130,16 +133,72 @@ public sealed class OpenStackSession : IDisposable
 
         var url = new Uri(NetworkEndpoint, relativePath);
         var token = await CurrentTokenAsync(log, cancel).ConfigureAwait(false);
-        var response = await _transport.SendAsync(method, url, jsonBody, AuthHeader(token), log, cancel).ConfigureAwait(false);
-        if ((int)response.Status == 401 && CanRenew)
+        var renewed = false;
+        for (var attempt = 0; ; attempt++)
         {
-            log.Verbose("The token was refused; authenticating again once.");
-            token = await RenewAsync(token, log, cancel).ConfigureAwait(false);
-            response = await _transport.SendAsync(method, url, jsonBody, AuthHeader(token), log, cancel).ConfigureAwait(false);
-        }
+            ApiResponse response;
+            try
+            {
+                response = await _transport.SendAsync(method, url, jsonBody, AuthHeader(token), log, cancel).ConfigureAwait(false);
+            }
+            catch (OpenStackException e) when (e.Kind is OpenStackErrorKind.ConnectionFailed or OpenStackErrorKind.Timeout)
+            {
+                // A request that timed out is not sent again: the limit is the most the user wants to wait.
+                if (e.Kind == OpenStackErrorKind.Timeout || !Retry.ShouldRetry(method, attempt, null, e.RequestNotSent))
+                {
+                    throw method == HttpMethod.Post && !e.RequestNotSent ? Uncertain(e, relativePath) : e;
+                }
 
-        return response;
+                await PauseAsync(method, url, attempt, null, e.Message, log, cancel).ConfigureAwait(false);
+                continue;
+            }
+
+            if ((int)response.Status == 401 && CanRenew && !renewed)
+            {
+                log.Verbose("The token was refused; authenticating again once.");
+                token = await RenewAsync(token, log, cancel).ConfigureAwait(false);
+                renewed = true;
+                attempt--;
+                continue;
+            }
+
+            if (Retry.ShouldRetry(method, attempt, response.Status, false))
+            {
+                await PauseAsync(method, url, attempt, response.RetryAfter, $"{(int)response.Status} {response.Status}", log, cancel).ConfigureAwait(false);
+                continue;
+            }
+
+            if (method == HttpMethod.Post && RetryPolicy.IsTransient(response.Status) && (int)response.Status != 429)
+            {
+                throw Uncertain(ErrorParser.FromResponse(response), relativePath);
+            }
+
+            // A DELETE sent again after the first one worked finds nothing: that is the outcome asked for.
+            return attempt > 0 && method == HttpMethod.Delete && (int)response.Status == 404
+                ? new ApiResponse(response.Request, System.Net.HttpStatusCode.NoContent, "", response.RequestId, null, null)
+                : response;
+        }
     }
+
+    private async Task PauseAsync(HttpMethod method, Uri url, int attempt, string? retryAfter, string why, ILogSink log, CancellationToken cancel)
+    {
+        var pause = Retry.Delay(attempt, retryAfter);
+        log.Verbose($"{method} {url} failed ({why}); sending it again in {pause.TotalSeconds:0.0} s (retry {attempt + 1} of {Retry.MaxRetries}).");
+        await Task.Delay(pause, cancel).ConfigureAwait(false);
+    }
+
+    // A create whose answer was lost may or may not have happened: say so, and how to find out.
+    private static OpenStackException Uncertain(OpenStackException e, string path) =>
+        new(e.Kind, $"{e.Message} The create was sent and may or may not have happened, so it was not sent again. Check with Get- (e.g. by -Name) before creating it again.", e)
+        {
+            StatusCode = e.StatusCode,
+            ServerErrorType = e.ServerErrorType,
+            ServerMessage = e.ServerMessage,
+            RequestId = e.RequestId,
+            Request = e.Request,
+            Target = path,
+            RecommendedAction = "List the objects by name to see whether the create happened before trying again.",
+        };
 
     /// <summary>Releases the HTTP connections without revoking the token.</summary>
     public void Dispose()

@@ -96,6 +96,9 @@ internal sealed class HttpTransport : IDisposable
         catch (HttpRequestException e)
         {
             var tls = Innermost(e) is AuthenticationException || e.InnerException is AuthenticationException;
+            var notSent = Innermost(e) is System.Net.Sockets.SocketException socket && socket.SocketErrorCode is
+                System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound or
+                System.Net.Sockets.SocketError.TryAgain or System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable;
             log.Verbose($"{description} -> failed: {Innermost(e).Message}");
             throw new OpenStackException(
                 tls ? OpenStackErrorKind.Tls : OpenStackErrorKind.ConnectionFailed,
@@ -106,6 +109,7 @@ internal sealed class HttpTransport : IDisposable
             {
                 Request = description,
                 Target = url.ToString(),
+                RequestNotSent = notSent,
             };
         }
     }

@@ -109,6 +109,11 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     [ValidateRange(1, 3600)]
     public int? TimeoutSec { get; set; }
 
+    /// <summary><para type="description">How many times a failed idempotent request (or a create that never reached the server) is sent again; 0 turns retries off (default 3).</para></summary>
+    [Parameter]
+    [ValidateRange(0, 20)]
+    public int? MaxRetries { get; set; }
+
     /// <summary><para type="description">A PEM bundle of CA certificates to trust for TLS.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -125,6 +130,11 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
         {
             var settings = ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
             var session = Await(cancel => OpenStackSession.ConnectAsync(settings, Log, cancel));
+            if (MaxRetries is { } retries)
+            {
+                session.Retry.MaxRetries = retries;
+            }
+
             SessionStore.Default = session;
             WriteObject(session);
         }
