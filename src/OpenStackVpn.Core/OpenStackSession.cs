@@ -149,7 +149,7 @@ public sealed class OpenStackSession : IDisposable
                     throw method == HttpMethod.Post && !e.RequestNotSent ? Uncertain(e, relativePath) : e;
                 }
 
-                await PauseAsync(method, url, attempt, null, e.Message, log, cancel).ConfigureAwait(false);
+                await PauseAsync(method, url, attempt, null, e.InnerException?.Message ?? e.Message, log, cancel).ConfigureAwait(false);
                 continue;
             }
 

@@ -62,3 +62,11 @@ function New-TestName {
     param([string] $Kind)
     "pester-$Kind-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
 }
+
+function Invoke-Captured {
+    # Runs a script block and returns everything it wrote, on every stream, errors included.
+    param([scriptblock] $Script)
+    $all = [System.Collections.Generic.List[object]]::new()
+    try { & $Script *>&1 | ForEach-Object { $all.Add($_) } } catch { $all.Add($_) }
+    , $all
+}
