@@ -10,7 +10,7 @@ Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
     }
 
     It 'reads the seed connection by id with every field equal to the CLI''s show' {
-        $c = Get-IpsecSiteConnection -Id $seed.connection_id
+        $c = Get-IpsecSiteConnection -Id $seed.connection_id -IncludeSecret
         $c | Should -BeOfType OpenStackVpn.IpsecSiteConnection
         $c.Id | Should -Be $cli.ID
         $c.Name | Should -Be $cli.Name

@@ -57,7 +57,7 @@ Describe 'A whole site-to-site VPN, from nothing to a connection and back' -Tag 
 
     It 'creates legacy connections from objects, ids and names alike' {
         $script:c1 = New-IpsecSiteConnection -Name "$prefix-c1" -VpnService $legacy -IkePolicy $ike.Id -IpsecPolicy $ipsec.Name `
-            -PeerAddress 172.24.4.240 -PeerCidr 10.31.0.0/24, 10.32.0.0/24 -Psk $psk -DpdAction restart -DpdInterval 15 -DpdTimeout 60 -Mtu 1400 -Description 'first'
+            -PeerAddress 172.24.4.240 -PeerCidr 10.31.0.0/24, 10.32.0.0/24 -Psk $psk -DpdAction restart -DpdInterval 15 -DpdTimeout 60 -Mtu 1400 -Description 'first' -IncludeSecret
         $c1.VpnServiceId | Should -Be $legacy.Id
         $c1.IkePolicyId | Should -Be $ike.Id
         $c1.IpsecPolicyId | Should -Be $ipsec.Id
@@ -68,6 +68,7 @@ Describe 'A whole site-to-site VPN, from nothing to a connection and back' -Tag 
         ($c1.Psk | ConvertFrom-SecureString -AsPlainText) | Should -Be 'lifecycle-psk-1'
         $script:c2 = New-IpsecSiteConnection -Name "$prefix-c2" -VpnService $legacy.Name -IkePolicy $ike -IpsecPolicy $ipsec -PeerAddress 172.24.4.241 -PeerCidr 10.33.0.0/24 -Psk $psk -AdminStateUp $false
         $c2.AdminStateUp | Should -BeFalse
+        $c2.Psk | Should -BeNullOrEmpty -Because 'the PSK is only in the output when -IncludeSecret asks for it'
     }
 
     It 'creates an endpoint-group-mode connection' {
@@ -92,7 +93,7 @@ Describe 'A whole site-to-site VPN, from nothing to a connection and back' -Tag 
     It 'updates only the fields named, rotates the PSK, keeps the rest of DPD, and clears a field' {
         Set-TestStatus connection $c1.Id ACTIVE
         $newPsk = ConvertTo-SecureString 'lifecycle-psk-2' -AsPlainText -Force
-        $calls = Get-HttpCalls { $script:updated = Set-IpsecSiteConnection -Id $c1.Id -Psk $newPsk -DpdTimeout 90 -Description '' -PassThru }
+        $calls = Get-HttpCalls { $script:updated = Set-IpsecSiteConnection -Id $c1.Id -Psk $newPsk -DpdTimeout 90 -Description '' -PassThru -IncludeSecret }
         @($calls | Where-Object { $_ -like 'PUT *' }).Count | Should -Be 1
         ($updated.Psk | ConvertFrom-SecureString -AsPlainText) | Should -Be 'lifecycle-psk-2'
         "$($updated.Dpd)" | Should -Be 'restart/15/90'

@@ -78,11 +78,18 @@ public sealed class IpsecSiteConnection : NeutronResource
     public string? AvailabilityZone { get; set; }
 
     /// <summary>
-    /// The pre-shared key, as a SecureString so that it never shows in output or logs.
-    /// Read it on purpose: <c>$connection.Psk | ConvertFrom-SecureString -AsPlainText</c>.
+    /// The pre-shared key, only when asked for with -IncludeSecret, and then as a SecureString so that it never
+    /// shows in output or logs. Read it on purpose: <c>$connection.Psk | ConvertFrom-SecureString -AsPlainText</c>.
     /// </summary>
     [JsonIgnore]
     public SecureString? Psk => _psk;
+
+    /// <inheritdoc/>
+    public override void ForgetSecrets()
+    {
+        _psk?.Dispose();
+        _psk = null;
+    }
 
     [JsonProperty("psk")]
     private string? PskText

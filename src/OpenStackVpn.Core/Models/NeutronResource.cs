@@ -36,6 +36,11 @@ public abstract class NeutronResource
     [JsonExtensionData]
     private IDictionary<string, JToken> _extra = new Dictionary<string, JToken>();
 
+    /// <summary>Drops every secret the object holds (the pre-shared key of a connection), so that output cannot leak it.</summary>
+    public virtual void ForgetSecrets()
+    {
+    }
+
     internal static object? ToPlain(JToken token) => token switch
     {
         JValue value => value.Value,

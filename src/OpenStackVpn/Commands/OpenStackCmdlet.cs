@@ -19,6 +19,9 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
 
     internal CmdletLogSink Log { get; } = new();
 
+    /// <summary>True when the user asked for secrets (the PSK) in the output with -IncludeSecret.</summary>
+    protected virtual bool IncludesSecrets => false;
+
     /// <summary>The session to use, or a terminating error that says to connect.</summary>
     protected OpenStackSession RequireSession()
     {
@@ -86,6 +89,11 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
     /// <summary>Writes an object with the fields the model does not name added as note properties, so nothing the server sent is lost.</summary>
     protected void WriteResource(NeutronResource resource)
     {
+        if (!IncludesSecrets)
+        {
+            resource.ForgetSecrets();
+        }
+
         var output = PSObject.AsPSObject(resource);
         foreach (var extra in resource.AdditionalProperties)
         {

@@ -6,7 +6,7 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Gets IPsec site connections.</para>
-/// <para type="description">Shows connections by id, or lists them by name (wildcards allowed) and filters, following Neutron's pages and writing each connection as its page arrives. The pre-shared key is a SecureString: read it on purpose with ConvertFrom-SecureString -AsPlainText.</para>
+/// <para type="description">Shows connections by id, or lists them by name (wildcards allowed) and filters, following Neutron's pages and writing each connection as its page arrives. The pre-shared key is left out unless -IncludeSecret asks for it, and then it is a SecureString: read it on purpose with ConvertFrom-SecureString -AsPlainText.</para>
 /// </summary>
 /// <example>
 /// <code>Get-IpsecSiteConnection</code>
@@ -43,6 +43,13 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
     [Parameter(ParameterSetName = "List")]
     [ValidateNotNullOrEmpty]
     public string? PeerAddress { get; set; }
+
+    /// <summary><para type="description">Include the pre-shared key in the output, as a SecureString (read it with ConvertFrom-SecureString -AsPlainText). Without it, Psk is empty.</para></summary>
+    [Parameter]
+    public SwitchParameter IncludeSecret { get; set; }
+
+    /// <inheritdoc/>
+    protected override bool IncludesSecrets => IncludeSecret;
 
     /// <inheritdoc/>
     protected override ResourceKind<IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;

@@ -136,6 +136,13 @@ public sealed class NewIpsecSiteConnectionCommand : NewResourceCommand<IpsecSite
     [ValidateRange(1, 3600)]
     public int PollIntervalSec { get; set; } = 5;
 
+    /// <summary><para type="description">Include the pre-shared key in the output, as a SecureString (read it with ConvertFrom-SecureString -AsPlainText). Without it, Psk is empty.</para></summary>
+    [Parameter]
+    public SwitchParameter IncludeSecret { get; set; }
+
+    /// <inheritdoc/>
+    protected override bool IncludesSecrets => IncludeSecret;
+
     /// <inheritdoc/>
     protected override ResourceKind<IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;
 

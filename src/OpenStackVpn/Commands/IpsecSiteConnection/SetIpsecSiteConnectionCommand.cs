@@ -112,6 +112,13 @@ public sealed class SetIpsecSiteConnectionCommand : SetResourceCommand<IpsecSite
     [Field("ipsecpolicy_id")]
     public object? IpsecPolicy { get; set; }
 
+    /// <summary><para type="description">Include the pre-shared key in the output, as a SecureString (read it with ConvertFrom-SecureString -AsPlainText). Without it, Psk is empty.</para></summary>
+    [Parameter]
+    public SwitchParameter IncludeSecret { get; set; }
+
+    /// <inheritdoc/>
+    protected override bool IncludesSecrets => IncludeSecret;
+
     /// <inheritdoc/>
     protected override ResourceKind<IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;
 
