@@ -58,8 +58,12 @@ function Invoke-Build {
         Copy-Item (Join-Path $publish $file) $moduleDir
     }
     Copy-Item (Join-Path $root 'OpenStackVpn.psd1') $moduleDir
-    $help = Join-Path $root 'src/OpenStackVpn/en-US'
-    if (Test-Path $help) { Copy-Item $help $moduleDir -Recurse }
+    # Help is generated from the C# doc comments, in a fresh process: the module it imports cannot be unloaded.
+    $docXml = (Join-Path $publish 'OpenStackVpn.xml') + ',' + (Join-Path $publish 'OpenStackVpn.Core.xml')
+    Invoke-Native 'help generation' {
+        dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tools/New-HelpFile.ps1') -ModulePath $moduleDir `
+            -DocXml $docXml -OutFile (Join-Path $moduleDir 'en-US/OpenStackVpn.dll-Help.xml')
+    }
     if (Get-ChildItem $moduleDir -Recurse -Filter 'System.Management.Automation.dll') {
         throw 'System.Management.Automation.dll must never ship.'
     }

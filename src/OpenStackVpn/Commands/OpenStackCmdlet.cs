@@ -12,7 +12,7 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
 
-    /// <summary>The session to use; the one Connect-OpenStack made last by default.</summary>
+    /// <summary><para type="description">The session to use; by default the one Connect-OpenStack made last.</para></summary>
     [Parameter]
     [ValidateNotNull]
     public OpenStackSession? Session { get; set; }

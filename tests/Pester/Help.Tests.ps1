@@ -1,0 +1,49 @@
+# The help users read: generated from the C# doc comments by tools/New-HelpFile.ps1 at build time.
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:commands = Get-Command -Module OpenStackVpn -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } }
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:common = @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters)
+
+    function Get-DocumentedParameter([string] $Name) {
+        # The parameters help must describe: all but the common ones and those marked DontShow.
+        (Get-Command $Name).Parameters.Values | Where-Object {
+            $_.Name -notin $script:common -and
+            -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
+        } | ForEach-Object Name
+    }
+
+    function Get-Text($Node) { (@($Node | ForEach-Object { $_.Text }) -join ' ').Trim() }
+}
+
+Describe 'Help of <Name>' -ForEach $commands {
+    BeforeAll {
+        $help = Get-Help $Name -Full
+    }
+
+    It 'has a synopsis of its own' {
+        # Without a help file, Get-Help makes the synopsis from the syntax, which starts with the name.
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis.Trim() | Should -Not -BeLike "$Name*"
+    }
+
+    It 'has a description' {
+        Get-Text $help.description | Should -Not -BeNullOrEmpty
+    }
+
+    It 'has at least one example with code' {
+        $examples = @($help.examples.example | Where-Object { "$($_.code)".Trim() })
+        $examples.Count | Should -BeGreaterThan 0
+    }
+
+    It 'describes every parameter' {
+        $undescribed = foreach ($parameter in Get-DocumentedParameter $Name) {
+            $entry = $help.parameters.parameter | Where-Object { $_.name -eq $parameter }
+            if (-not $entry -or -not (Get-Text $entry.description)) { $parameter }
+        }
+        $undescribed | Should -BeNullOrEmpty -Because 'every parameter needs <summary><para type="description"> in the C# doc comments'
+    }
+}
