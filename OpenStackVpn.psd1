@@ -34,6 +34,12 @@
         'Remove-VpnEndpointGroup'
         'Wait-IpsecSiteConnection'
         'Wait-VpnService'
+        'Start-EmbeddedOpenStack'
+        'Stop-EmbeddedOpenStack'
+        'Add-EmbeddedOpenStackFault'
+        'Clear-EmbeddedOpenStackFault'
+        'Get-EmbeddedOpenStackRequest'
+        'Set-EmbeddedOpenStackStatus'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -5,6 +5,8 @@
     Build   publishes the assemblies and lays out the importable module in out/OpenStackVpn (an allow-list of files).
     Test    builds, runs the xUnit tests of Core and the Pester suite (in a fresh pwsh that imports out/OpenStackVpn),
             writes results under out/TestResults and prints one closing line: N passed, N failed, N skipped.
+    Demo    builds, then runs examples/Demo.ps1: a whole VPN created, shown and removed, on the cloud that OS_CLOUD or
+            OS_AUTH_URL configures, or else on the embedded OpenStack.
     Package zips out/OpenStackVpn into out/OpenStackVpn-<version>.zip.
     Clean   removes out/ and the bin/obj folders.
 .PARAMETER Integration
@@ -15,7 +17,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -124,6 +126,12 @@ function Invoke-Test {
     if ($counts.Failed -gt 0 -or $counts.Passed -eq 0) { exit 1 }
 }
 
+function Invoke-Demo {
+    Invoke-Build
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'examples/Demo.ps1') -ModulePath $moduleDir
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 function Invoke-Package {
     Invoke-Build
     $version = (Import-PowerShellDataFile (Join-Path $root 'OpenStackVpn.psd1')).ModuleVersion
@@ -135,6 +143,7 @@ function Invoke-Package {
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
     'Package' { Invoke-Package }
     'Clean' {
         Remove-Item $out -Recurse -Force -ErrorAction Ignore

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using OpenStackVpn.Core;
 using OpenStackVpn.Core.Config;
+using OpenStackVpn.Core.Embedded;
 using OpenStackVpn.Core.Http;
 using OpenStackVpn.Core.Identity;
 
@@ -80,19 +81,27 @@ public sealed class OpenStackSession : IDisposable
     /// <summary>False once the session was disconnected.</summary>
     public bool IsConnected => !_closed;
 
+    /// <summary>The in-process embedded cloud this session talks to, if it was opened with -Embedded.</summary>
+    internal EmbeddedCloud? Embedded { get; private set; }
+
     /// <summary>Authenticates with Keystone and finds the network endpoint.</summary>
-    public static async Task<OpenStackSession> ConnectAsync(ConnectionSettings settings, ILogSink log, CancellationToken cancel)
+    public static Task<OpenStackSession> ConnectAsync(ConnectionSettings settings, ILogSink log, CancellationToken cancel) =>
+        ConnectAsync(settings, null, log, cancel);
+
+    /// <summary>Opens a session on an embedded cloud, in process: no socket is opened.</summary>
+    public static async Task<OpenStackSession> ConnectAsync(ConnectionSettings settings, EmbeddedCloud? embedded, ILogSink log, CancellationToken cancel)
     {
         if (settings.SkipCertificateCheck)
         {
             log.Warning("TLS certificate verification is off for this session (-SkipCertificateCheck or verify: false): use it only with a test cloud.");
         }
 
-        var transport = new HttpTransport(HttpTransport.CreateHandler(settings.CACertificatePath, settings.SkipCertificateCheck), settings.Timeout);
+        var handler = embedded?.CreateHandler() ?? HttpTransport.CreateHandler(settings.CACertificatePath, settings.SkipCertificateCheck);
+        var transport = new HttpTransport(handler, settings.Timeout);
         try
         {
             var token = await KeystoneClient.IssueAsync(settings, transport, log, cancel).ConfigureAwait(false);
-            return new OpenStackSession(settings, transport, token);
+            return new OpenStackSession(settings, transport, token) { Embedded = embedded };
         }
         catch
         {

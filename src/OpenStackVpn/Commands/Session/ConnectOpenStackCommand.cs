@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Security;
 using OpenStackVpn.Core;
 using OpenStackVpn.Core.Config;
+using OpenStackVpn.Core.Embedded;
 
 namespace OpenStackVpn.Commands;
 
@@ -16,20 +17,36 @@ namespace OpenStackVpn.Commands;
 /// <para>Connects with the entry 'mycloud' of clouds.yaml.</para>
 /// </example>
 /// <example>
+/// <code>Connect-OpenStack -Embedded</code>
+/// <para>Opens a session on a new, seeded, in-memory OpenStack: no cloud needed, for trying the module and for tests.</para>
+/// </example>
+/// <example>
 /// <code>Connect-OpenStack -AuthUrl https://keystone.example.com:5000/v3 -Credential (Get-Credential) -ProjectName demo -Region RegionOne</code>
 /// <para>Connects with a user name and password, scoped to the project demo.</para>
 /// </example>
-[Cmdlet(VerbsCommunications.Connect, "OpenStack")]
+[Cmdlet(VerbsCommunications.Connect, "OpenStack", DefaultParameterSetName = "Cloud")]
 [OutputType(typeof(OpenStackSession))]
 public sealed class ConnectOpenStackCommand : OpenStackCmdlet
 {
     /// <summary><para type="description">The clouds.yaml entry to use (default: OS_CLOUD).</para></summary>
-    [Parameter(Position = 0)]
+    [Parameter(Position = 0, ParameterSetName = "Cloud")]
     [ValidateNotNullOrEmpty]
     public string? Cloud { get; set; }
 
+    /// <summary><para type="description">Connect to a new embedded OpenStack, in memory and in this process, seeded with an external network, router1 and private-subnet; users admin/adminpass and member/memberpass.</para></summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Embedded")]
+    public SwitchParameter Embedded { get; set; }
+
+    /// <summary><para type="description">With -Embedded: seconds until a new connection (and its service) becomes ACTIVE when admin-up (default 0). Negative: never, like a cloud without a VPN agent.</para></summary>
+    [Parameter(ParameterSetName = "Embedded")]
+    public double ActivationDelaySec { get; set; }
+
+    /// <summary><para type="description">With -Embedded: Upstream (default) behaves as upstream Neutron; Origin as the origin cloud (availability_zone, subnet mode only, one peer CIDR, DPD hold or restart).</para></summary>
+    [Parameter(ParameterSetName = "Embedded")]
+    public EmbeddedProfile EmbeddedProfile { get; set; }
+
     /// <summary><para type="description">The Keystone URL, with or without /v3.</para></summary>
-    [Parameter]
+    [Parameter(ParameterSetName = "Cloud")]
     [ValidateNotNullOrEmpty]
     public string? AuthUrl { get; set; }
 
@@ -128,8 +145,11 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     {
         try
         {
-            var settings = ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
-            var session = Await(cancel => OpenStackSession.ConnectAsync(settings, Log, cancel));
+            var embedded = Embedded ? new EmbeddedCloud(EmbeddedOptions.Of(ActivationDelaySec, EmbeddedProfile)) : null;
+            var settings = embedded == null
+                ? ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath)
+                : ConnectionSettings.Resolve(EmbeddedParameters(embedded), null, _ => null, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            var session = Await(cancel => OpenStackSession.ConnectAsync(settings, embedded, Log, cancel));
             if (MaxRetries is { } retries)
             {
                 session.Retry.MaxRetries = retries;
@@ -142,6 +162,21 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
         {
             ThrowTerminatingError(ToErrorRecord(e));
         }
+    }
+
+    // The embedded cloud's own admin unless the user names another of its users; the machine's OS_* settings never apply.
+    private Dictionary<string, string?> EmbeddedParameters(EmbeddedCloud cloud)
+    {
+        var p = Parameters();
+        p["auth_url"] = cloud.AuthUrl.ToString();
+        p["username"] ??= cloud.Seed.AdminUserName;
+        p["password"] ??= cloud.Seed.AdminPassword;
+        if (p["application_credential_id"] == null && p["application_credential_name"] == null && p["token"] == null)
+        {
+            p["project_name"] ??= p["project_id"] == null ? p["username"] : null;
+        }
+
+        return p;
     }
 
     private Dictionary<string, string?> Parameters()

@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using OpenStackVpn.Core.Embedded;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>
+/// <para type="synopsis">Serves a new embedded OpenStack (Keystone v3 and Neutron VPNaaS) on a loopback port.</para>
+/// <para type="description">Any HTTP client can use it: curl, the openstack CLI, another process. It listens on 127.0.0.1 only. The result gives the auth URL, the credentials and a clouds.yaml; stop it with Stop-EmbeddedCloudServer.</para>
+/// </summary>
+/// <example>
+/// <code>$cloud = Start-EmbeddedCloudServer; Connect-OpenStack -AuthUrl $cloud.AuthUrl -Credential $cloud.Credential -ProjectName admin</code>
+/// <para>Serves an embedded OpenStack and connects to it over HTTP.</para>
+/// </example>
+/// <example>
+/// <code>$cloud = Start-EmbeddedCloudServer -Port 5099; Set-Content clouds.yaml $cloud.CloudsYaml; openstack --os-cloud embedded-admin vpn ipsec site connection list</code>
+/// <para>Uses it from the openstack CLI.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Start, "EmbeddedCloudServer")]
+[OutputType(typeof(EmbeddedCloudServer))]
+public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
+{
+    /// <summary><para type="description">The port on 127.0.0.1 (default: a free one).</para></summary>
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary><para type="description">Seconds until a new connection (and its service) becomes ACTIVE when admin-up (default 0). Negative: never, like a cloud without a VPN agent.</para></summary>
+    [Parameter]
+    public double ActivationDelaySec { get; set; }
+
+    /// <summary><para type="description">Upstream (default) or Origin: the origin cloud's dialect.</para></summary>
+    [Parameter]
+    public EmbeddedProfile Profile { get; set; }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        var cloud = new EmbeddedCloud(EmbeddedOptions.Of(ActivationDelaySec, Profile));
+        try
+        {
+            WriteObject(new EmbeddedCloudServer(cloud, EmbeddedServer.Start(cloud, Port)));
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "PortUnavailable", ErrorCategory.ResourceUnavailable, Port));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Management.Automation;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>
+/// <para type="synopsis">Stops serving an embedded OpenStack that Start-EmbeddedCloudServer started.</para>
+/// <para type="description">Closes its port; sessions connected to it fail from then on.</para>
+/// </summary>
+/// <example>
+/// <code>$cloud | Stop-EmbeddedCloudServer</code>
+/// <para>Stops the served cloud.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Stop, "EmbeddedCloudServer")]
+public sealed class StopEmbeddedOpenStackCommand : PSCmdlet
+{
+    /// <summary><para type="description">The served cloud to stop.</para></summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public EmbeddedCloudServer InputObject { get; set; } = null!;
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord() => InputObject.Dispose();
+}
