@@ -2,47 +2,57 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
-Describe 'TLS: verified by default, a CA bundle works, skipping the check works and warns' -Tag 'Integration' {
+Describe 'TLS: verified by default, a CA bundle works, skipping the check works and warns' {
     BeforeAll {
-        $seed = Get-LabSeed
-        $pki = Join-Path $TestDrive 'pki'
-        $null = New-Item -ItemType Directory $pki
-        function Invoke-OpenSsl { & openssl @args 2>&1 | Out-Null; if ($LASTEXITCODE) { throw "openssl $args failed" } }
-        function New-Authority([string] $Name) {
-            Invoke-OpenSsl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$Name" -keyout "$pki/$Name.key" -out "$pki/$Name.pem" -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign'
-        }
-        New-Authority 'test-ca'
-        New-Authority 'other-ca'
-        Set-Content "$pki/san.ext" "subjectAltName=IP:127.0.0.1`nbasicConstraints=CA:FALSE`nextendedKeyUsage=serverAuth"
-        Invoke-OpenSsl req -newkey rsa:2048 -nodes -subj '/CN=127.0.0.1' -keyout "$pki/server.key" -out "$pki/server.csr"
-        Invoke-OpenSsl x509 -req -in "$pki/server.csr" -CA "$pki/test-ca.pem" -CAkey "$pki/test-ca.key" -CAcreateserial -days 2 -extfile "$pki/san.ext" -out "$pki/server.pem"
-
-        function Get-FreePort {
-            $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-            $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop(); $port
-        }
-        # TLS fronts for the lab's Keystone and Neutron, on loopback.
-        $fronts = foreach ($target in 5000, 9696) {
-            $port = Get-FreePort
-            $process = Start-Process socat -PassThru -ArgumentList @(
-                "OPENSSL-LISTEN:$port,bind=127.0.0.1,reuseaddr,fork,cert=$pki/server.pem,key=$pki/server.key,verify=0",
-                "TCP:127.0.0.1:$target")
-            [pscustomobject]@{ Port = $port; Process = $process }
-        }
-        $authUrl = "https://127.0.0.1:$($fronts[0].Port)/v3"
-        $networkUrl = "https://127.0.0.1:$($fronts[1].Port)/"
-        foreach ($front in $fronts) {
-            $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            while ([DateTime]::UtcNow -lt $deadline) {
-                try { $client = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $front.Port); $client.Dispose(); break } catch { Start-Sleep -Milliseconds 100 }
+        # A CA made here, a server certificate for 127.0.0.1 that it signs, and another CA that signs nothing we serve.
+        Add-Type -AssemblyName System.Security.Cryptography
+        function New-TestCertificate {
+            param([string] $Name, [System.Security.Cryptography.X509Certificates.X509Certificate2] $Issuer)
+            $key = [System.Security.Cryptography.RSA]::Create(2048)
+            $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new("CN=$Name", $key, 'SHA256', [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+            $extensions = $request.CertificateExtensions
+            $now = [DateTimeOffset]::UtcNow
+            if (-not $Issuer) {
+                $extensions.Add([System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension]::new($true, $false, 0, $true))
+                $extensions.Add([System.Security.Cryptography.X509Certificates.X509KeyUsageExtension]::new('KeyCertSign, CrlSign', $true))
+                return $request.CreateSelfSigned($now.AddHours(-1), $now.AddDays(1))
             }
+            $san = [System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder]::new()
+            $san.AddIpAddress([System.Net.IPAddress]::Loopback)
+            $extensions.Add($san.Build())
+            $usages = [System.Security.Cryptography.OidCollection]::new(); $null = $usages.Add([System.Security.Cryptography.Oid]::new('1.3.6.1.5.5.7.3.1'))
+            $extensions.Add([System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension]::new($usages, $false))
+            $serial = [byte[]](1..16 | ForEach-Object { Get-Random -Maximum 256 }); $serial[0] = 1
+            [System.Security.Cryptography.X509Certificates.RSACertificateExtensions]::CopyWithPrivateKey($request.Create($Issuer, $now.AddHours(-1), $now.AddHours(20), $serial), $key)
         }
-        $admin = [pscredential]::new('admin', (ConvertTo-SecureString 'adminpass' -AsPlainText -Force))
-        $connect = @{ AuthUrl = $authUrl; Credential = $admin; ProjectName = 'admin'; NetworkEndpoint = $networkUrl }
+        function Save-Pem([System.Security.Cryptography.X509Certificates.X509Certificate2] $Certificate, [string] $Path) {
+            Set-Content $Path ("-----BEGIN CERTIFICATE-----`n" + [Convert]::ToBase64String($Certificate.RawData, 'InsertLineBreaks') + "`n-----END CERTIFICATE-----`n")
+        }
+        $authority = New-TestCertificate 'OpenStackVpn test CA'
+        $serverCertificate = New-TestCertificate '127.0.0.1' -Issuer $authority
+        $caFile = Join-Path $TestDrive 'test-ca.pem'
+        $otherCaFile = Join-Path $TestDrive 'other-ca.pem'
+        Save-Pem $authority $caFile
+        Save-Pem (New-TestCertificate 'Some other CA') $otherCaFile
+
+        $server = Start-EmbeddedOpenStack -Certificate $serverCertificate
+        $authUrl = $server.AuthUrl.ToString()
+        $connect = @{ AuthUrl = $authUrl; Credential = $server.Credential; ProjectName = 'admin' }
+        $connectionId = $server.Seed.ConnectionId
+        function Write-Clouds([string] $Extra) {
+            $file = Join-Path $TestDrive "clouds-$([guid]::NewGuid()).yaml"
+            Set-Content $file "clouds:`n  tls:`n    auth:`n      auth_url: $authUrl`n      username: admin`n      password: adminpass`n      project_name: admin`n    $Extra`n"
+            $file
+        }
     }
 
     AfterAll {
-        $fronts | ForEach-Object { if (-not $_.Process.HasExited) { $_.Process.Kill() } }
+        $server | Stop-EmbeddedOpenStack
+    }
+
+    It 'serves HTTPS on loopback' {
+        $server.AuthUrl.Scheme | Should -Be 'https'
+        $server.AuthUrl.Host | Should -Be '127.0.0.1'
     }
 
     It 'refuses a certificate from an unknown CA by default, saying how to trust it' {
@@ -51,41 +61,43 @@ Describe 'TLS: verified by default, a CA bundle works, skipping the check works 
         $record.Exception.Message | Should -BeLike '*TLS certificate is not trusted*-CACertificatePath*'
     }
 
-    It 'trusts the CA given with -CACertificatePath, for Keystone and Neutron' {
-        $session = Connect-OpenStack @connect -CACertificatePath "$pki/test-ca.pem"
-        (Get-IpsecSiteConnection -Id $seed.connection_id -Session $session).Id | Should -Be $seed.connection_id
+    It 'trusts the CA given with -CACertificatePath, for Keystone and for Neutron' {
+        $session = Connect-OpenStack @connect -CACertificatePath $caFile
+        $session.NetworkEndpoint.Scheme | Should -Be 'https'
+        (Get-IpsecSiteConnection -Id $connectionId -Session $session).Id | Should -Be $connectionId
     }
 
     It 'trusts the CA named by OS_CACERT' {
-        $env:OS_CACERT = "$pki/test-ca.pem"
+        $env:OS_CACERT = $caFile
         try { $session = Connect-OpenStack @connect } finally { Remove-Item Env:OS_CACERT }
-        (Get-IpsecSiteConnection -Id $seed.connection_id -Session $session).Id | Should -Be $seed.connection_id
+        (Get-IpsecSiteConnection -Id $connectionId -Session $session).Id | Should -Be $connectionId
     }
 
     It 'trusts the CA named by cacert in clouds.yaml' {
-        $file = Join-Path $TestDrive 'clouds.yaml'
-        Set-Content $file "clouds:`n  tls:`n    auth:`n      auth_url: $authUrl`n      username: admin`n      password: adminpass`n      project_name: admin`n    cacert: $pki/test-ca.pem`n    network_endpoint_override: $networkUrl`n"
-        $env:OS_CLIENT_CONFIG_FILE = $file
+        $env:OS_CLIENT_CONFIG_FILE = Write-Clouds "cacert: $caFile"
         try { $session = Connect-OpenStack -Cloud tls } finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE }
-        (Get-IpsecSiteConnection -Id $seed.connection_id -Session $session).Id | Should -Be $seed.connection_id
+        (Get-IpsecSiteConnection -Id $connectionId -Session $session).Id | Should -Be $connectionId
     }
 
     It 'does not trust a certificate signed by another CA' {
-        $record = Get-ErrorRecord { Connect-OpenStack @connect -CACertificatePath "$pki/other-ca.pem" }
+        $record = Get-ErrorRecord { Connect-OpenStack @connect -CACertificatePath $otherCaFile }
         $record.CategoryInfo.Category | Should -Be 'SecurityError'
     }
 
-    It 'skips verification with -SkipCertificateCheck and warns once' {
+    It 'names a CA bundle that cannot be read' {
+        $record = Get-ErrorRecord { Connect-OpenStack @connect -CACertificatePath (Join-Path $TestDrive 'missing.pem') }
+        $record.Exception.Message | Should -BeLike "The CA bundle '*missing.pem' cannot be read*"
+    }
+
+    It 'skips verification with -SkipCertificateCheck, and warns once' {
         $all = Invoke-Captured { Connect-OpenStack @connect -SkipCertificateCheck }
         @($all | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 1
         $session = $all | Where-Object { $_ -is [OpenStackVpn.OpenStackSession] }
-        (Get-IpsecSiteConnection -Id $seed.connection_id -Session $session).Id | Should -Be $seed.connection_id
+        (Get-IpsecSiteConnection -Id $connectionId -Session $session).Id | Should -Be $connectionId
     }
 
-    It 'skips verification with verify: false in clouds.yaml, and warns' {
-        $file = Join-Path $TestDrive 'clouds-insecure.yaml'
-        Set-Content $file "clouds:`n  tls:`n    auth:`n      auth_url: $authUrl`n      username: admin`n      password: adminpass`n      project_name: admin`n    verify: false`n    network_endpoint_override: $networkUrl`n"
-        $env:OS_CLIENT_CONFIG_FILE = $file
+    It 'skips verification with verify: false in clouds.yaml, and warns once' {
+        $env:OS_CLIENT_CONFIG_FILE = Write-Clouds 'verify: false'
         try { $all = Invoke-Captured { Connect-OpenStack -Cloud tls } } finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE }
         @($all | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 1
         @($all | Where-Object { $_ -is [OpenStackVpn.OpenStackSession] }).Count | Should -Be 1

@@ -60,7 +60,7 @@ OURS=1
 
 # ------------------------------------------------------------------ 1. packages
 PKGS=(keystone neutron-common python3-neutron-vpnaas python3-openstackclient python3-neutronclient
-      uwsgi-core uwsgi-plugin-python3 sqlite3 curl jq procps socat openssl util-linux)
+      uwsgi-core uwsgi-plugin-python3 sqlite3 curl jq procps util-linux)
 missing() { for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"; done; }
 if [ -n "$(missing)" ]; then

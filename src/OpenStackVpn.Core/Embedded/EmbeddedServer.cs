@@ -2,7 +2,10 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenStackVpn.Core.Embedded.Http;
@@ -20,24 +23,29 @@ public sealed class EmbeddedServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<TcpClient, bool> _clients = new();
     private readonly Task _accepting;
+    private readonly X509Certificate2? _certificate;
     private int _disposed;
 
-    private EmbeddedServer(EmbeddedCloud cloud, TcpListener listener)
+    private EmbeddedServer(EmbeddedCloud cloud, TcpListener listener, X509Certificate2? certificate)
     {
         _cloud = cloud;
         _listener = listener;
-        BaseUri = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+        _certificate = certificate;
+        BaseUri = new Uri($"{(certificate == null ? "http" : "https")}://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
         _accepting = Task.Run(AcceptAsync);
     }
 
-    /// <summary><c>http://127.0.0.1:PORT/</c>.</summary>
+    /// <summary><c>http://127.0.0.1:PORT/</c>, or https when served with a certificate.</summary>
     public Uri BaseUri { get; }
 
     /// <summary>Keystone's v3 URL on this server: <c>{BaseUri}identity/v3/</c>.</summary>
     public Uri AuthUrl => new(BaseUri, "identity/v3/");
 
-    /// <summary>Listens on 127.0.0.1:<paramref name="port"/> (0 picks a free port) and serves the cloud until disposed.</summary>
-    public static EmbeddedServer Start(EmbeddedCloud cloud, int port = 0)
+    /// <summary>
+    /// Listens on 127.0.0.1:<paramref name="port"/> (0 picks a free port) and serves the cloud until disposed;
+    /// over TLS with <paramref name="certificate"/> (which must hold its private key) when one is given.
+    /// </summary>
+    public static EmbeddedServer Start(EmbeddedCloud cloud, int port = 0, X509Certificate2? certificate = null)
     {
         if (cloud == null)
         {
@@ -53,7 +61,7 @@ public sealed class EmbeddedServer : IDisposable
         listener.Start();
         try
         {
-            var server = new EmbeddedServer(cloud, listener);
+            var server = new EmbeddedServer(cloud, listener, certificate);
             cloud.Attach(server.BaseUri);
             return server;
         }
@@ -116,7 +124,15 @@ public sealed class EmbeddedServer : IDisposable
         try
         {
             client.NoDelay = true;
-            var wire = new HttpWire(client.GetStream());
+            Stream stream = client.GetStream();
+            if (_certificate != null)
+            {
+                var tls = new SslStream(stream, false);
+                await tls.AuthenticateAsServerAsync(_certificate, false, SslProtocols.None, false).ConfigureAwait(false);
+                stream = tls;
+            }
+
+            var wire = new HttpWire(stream);
             while (!cancel.IsCancellationRequested)
             {
                 WireRequest? request;
@@ -150,9 +166,9 @@ public sealed class EmbeddedServer : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or AuthenticationException)
         {
-            // The client went away or the server is stopping.
+            // The client went away, refused our certificate, or the server is stopping.
         }
         finally
         {
@@ -165,7 +181,7 @@ public sealed class EmbeddedServer : IDisposable
     private Uri Url(WireRequest request)
     {
         var target = request.Target.StartsWith("/", StringComparison.Ordinal) ? request.Target : "/" + request.Target;
-        if (request.Header("Host") is { Length: > 0 } host && Uri.TryCreate($"http://{host}{target}", UriKind.Absolute, out var asked))
+        if (request.Header("Host") is { Length: > 0 } host && Uri.TryCreate($"{BaseUri.Scheme}://{host}{target}", UriKind.Absolute, out var asked))
         {
             return asked;
         }

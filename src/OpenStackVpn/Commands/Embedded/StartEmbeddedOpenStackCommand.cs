@@ -1,21 +1,22 @@
 using System.Management.Automation;
+using System.Security.Cryptography.X509Certificates;
 using OpenStackVpn.Core.Embedded;
 
 namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Serves a new embedded OpenStack (Keystone v3 and Neutron VPNaaS) on a loopback port.</para>
-/// <para type="description">Any HTTP client can use it: curl, the openstack CLI, another process. It listens on 127.0.0.1 only. The result gives the auth URL, the credentials and a clouds.yaml; stop it with Stop-EmbeddedCloudServer.</para>
+/// <para type="description">Any HTTP client can use it: curl, the openstack CLI, another process. It listens on 127.0.0.1 only. The result gives the auth URL, the credentials and a clouds.yaml; stop it with Stop-EmbeddedOpenStack.</para>
 /// </summary>
 /// <example>
-/// <code>$cloud = Start-EmbeddedCloudServer; Connect-OpenStack -AuthUrl $cloud.AuthUrl -Credential $cloud.Credential -ProjectName admin</code>
+/// <code>$cloud = Start-EmbeddedOpenStack; Connect-OpenStack -AuthUrl $cloud.AuthUrl -Credential $cloud.Credential -ProjectName admin</code>
 /// <para>Serves an embedded OpenStack and connects to it over HTTP.</para>
 /// </example>
 /// <example>
-/// <code>$cloud = Start-EmbeddedCloudServer -Port 5099; Set-Content clouds.yaml $cloud.CloudsYaml; openstack --os-cloud embedded-admin vpn ipsec site connection list</code>
+/// <code>$cloud = Start-EmbeddedOpenStack -Port 5099; Set-Content clouds.yaml $cloud.CloudsYaml; openstack --os-cloud embedded-admin vpn ipsec site connection list</code>
 /// <para>Uses it from the openstack CLI.</para>
 /// </example>
-[Cmdlet(VerbsLifecycle.Start, "EmbeddedCloudServer")]
+[Cmdlet(VerbsLifecycle.Start, "EmbeddedOpenStack")]
 [OutputType(typeof(EmbeddedCloudServer))]
 public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
 {
@@ -32,13 +33,18 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     [Parameter]
     public EmbeddedProfile Profile { get; set; }
 
+    /// <summary><para type="description">Serve HTTPS with this certificate (it must hold its private key), e.g. to test a CA bundle.</para></summary>
+    [Parameter]
+    [ValidateNotNull]
+    public X509Certificate2? Certificate { get; set; }
+
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
         var cloud = new EmbeddedCloud(EmbeddedOptions.Of(ActivationDelaySec, Profile));
         try
         {
-            WriteObject(new EmbeddedCloudServer(cloud, EmbeddedServer.Start(cloud, Port)));
+            WriteObject(new EmbeddedCloudServer(cloud, EmbeddedServer.Start(cloud, Port, Certificate)));
         }
         catch (System.Net.Sockets.SocketException e)
         {

@@ -3,14 +3,14 @@ using System.Management.Automation;
 namespace OpenStackVpn.Commands;
 
 /// <summary>
-/// <para type="synopsis">Stops serving an embedded OpenStack that Start-EmbeddedCloudServer started.</para>
+/// <para type="synopsis">Stops serving an embedded OpenStack that Start-EmbeddedOpenStack started.</para>
 /// <para type="description">Closes its port; sessions connected to it fail from then on.</para>
 /// </summary>
 /// <example>
-/// <code>$cloud | Stop-EmbeddedCloudServer</code>
+/// <code>$cloud | Stop-EmbeddedOpenStack</code>
 /// <para>Stops the served cloud.</para>
 /// </example>
-[Cmdlet(VerbsLifecycle.Stop, "EmbeddedCloudServer")]
+[Cmdlet(VerbsLifecycle.Stop, "EmbeddedOpenStack")]
 public sealed class StopEmbeddedOpenStackCommand : PSCmdlet
 {
     /// <summary><para type="description">The served cloud to stop.</para></summary>
