@@ -101,24 +101,27 @@ function Invoke-Test {
     }
     if ($xunitExit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed++ }   # it did not run at all
 
-    # Pester, in a fresh process: a binary module cannot be unloaded, and the suite must see only out/OpenStackVpn.
+    # Pester, in a fresh process per backend: a binary module cannot be unloaded, and the suite must see only
+    # out/OpenStackVpn. The embedded backend always; the real lab too with -Integration.
     $pester = Get-PesterManifest
-    $countsFile = Join-Path $results 'pester-counts.json'
-    Remove-Item $countsFile -ErrorAction Ignore
     $runner = Join-Path $root 'tests/Invoke-PesterSuite.ps1'
-    $arguments = @('pwsh', '-NoProfile', '-NonInteractive', '-File', $runner,
-        '-PesterManifest', $pester, '-ModulePath', $moduleDir, '-ResultsDirectory', $results)
-    if ($Integration) { $arguments += '-Integration' }
-    & dotnet @arguments | Out-Host
-    if (Test-Path $countsFile) {
-        $pesterCounts = Get-Content $countsFile -Raw | ConvertFrom-Json
-        $counts.Passed += $pesterCounts.Passed
-        $counts.Failed += $pesterCounts.Failed
-        $counts.Skipped += $pesterCounts.Skipped
-    }
-    else {
-        Write-Host 'The Pester suite did not report its counts.'
-        $counts.Failed++
+    $backends = @('embedded')
+    if ($Integration) { $backends += 'lab' }
+    foreach ($backend in $backends) {
+        $countsFile = Join-Path $results "pester-$backend-counts.json"
+        Remove-Item $countsFile -ErrorAction Ignore
+        & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -ModulePath $moduleDir `
+            -ResultsDirectory $results -Backend $backend | Out-Host
+        if (Test-Path $countsFile) {
+            $pesterCounts = Get-Content $countsFile -Raw | ConvertFrom-Json
+            $counts.Passed += $pesterCounts.Passed
+            $counts.Failed += $pesterCounts.Failed
+            $counts.Skipped += $pesterCounts.Skipped
+        }
+        else {
+            Write-Host "The Pester suite on the $backend backend did not report its counts."
+            $counts.Failed++
+        }
     }
 
     Write-Host ''

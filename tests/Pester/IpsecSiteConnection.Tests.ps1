@@ -2,7 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
-Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
+Describe 'Get-IpsecSiteConnection' {
     BeforeAll {
         $seed = Get-LabSeed
         $cli = Get-Content (Join-Path $script:LabState 'example-connection.json') -Raw | ConvertFrom-Json
@@ -160,11 +160,12 @@ Describe 'Get-IpsecSiteConnection against the real lab' -Tag 'Integration' {
     It 'writes one Verbose line per HTTP call with method, URL, status, time and request id' {
         $verbose = Get-IpsecSiteConnection -Id $seed.connection_id -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         @($verbose).Count | Should -Be 1
-        $verbose.Message | Should -Match "^GET http://127\.0\.0\.1:9696/v2\.0/vpn/ipsec-site-connections/$($seed.connection_id) -> 200 OK \(\d+ ms, req-[0-9a-f-]+\)$"
+        $url = [regex]::Escape("$($seed.network_url)/v2.0/vpn/ipsec-site-connections/$($seed.connection_id)")
+        $verbose.Message | Should -Match "^GET $url -> 200 OK \(\d+ ms, req-[0-9a-f-]+\)$"
     }
 }
 
-Describe 'Access control in the real lab' -Tag 'Integration' {
+Describe 'Access control between projects' {
     BeforeAll {
         $seed = Get-LabSeed
     }

@@ -2,7 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
-Describe 'A whole site-to-site VPN, from nothing to a connection and back' -Tag 'Integration' {
+Describe 'A whole site-to-site VPN, from nothing to a connection and back' {
     BeforeAll {
         $seed = Get-LabSeed
         $session = Connect-Lab lab-admin

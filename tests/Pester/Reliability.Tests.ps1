@@ -9,7 +9,7 @@ BeforeAll {
     }
 }
 
-Describe 'Faults do not fail or hang a runbook' -Tag 'Integration' {
+Describe 'Faults do not fail or hang a runbook' {
     BeforeAll {
         $seed = Get-LabSeed
         $session = Connect-Lab lab-admin

@@ -2,7 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
-Describe 'Secrets never leak: not in any stream, error, serialisation or transcript' -Tag 'Integration' {
+Describe 'Secrets never leak: not in any stream, error, serialisation or transcript' {
     BeforeAll {
         $seed = Get-LabSeed
         $suffix = [guid]::NewGuid().ToString('n').Substring(0, 10)

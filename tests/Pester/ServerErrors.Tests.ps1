@@ -2,7 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
-Describe 'Refusals only the server can make are shown with its own type and message' -Tag 'Integration' {
+Describe 'Refusals only the server can make are shown with its own type and message' {
     BeforeAll {
         $seed = Get-LabSeed
         $session = Connect-Lab lab-admin

@@ -68,7 +68,7 @@ Describe 'Connect-OpenStack refuses bad settings with one clear error' {
     }
 }
 
-Describe 'Sessions against the real lab' -Tag 'Integration' {
+Describe 'Sessions' {
     BeforeAll {
         $seed = Get-LabSeed
         $labClouds = Join-Path $script:LabState 'clouds.yaml'
@@ -121,7 +121,7 @@ Describe 'Sessions against the real lab' -Tag 'Integration' {
 
     It 'uses a network endpoint override instead of the catalog' {
         $env:OS_CLIENT_CONFIG_FILE = $labClouds
-        try { $session = Connect-OpenStack -Cloud lab-admin -NetworkEndpoint 'http://localhost:9696/' } finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE }
+        try { $session = Connect-OpenStack -Cloud lab-admin -NetworkEndpoint ($seed.network_url -replace '127\.0\.0\.1', 'localhost') } finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE }
         $session.NetworkEndpoint.Host | Should -Be 'localhost'
         (Get-IpsecSiteConnection -Id $seed.connection_id -Session $session).Id | Should -Be $seed.connection_id
     }

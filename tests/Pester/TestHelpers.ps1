@@ -7,7 +7,7 @@ $script:LabState = if ($env:OPENSTACKVPN_LAB) { $env:OPENSTACKVPN_LAB } else { '
 function Get-LabSeed {
     # Fails (does not skip) when the lab is not up: an integration run without its lab is a failed run.
     $seedFile = Join-Path $script:LabState 'seed.json'
-    if (-not (Test-Path $seedFile)) { throw "The lab is not up: $seedFile is missing. Start it with: sudo bash tests/lab/start.sh" }
+    if (-not (Test-Path $seedFile)) { throw "The backend is not up: $seedFile is missing. For the lab: sudo bash tests/lab/start.sh" }
     Get-Content $seedFile -Raw | ConvertFrom-Json
 }
 
@@ -45,6 +45,11 @@ function Get-ErrorRecord {
 function Set-TestStatus {
     # Forces a VPN object's status, as a VPN agent would report it (the lab runs none).
     param([ValidateSet('connection', 'vpnservice')] [string] $Kind, [string] $Id, [string] $Status)
+    if ($env:OPENSTACKVPN_BACKEND -eq 'embedded') {
+        $noun = if ($Kind -eq 'connection') { 'IpsecSiteConnection' } else { 'VpnService' }
+        Set-EmbeddedOpenStackStatus -Server $global:OpenStackVpnTestServer -Kind $noun -Id $Id -Status $Status
+        return
+    }
     & bash (Join-Path $script:LabState 'set-status.sh') $Kind $Id $Status
     if ($LASTEXITCODE -ne 0) { throw "set-status.sh $Kind $Id $Status failed" }
 }

@@ -50,7 +50,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
-Describe 'Bad input is refused before any request, naming the parameter and the rule' -Tag 'Integration' {
+Describe 'Bad input is refused before any request, naming the parameter and the rule' {
     BeforeAll {
         $session = Connect-Lab lab-admin
     }

@@ -2,7 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
-Describe '-WhatIf changes nothing' -Tag 'Integration' {
+Describe '-WhatIf changes nothing' {
     BeforeAll {
         $seed = Get-LabSeed
         $session = Connect-Lab lab-admin
