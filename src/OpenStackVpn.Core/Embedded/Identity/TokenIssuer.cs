@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using OpenStackVpn.Core.Embedded.Http;
 
 namespace OpenStackVpn.Core.Embedded.Identity;
 
@@ -74,7 +75,7 @@ internal sealed class TokenIssuer
     {
         try
         {
-            return JToken.Parse(body ?? "") as JObject ?? throw new JsonReaderException("not an object");
+            return JsonText.Parse(body ?? "") as JObject ?? throw new JsonReaderException("not an object");
         }
         catch (JsonException)
         {

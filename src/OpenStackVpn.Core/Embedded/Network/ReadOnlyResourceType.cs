@@ -11,6 +11,8 @@ internal abstract class ReadOnlyResourceType : ResourceType
     {
     }
 
+    public override bool Writable => false;
+
     public override JObject NewRow(string id, JObject request, NetworkState state, NeutronContext context) => throw NeutronError.MethodNotAllowed();
 
     public override void Update(StoredObject row, JObject changes, NetworkState state, NeutronContext context) => throw NeutronError.MethodNotAllowed();

@@ -1,6 +1,7 @@
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using OpenStackVpn.Core.Embedded.Http;
 
 namespace OpenStackVpn.Core.Embedded.Network;
 
@@ -73,7 +74,7 @@ internal static class RequestBody
         JToken root;
         try
         {
-            root = JToken.Parse(body!);
+            root = JsonText.Parse(body!);
         }
         catch (JsonException)
         {

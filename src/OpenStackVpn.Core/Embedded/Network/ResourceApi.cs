@@ -18,6 +18,7 @@ internal sealed class ResourceApi
     public CloudResponse Collection(ResourceType type, CloudRequest request, NeutronContext context) => request.Method switch
     {
         "GET" => List(type, request, context),
+        _ when !type.Writable => throw NeutronError.MethodNotAllowed(),
         "POST" => Create(type, request, context),
         // Neutron routes these to the member action with no id.
         "PUT" or "DELETE" => throw type.NotFound("None"),
@@ -27,6 +28,7 @@ internal sealed class ResourceApi
     public CloudResponse Member(ResourceType type, string id, CloudRequest request, NeutronContext context) => request.Method switch
     {
         "GET" => Show(type, id, request, context),
+        _ when !type.Writable => throw NeutronError.MethodNotAllowed(),
         "PUT" => Update(type, id, request, context),
         "DELETE" => Delete(type, id, context),
         _ => throw NeutronError.MethodNotAllowed(),
