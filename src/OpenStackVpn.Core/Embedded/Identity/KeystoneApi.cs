@@ -4,7 +4,7 @@ using OpenStackVpn.Core.Embedded.Http;
 
 namespace OpenStackVpn.Core.Embedded.Identity;
 
-/// <summary>The in-memory Keystone v3: version documents and /v3/auth/tokens (issue, validate, check, revoke).</summary>
+/// <summary>The in-memory Keystone v3: version documents, /v3/auth/tokens (issue, validate, check, revoke) and users' application credentials.</summary>
 internal sealed class KeystoneApi
 {
     private readonly IdentityDirectory _directory;
@@ -13,6 +13,7 @@ internal sealed class KeystoneApi
     private readonly ServiceCatalogView _catalog;
     private readonly Func<DateTimeOffset> _clock;
     private readonly TimeSpan _lifetime;
+    private readonly ApplicationCredentialsApi _credentials;
 
     public KeystoneApi(IdentityDirectory directory, ServiceCatalogView catalog, Func<DateTimeOffset> clock, TimeSpan lifetime)
     {
@@ -22,6 +23,7 @@ internal sealed class KeystoneApi
         _catalog = catalog;
         _clock = clock;
         _lifetime = lifetime;
+        _credentials = new ApplicationCredentialsApi(directory);
     }
 
     public IdentityDirectory Directory => _directory;
@@ -39,6 +41,7 @@ internal sealed class KeystoneApi
                 "" => CloudResponse.Json(300, new JObject { ["versions"] = new JObject { ["values"] = new JArray(Version()) } }),
                 "v3" => CloudResponse.Json(200, new JObject { ["version"] = Version() }),
                 "v3/auth/tokens" => Tokens(request),
+                var other when other.StartsWith("v3/users/", StringComparison.Ordinal) => Users(request, other.Split('/')),
                 _ => throw KeystoneError.NotFound("The resource could not be found."),
             };
         }
@@ -46,6 +49,18 @@ internal sealed class KeystoneApi
         {
             return e.ToResponse(_catalog.IdentityUrl);
         }
+    }
+
+    // v3/users/{user_id}/application_credentials[/{id}]
+    private CloudResponse Users(CloudRequest request, string[] parts)
+    {
+        if (parts.Length is < 4 or > 5 || parts[3] != "application_credentials")
+        {
+            throw KeystoneError.NotFound("The resource could not be found.");
+        }
+
+        var caller = _tokens.Valid(request.Header("X-Auth-Token"), _clock()) ?? throw KeystoneError.Unauthorized();
+        return _credentials.Handle(request, caller, parts[2], parts.Length == 5 ? parts[4] : null);
     }
 
     private CloudResponse Tokens(CloudRequest request)
