@@ -48,7 +48,7 @@ public sealed class EmbeddedKeystoneTests
         }
 
         Assert.Equal("http://embedded.openstack.test/identity/v3/", (string)catalog[0]["endpoints"]![0]!["url"]!);
-        Assert.Equal("http://embedded.openstack.test/network/", (string)catalog[1]["endpoints"]![0]!["url"]!);
+        Assert.Equal("http://embedded.openstack.test/network", (string)catalog[1]["endpoints"]![0]!["url"]!);
     }
 
     [Theory]

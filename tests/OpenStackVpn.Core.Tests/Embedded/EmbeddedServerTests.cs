@@ -27,7 +27,7 @@ public sealed class EmbeddedServerTests
             var token = await sockets.PostAsync(new Uri(server.AuthUrl, "auth/tokens"), new StringContent(EmbeddedClient.PasswordAuth("admin", "adminpass", "admin"), System.Text.Encoding.UTF8, "application/json"));
             Assert.Equal(201, (int)token.StatusCode);
             var body = await token.Content.ReadAsStringAsync();
-            Assert.Contains($"\"url\": \"{server.BaseUri}network/\"", body, StringComparison.Ordinal);
+            Assert.Contains($"\"url\": \"{server.BaseUri}network\"", body, StringComparison.Ordinal);
 
             using var list = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseUri, "network/v2.0/vpn/ipsec-site-connections?limit=1&fields=id"));
             list.Headers.Add("X-Auth-Token", token.Headers.GetValues("X-Subject-Token").Single());

@@ -40,7 +40,7 @@ internal sealed class ServiceCatalogView
                 ["id"] = _ids[first + 1 + i],
                 ["interface"] = Interfaces[i],
                 ["region_id"] = Region,
-                ["url"] = url.ToString(),
+                ["url"] = type == "network" ? url.ToString().TrimEnd('/') : url.ToString(), // as the lab registers them
                 ["region"] = Region,
             });
         }

@@ -1,0 +1,59 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+}
+
+Describe 'The embedded OpenStack served on loopback answers any HTTP client' {
+    BeforeAll {
+        $cloud = Start-EmbeddedOpenStack
+        $body = '{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"admin","domain":{"name":"Default"},"password":"adminpass"}}},"scope":{"project":{"name":"admin","domain":{"name":"Default"}}}}}'
+    }
+
+    AfterAll {
+        $cloud | Stop-EmbeddedOpenStack
+    }
+
+    It 'listens on 127.0.0.1 only' {
+        $cloud.AuthUrl.Host | Should -Be '127.0.0.1'
+        $cloud.IsRunning | Should -BeTrue
+    }
+
+    It 'gives curl a token from its own Keystone, and Neutron accepts it' {
+        $headers = & curl -s -D - -o /dev/null -H 'Content-Type: application/json' -d $body "$($cloud.AuthUrl)auth/tokens"
+        $headers[0] | Should -BeLike 'HTTP/1.1 201*'
+        $token = ($headers | Where-Object { $_ -like 'X-Subject-Token:*' }) -replace '^X-Subject-Token:\s*', '' -replace '\s', ''
+        $token | Should -Not -BeNullOrEmpty
+        $catalog = (& curl -s -H "X-Auth-Token: $token" -H "X-Subject-Token: $token" "$($cloud.AuthUrl)auth/tokens" | ConvertFrom-Json).token.catalog
+        $network = ($catalog | Where-Object type -eq network).endpoints | Where-Object interface -eq public
+        $list = & curl -s -H "X-Auth-Token: $token" "$($network.url)/v2.0/vpn/ipsec-site-connections" | ConvertFrom-Json
+        $list.ipsec_site_connections.id | Should -Contain $cloud.Seed.ConnectionId
+    }
+
+    It 'refuses curl without a token as keystonemiddleware does' {
+        $status = & curl -s -o /dev/null -w '%{http_code}' "$($cloud.AuthUrl.ToString() -replace 'identity/v3/', 'network/v2.0/vpn/vpnservices')"
+        $status | Should -Be '401'
+    }
+
+    It 'serves the module over HTTP too, with its clouds.yaml' {
+        $file = Join-Path $TestDrive 'clouds.yaml'
+        Set-Content $file $cloud.CloudsYaml
+        $env:OS_CLIENT_CONFIG_FILE = $file
+        try { $session = Connect-OpenStack -Cloud embedded-member } finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE }
+        $session.ProjectName | Should -Be 'member'
+        Get-IpsecSiteConnection -Session $session | Where-Object Id -eq $cloud.Seed.ConnectionId | Should -BeNullOrEmpty
+    }
+
+    It 'gives each Connect-OpenStack -Embedded session a cloud of its own' {
+        $a = Connect-OpenStack -Embedded
+        $b = Connect-OpenStack -Embedded
+        $made = New-IkePolicy -Name only-in-a -Session $a
+        Get-IkePolicy -Name only-in-a -Session $b -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        (Get-IkePolicy -Id $made.Id -Session $a).Name | Should -Be 'only-in-a'
+    }
+
+    It 'stops serving when stopped' {
+        $other = Start-EmbeddedOpenStack
+        $other | Stop-EmbeddedOpenStack
+        $other.IsRunning | Should -BeFalse
+        & curl -s -o /dev/null -w '%{http_code}' "$($other.AuthUrl)" | Should -Be '000'
+    }
+}
