@@ -158,7 +158,8 @@ public sealed class EmbeddedCrudTests
         var aliases = (await client.NeutronAsync("GET", "extensions")).Body["extensions"]!.Select(e => (string)e["alias"]!).ToList();
         Assert.Contains("vpnaas", aliases);
         Assert.Contains("vpn-endpoint-groups", aliases);
-        Assert.Equal("VPN service", (string?)(await client.NeutronAsync("GET", "extensions/vpnaas")).Body.SelectToken("extension.name"));
+        var vpnaas = await client.NeutronAsync("GET", "extensions/vpnaas");
+        Assert.Equal("{\"extension\": {\"name\": \"VPN service\", \"alias\": \"vpnaas\", \"description\": \"Extension for VPN service\", \"updated\": \"2013-05-29T10:00:00-00:00\", \"links\": []}}", vpnaas.Text);
         Assert.Equal(4, (await client.NeutronAsync("GET", "")).Body["resources"]!.Count());
     }
 

@@ -10,7 +10,6 @@ namespace OpenStackVpn.Core.Embedded.Network;
 /// <summary>The in-memory Neutron: keystonemiddleware's token check, then versions, extensions and the resources.</summary>
 internal sealed class NeutronApi
 {
-    private readonly NetworkState _state;
     private readonly ResourceApi _resources;
     private readonly Dictionary<string, ResourceType> _types;
     private readonly Func<string?, IssuedToken?> _authenticate;
@@ -19,7 +18,6 @@ internal sealed class NeutronApi
 
     public NeutronApi(NetworkState state, IEnumerable<ResourceType> types, Func<string?, IssuedToken?> authenticate, Func<Uri> identityRoot, JArray extensions)
     {
-        _state = state;
         _resources = new ResourceApi(state);
         _types = types.ToDictionary(t => (t.UnderVpn ? "vpn/" : "") + t.Collection, StringComparer.Ordinal);
         _authenticate = authenticate;
@@ -133,6 +131,4 @@ internal sealed class NeutronApi
         {
             ["error"] = new JObject { ["code"] = 401, ["title"] = "Unauthorized", ["message"] = KeystoneError.AuthenticationRequired },
         }).With("Www-Authenticate", $"Keystone uri=\"{_identityRoot().ToString().TrimEnd('/')}\"");
-
-    internal NetworkState State => _state;
 }
