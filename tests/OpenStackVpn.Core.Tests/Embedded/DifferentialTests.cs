@@ -62,6 +62,8 @@ public sealed class DifferentialTests
             return ("SKIPPED", "the embedded backend could not prepare it");
         }
 
+        var note = test.NotOnTheLab != null && prefix.Length > 0 ? $" (not sent to the lab: {test.NotOnTheLab})" : "";
+
         int status;
         JToken? expected;
         string source;
@@ -86,7 +88,7 @@ public sealed class DifferentialTests
         var known = test.KnownDifference ?? (theirs != null ? test.LabDifference : null);
         if (differences.Count == 0)
         {
-            return ("SAME", known == null ? "" : "(a known difference did not show)");
+            return ("SAME", (known == null ? "" : "(a known difference did not show)") + note);
         }
 
         var detail = $"{source} {status}, embedded {mine.Status}: {string.Join("; ", differences)}";

@@ -27,7 +27,8 @@ public sealed class Reply
         try
         {
             using var reader = new JsonTextReader(new System.IO.StringReader(text)) { DateParseHandling = DateParseHandling.None };
-            return text.Length == 0 ? null : JToken.ReadFrom(reader);
+            var token = text.Length == 0 ? null : JToken.ReadFrom(reader);
+            return reader.Read() ? null : token;
         }
         catch (JsonException)
         {

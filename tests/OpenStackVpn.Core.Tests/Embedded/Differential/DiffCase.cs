@@ -40,4 +40,7 @@ public sealed record DiffCase(string Name, string Method, string Path, string Us
 
     /// <summary>Why the embedded cloud answers differently from this lab only (not from the fixtures).</summary>
     public string? LabDifference { get; init; }
+
+    /// <summary>Why this request is not sent to the lab (it is then judged against <see cref="Observed"/>).</summary>
+    public string? NotOnTheLab { get; init; }
 }

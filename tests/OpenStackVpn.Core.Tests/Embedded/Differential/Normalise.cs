@@ -100,19 +100,9 @@ public static class Normalise
                     differences.Add($"{path}: {array.Count} items expected, {actualArray.Count} answered");
                 }
 
-                if (agreement == Agreement.Keys && array.Count > 0 && actualArray.Count > 0)
+                for (var i = 0; i < Math.Min(array.Count, actualArray.Count); i++)
                 {
-                    foreach (var item in actualArray)
-                    {
-                        Compare(array[0], item, path + "[*]", agreement, differences, prefix);
-                    }
-                }
-                else
-                {
-                    for (var i = 0; i < System.Math.Min(array.Count, actualArray.Count); i++)
-                    {
-                        Compare(array[i], actualArray[i], $"{path}[{i}]", agreement, differences, prefix);
-                    }
+                    Compare(array[i], actualArray[i], $"{path}[{i}]", agreement, differences, prefix);
                 }
 
                 break;

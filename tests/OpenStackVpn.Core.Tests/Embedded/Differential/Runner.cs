@@ -19,7 +19,7 @@ public static class Runner
         {
             foreach (var test in Catalogue.Cases)
             {
-                if (test.Before != null && !test.Before(backend, space))
+                if ((backend.IsLab && test.NotOnTheLab != null) || (test.Before != null && !test.Before(backend, space)))
                 {
                     answers[test.Name] = null;
                     continue;
