@@ -160,6 +160,12 @@ public static class Catalogue
     private static IEnumerable<DiffCase> ComparedWithTheLab()
     {
         DiffCase Created(string name, string path, string body) => new(name, "POST", path) { Body = body, Observed = (201, "", "") };
+        yield return new DiffCase("keystone version", "GET", "identity/", "none");
+        yield return new DiffCase("keystone unscoped token", "POST", "identity/auth/tokens", "none") { Body = EmbeddedClient.PasswordAuth("member", "memberpass", null), Agreement = Agreement.Keys };
+        yield return new DiffCase("keystone admin token", "POST", "identity/auth/tokens", "none") { Body = EmbeddedClient.PasswordAuth("admin", "adminpass", "admin"), Agreement = Agreement.Keys };
+        yield return new DiffCase("keystone wrong password", "POST", "identity/auth/tokens", "none") { Body = EmbeddedClient.PasswordAuth("member", "wrong", "member"), Observed = (401, "", "") };
+        yield return new DiffCase("keystone project without a role", "POST", "identity/auth/tokens", "none") { Body = EmbeddedClient.PasswordAuth("member", "memberpass", "admin"), Observed = (401, "", "") };
+        yield return new DiffCase("keystone body not JSON", "POST", "identity/auth/tokens", "none") { Body = "garbage", Observed = (400, "", "") };
         yield return new DiffCase("resources of v2.0", "GET", "v2.0/");
         yield return new DiffCase("extension vpnaas", "GET", "v2.0/extensions/vpnaas");
         yield return new DiffCase("extension bogus (an HTML page)", "GET", "v2.0/extensions/bogus");

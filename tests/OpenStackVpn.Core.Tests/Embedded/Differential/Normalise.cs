@@ -13,7 +13,7 @@ public static class Normalise
     private static readonly Regex Uuid = new("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", RegexOptions.CultureInvariant);
     private static readonly Regex Hex32 = new(@"\b[0-9a-f]{32}\b", RegexOptions.CultureInvariant);
     private static readonly Regex Marker = new("<[a-z_0-9]+>", RegexOptions.CultureInvariant);
-    private static readonly Regex Origin = new(@"^https?://[^/]+(/network)?", RegexOptions.CultureInvariant);
+    private static readonly Regex Origin = new(@"^https?://[^/]+(/network|/identity)?", RegexOptions.CultureInvariant);
     private static readonly HashSet<string> Volatile = new()
     {
         "external_v4_ip", "created_at", "updated_at", "revision_number", "audit_ids", "expires_at", "issued_at", "segmentation_id",
