@@ -129,7 +129,7 @@ public sealed class EmbeddedCloud
         CloudResponse response;
         if (fault != null && !fault.AfterHandling && (fault.Status != null || fault.DropConnection))
         {
-            response = FaultResponse(fault, request);
+            response = FaultAnswer.For(fault);
         }
         else
         {
@@ -148,7 +148,7 @@ public sealed class EmbeddedCloud
 
             if (fault is { AfterHandling: true })
             {
-                response = FaultResponse(fault, request);
+                response = FaultAnswer.For(fault);
             }
         }
 
@@ -201,42 +201,12 @@ public sealed class EmbeddedCloud
         };
     }
 
-    private static CloudResponse FaultResponse(EmbeddedFault fault, CloudRequest request)
-    {
-        if (fault.DropConnection)
-        {
-            return CloudResponse.Dropped();
-        }
-
-        var status = fault.Status!.Value;
-        if (fault.RawBody != null)
-        {
-            return new CloudResponse(status, fault.RawBody, fault.RawContentType);
-        }
-
-        var (type, message) = DefaultError(status);
-        return CloudResponse.Json(status, NeutronError.Body(fault.NeutronType ?? type, fault.Message ?? message));
-    }
-
-    private static (string Type, string Message) DefaultError(int status) => status switch
-    {
-        400 => ("HTTPBadRequest", "The server could not comply with the request since it is either malformed or otherwise incorrect."),
-        401 => ("HTTPUnauthorized", "The request you have made requires authentication."),
-        403 => ("HTTPForbidden", "Access was denied to this resource."),
-        404 => ("HTTPNotFound", "The resource could not be found."),
-        409 => ("HTTPConflict", "There was a conflict when trying to complete your request."),
-        429 => ("HTTPTooManyRequests", "Too many requests."),
-        503 => ("HTTPServiceUnavailable", "The server is currently unavailable. Please try again at a later time."),
-        >= 500 => ("HTTPInternalServerError", "Request Failed: internal server error while processing your request."),
-        _ => ("HTTPError", "The request failed."),
-    };
-
     private static JArray Extensions(bool origin)
     {
         using var stream = typeof(EmbeddedCloud).Assembly.GetManifestResourceStream("OpenStackVpn.Core.Embedded.extensions.json")
             ?? throw new InvalidOperationException("The embedded Neutron's extension list is missing from the assembly.");
         using var reader = new StreamReader(stream);
-        var extensions = (JArray)JObject.Parse(reader.ReadToEnd())["extensions"]!;
+        var extensions = (JArray)JsonText.Parse(reader.ReadToEnd())["extensions"]!;
         if (origin)
         {
             foreach (var extension in extensions.OfType<JObject>().Where(e => e.Value<string>("alias") is "vpn-endpoint-groups" or "vpn-flavors").ToList())

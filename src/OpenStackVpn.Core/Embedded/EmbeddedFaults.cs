@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace OpenStackVpn.Core.Embedded;
 
@@ -91,18 +90,6 @@ public sealed class EmbeddedFaults
             }
 
             return fault;
-        }
-    }
-
-    /// <summary>The number of faults still queued (uses left summed).</summary>
-    internal int Pending
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _faults.Sum(f => f.Left);
-            }
         }
     }
 }

@@ -18,14 +18,21 @@ public sealed class Reply
         Status = status;
         Text = text;
         Headers = headers;
+        Json = ParseJson(text);
+    }
+
+    /// <summary>JSON as the server wrote it (date-looking strings stay strings), or null when the text is not JSON.</summary>
+    public static JToken? ParseJson(string text)
+    {
         try
         {
             using var reader = new JsonTextReader(new System.IO.StringReader(text)) { DateParseHandling = DateParseHandling.None };
-            Json = text.Length == 0 ? null : JToken.ReadFrom(reader);
+            var token = text.Length == 0 ? null : JToken.ReadFrom(reader);
+            return reader.Read() ? null : token;
         }
         catch (JsonException)
         {
-            Json = null;
+            return null;
         }
     }
 
@@ -100,7 +107,11 @@ public sealed class EmbeddedClient : IDisposable
         return reply.Status == 201 ? (string)reply.Body[singular]!["id"]! : throw new InvalidOperationException($"POST {collection}: {reply}");
     }
 
-    public async Task<Reply> SendAsync(string method, Uri url, string? body, string? token, IDictionary<string, string>? headers = null)
+    public Task<Reply> SendAsync(string method, Uri url, string? body, string? token, IDictionary<string, string>? headers = null) =>
+        SendAsync(Http, method, url, body, token, headers);
+
+    /// <summary>Sends one request on any HttpClient and reads the answer whole.</summary>
+    public static async Task<Reply> SendAsync(HttpClient http, string method, Uri url, string? body, string? token, IDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (body != null)
@@ -118,7 +129,7 @@ public sealed class EmbeddedClient : IDisposable
             request.Headers.Add(header.Key, header.Value);
         }
 
-        using var response = await Http.SendAsync(request);
+        using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var all = response.Headers.Concat(response.Content.Headers)
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);

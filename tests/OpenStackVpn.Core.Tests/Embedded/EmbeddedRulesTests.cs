@@ -91,6 +91,17 @@ public sealed class EmbeddedRulesTests
     }
 
     [Fact]
+    public async Task Parallel_clients_each_get_their_own_object_and_the_lists_stay_consistent()
+    {
+        using var client = new EmbeddedClient();
+        await client.TokenAsync("member");
+        var ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => client.CreateAsync("ikepolicies", "ikepolicy", new JObject { ["name"] = "p" + i })));
+        Assert.Equal(40, ids.Distinct().Count());
+        var listed = (await client.NeutronAsync("GET", "vpn/ikepolicies?fields=id")).Body["ikepolicies"]!.Select(p => (string)p["id"]!);
+        Assert.Equal(ids.OrderBy(i => i), listed.OrderBy(i => i));
+    }
+
+    [Fact]
     public async Task Routing_refusals_match_Neutrons()
     {
         using var client = new EmbeddedClient();

@@ -10,7 +10,6 @@ namespace OpenStackVpn.Core.Embedded.Network;
 /// <summary>The in-memory Neutron: keystonemiddleware's token check, then versions, extensions and the resources.</summary>
 internal sealed class NeutronApi
 {
-    private readonly NetworkState _state;
     private readonly ResourceApi _resources;
     private readonly Dictionary<string, ResourceType> _types;
     private readonly Func<string?, IssuedToken?> _authenticate;
@@ -19,7 +18,6 @@ internal sealed class NeutronApi
 
     public NeutronApi(NetworkState state, IEnumerable<ResourceType> types, Func<string?, IssuedToken?> authenticate, Func<Uri> identityRoot, JArray extensions)
     {
-        _state = state;
         _resources = new ResourceApi(state);
         _types = types.ToDictionary(t => (t.UnderVpn ? "vpn/" : "") + t.Collection, StringComparer.Ordinal);
         _authenticate = authenticate;
@@ -74,7 +72,7 @@ internal sealed class NeutronApi
 
         if (segments[0] == "extensions")
         {
-            return Get(request, () => Extensions(segments));
+            return Get(request, () => Extensions(segments, request.Header("Accept") ?? ""));
         }
 
         var isVpn = segments[0] == "vpn";
@@ -92,7 +90,7 @@ internal sealed class NeutronApi
     private static CloudResponse Get(CloudRequest request, Func<CloudResponse> answer) =>
         request.Method == "GET" ? answer() : throw NeutronError.MethodNotAllowed();
 
-    private CloudResponse Extensions(List<string> segments)
+    private CloudResponse Extensions(List<string> segments, string accept)
     {
         if (segments.Count == 1)
         {
@@ -101,9 +99,21 @@ internal sealed class NeutronApi
 
         var alias = segments.Count == 2 ? segments[1] : null;
         var extension = _extensions.OfType<JObject>().FirstOrDefault(e => e.Value<string>("alias") == alias);
-        return extension != null
-            ? CloudResponse.Json(200, new JObject { ["extension"] = extension })
-            : new CloudResponse(404, $"<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\nExtension with alias {alias} does not exist\n\n\n </body>\n</html>", "text/html; charset=UTF-8");
+        return extension != null ? CloudResponse.Json(200, new JObject { ["extension"] = extension }) : NoSuchExtension(alias ?? "", accept);
+    }
+
+    /// <summary>webob's own 404 page, in the format the Accept header asks for (Neutron does not wrap this one).</summary>
+    private static CloudResponse NoSuchExtension(string alias, string accept)
+    {
+        var detail = $"Extension with alias {alias} does not exist";
+        if (accept.Contains("application/json"))
+        {
+            return CloudResponse.Json(404, new JObject { ["message"] = $"The resource could not be found.<br /><br />\n{detail}\n\n", ["code"] = "404 Not Found", ["title"] = "Not Found" });
+        }
+
+        return accept.Contains("html") || accept.Contains("*/*")
+            ? new CloudResponse(404, $"<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n{detail}\n\n\n </body>\n</html>", "text/html; charset=UTF-8")
+            : new CloudResponse(404, $"404 Not Found\n\nThe resource could not be found.\n\n {detail}  ", "text/plain; charset=UTF-8");
     }
 
     private static CloudResponse Versions(string root) => CloudResponse.Json(200, new JObject
@@ -133,6 +143,4 @@ internal sealed class NeutronApi
         {
             ["error"] = new JObject { ["code"] = 401, ["title"] = "Unauthorized", ["message"] = KeystoneError.AuthenticationRequired },
         }).With("Www-Authenticate", $"Keystone uri=\"{_identityRoot().ToString().TrimEnd('/')}\"");
-
-    internal NetworkState State => _state;
 }

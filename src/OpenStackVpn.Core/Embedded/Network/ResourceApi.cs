@@ -60,9 +60,10 @@ internal sealed class ResourceApi
     }
 
     /// <summary>Creates an object from a request body exactly as a POST would (the seeder uses it too).</summary>
-    public StoredObject Insert(ResourceType type, string? body, NeutronContext context)
+    public StoredObject Insert(ResourceType type, string? body, NeutronContext context) => Insert(type, RequestBody.Prepare(type, body, create: true, context), context);
+
+    private StoredObject Insert(ResourceType type, JObject fields, NeutronContext context)
     {
-        var fields = RequestBody.Prepare(type, body, create: true, context);
         var id = Guid.NewGuid().ToString();
         var row = type.NewRow(id, fields, _state, context);
         var stored = new StoredObject(id, (string?)fields["tenant_id"] ?? "", row, _state.Now);
@@ -72,8 +73,9 @@ internal sealed class ResourceApi
 
     private CloudResponse Create(ResourceType type, CloudRequest request, NeutronContext context)
     {
-        var stored = Insert(type, request.Body, context);
-        return CloudResponse.Json(201, new JObject { [type.Singular] = type.View(stored, _state, context) }, type.CompactJson);
+        var fields = RequestBody.Prepare(type, request.Body, create: true, context);
+        var stored = Insert(type, fields, context);
+        return CloudResponse.Json(201, new JObject { [type.Singular] = type.WriteAnswer(stored, fields, _state, context) }, type.CompactJson);
     }
 
     private CloudResponse Update(ResourceType type, string id, CloudRequest request, NeutronContext context)
@@ -81,7 +83,7 @@ internal sealed class ResourceApi
         var changes = RequestBody.Prepare(type, request.Body, create: false, context);
         var row = Find(type, id, context);
         type.Update(row, changes, _state, context);
-        return CloudResponse.Json(200, new JObject { [type.Singular] = type.View(row, _state, context) }, type.CompactJson);
+        return CloudResponse.Json(200, new JObject { [type.Singular] = type.WriteAnswer(row, changes, _state, context) }, type.CompactJson);
     }
 
     private CloudResponse Delete(ResourceType type, string id, NeutronContext context)

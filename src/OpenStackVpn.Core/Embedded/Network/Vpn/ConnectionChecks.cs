@@ -77,9 +77,10 @@ internal static class ConnectionChecks
             : throw NeutronError.Typed(400, "MixedIPVersionsForIPSecConnection", "IP versions are not compatible between peer and local endpoints");
     }
 
+    /// <summary>The values are compared as Python compares them: numbers as numbers, texts as texts, a text with a number not at all (500).</summary>
     public static void Dpd(JObject dpd)
     {
-        if ((long)dpd["timeout"]! <= (long)dpd["interval"]!)
+        if (PythonOrder.Compare(dpd["timeout"]!, dpd["interval"]!) <= 0)
         {
             throw NeutronError.Typed(400, "IPsecSiteConnectionDpdIntervalValueError", "ipsec_site_connection dpd_timeout is equal to or less than dpd_interval");
         }

@@ -43,6 +43,9 @@ internal sealed class IkePolicyType : ResourceType
         return row;
     }
 
+    public override JObject WriteAnswer(StoredObject row, JObject request, NetworkState state, NeutronContext context) =>
+        VpnValues.EchoGiven(base.WriteAnswer(row, request, state, context), request, "lifetime");
+
     public override void Update(StoredObject row, JObject changes, NetworkState state, NeutronContext context)
     {
         VpnValues.RefuseIfUsed(state, "ikepolicy_id", row, "IKEPolicyInUse", "IKEPolicy");

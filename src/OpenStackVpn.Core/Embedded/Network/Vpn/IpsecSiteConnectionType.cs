@@ -63,7 +63,7 @@ internal sealed class IpsecSiteConnectionType : ResourceType
             ["auth_mode"] = "psk",
             ["psk"] = request["psk"],
             ["initiator"] = request["initiator"],
-            ["dpd"] = dpd,
+            ["dpd"] = Stored(dpd),
             ["admin_state_up"] = request["admin_state_up"],
             ["status"] = "PENDING_CREATE",
             ["vpnservice_id"] = serviceId,
@@ -107,10 +107,13 @@ internal sealed class IpsecSiteConnectionType : ResourceType
 
         VpnServiceType.RefuseWhilePending(StatusSimulator.Connection(row, state), row.Id);
         Assign(row.Data, changes);
-        row.Data["dpd"] = dpd;
+        row.Data["dpd"] = Stored(dpd);
     }
 
-    /// <summary>DPD as stored: the given keys over the previous (or default hold/30/120) ones.</summary>
+    public override JObject WriteAnswer(StoredObject row, JObject request, NetworkState state, NeutronContext context) =>
+        VpnValues.EchoGiven(base.WriteAnswer(row, request, state, context), request, "dpd");
+
+    /// <summary>DPD as the plugin sees it: the given keys, as given, over the previous (or default hold/30/120) ones.</summary>
     private static JObject Dpd(JToken? given, JObject? previous)
     {
         var dpd = previous != null ? (JObject)previous.DeepClone() : new JObject { ["action"] = "hold", ["interval"] = 30, ["timeout"] = 120 };
@@ -118,12 +121,20 @@ internal sealed class IpsecSiteConnectionType : ResourceType
         {
             foreach (var key in DpdKeys.Where(update.ContainsKey))
             {
-                dpd[key] = key == "action" ? update[key]!.DeepClone() : Converters.ToInt(update[key]!);
+                dpd[key] = update[key]!.DeepClone();
             }
         }
 
         return dpd;
     }
+
+    /// <summary>DPD as the database keeps it: integer columns.</summary>
+    private static JObject Stored(JObject dpd) => new()
+    {
+        ["action"] = dpd["action"]!.DeepClone(),
+        ["interval"] = Converters.ToInt(dpd["interval"]!),
+        ["timeout"] = Converters.ToInt(dpd["timeout"]!),
+    };
 
     private static IEnumerable<AttributeSpec> AttributeMap(bool origin)
     {

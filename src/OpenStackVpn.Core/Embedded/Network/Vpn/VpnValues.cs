@@ -52,6 +52,20 @@ internal static class VpnValues
         return lifetime;
     }
 
+    /// <summary>Puts back, in the answer to a write, the nested values exactly as the request gave them (see <see cref="ResourceType.WriteAnswer"/>).</summary>
+    public static JObject EchoGiven(JObject view, JObject request, string field)
+    {
+        if (request[field] is JObject given && view[field] is JObject shown)
+        {
+            foreach (var value in given.Properties())
+            {
+                shown[value.Name] = value.Value.DeepClone();
+            }
+        }
+
+        return view;
+    }
+
     /// <summary>The origin cloud's <c>availability_zone</c>: set at creation only.</summary>
     public static AttributeSpec AvailabilityZone() => new("availability_zone")
     {
