@@ -168,7 +168,8 @@ vni_ranges = 1:1000
 EOF
 # DNS guard files: neutron resolves non-literal peer addresses; keep every lookup on the box.
 printf 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n' > "$STATE/neutron/resolv.conf"
-printf '127.0.0.1 localhost\n::1 localhost\n' > "$STATE/neutron/hosts"
+# peer.oslab.test: a peer host name that resolves (to data only, nothing is ever sent to it), as in the fixtures.
+printf '127.0.0.1 localhost\n::1 localhost\n172.24.4.230 peer.oslab.test\n' > "$STATE/neutron/hosts"
 
 echo "clouds:" > "$STATE/clouds.yaml"
 for who in admin member; do
