@@ -50,8 +50,12 @@ $config.TestResult.OutputFormat = 'JUnitXml'
 $config.TestResult.OutputPath = Join-Path $ResultsDirectory "pester-$Backend.xml"
 $config.TestResult.TestSuiteName = "OpenStackVpn ($Backend)"
 
+$env:OPENSTACKVPN_RELIABILITY_LOG = Join-Path $ResultsDirectory "reliability-$Backend.jsonl"
+Remove-Item $env:OPENSTACKVPN_RELIABILITY_LOG -ErrorAction Ignore
+
 Write-Host "`n=== Pester contract suite on the $Backend backend (state: $env:OPENSTACKVPN_LAB) ===`n"
 $result = Invoke-Pester -Configuration $config
+& (Join-Path $PSScriptRoot 'Show-ReliabilityTable.ps1') -Path $env:OPENSTACKVPN_RELIABILITY_LOG -Backend $Backend
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 @{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount + $result.NotRunCount } |
     ConvertTo-Json | Set-Content (Join-Path $ResultsDirectory "pester-$Backend-counts.json")

@@ -35,6 +35,7 @@ Describe 'Faults do not fail or hang a runbook' {
             $record.Exception.Message | Should -BeLike "GET http://127.0.0.1:$($silent.LocalEndpoint.Port)/v2.0/vpn/ipsec-site-connections/* got no answer within the time limit of 1 s*"
         }
         finally { $silent.Stop() }
+        Add-ReliabilityResult Fault 'hung server (no answer), limit 1 s' $true
     }
 
     It 'retries a read against a refused port, then fails with ConnectionError' {
@@ -43,6 +44,7 @@ Describe 'Faults do not fail or hang a runbook' {
         $all = Invoke-Captured { Get-IpsecSiteConnection -Session $refused -Verbose }
         ($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).CategoryInfo.Category | Should -Be 'ConnectionError'
         @($all | Where-Object { "$_" -like '*sending it again*' }).Count | Should -Be 2
+        Add-ReliabilityResult Fault 'GET to a refused port: retried, then ConnectionError' $true
     }
 
     It 'retries a create that provably never left (connection refused), and creates nothing' {
@@ -52,6 +54,7 @@ Describe 'Faults do not fail or hang a runbook' {
         ($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).CategoryInfo.Category | Should -Be 'ConnectionError'
         @($all | Where-Object { "$_" -like 'POST *sending it again*' }).Count | Should -Be 1
         Get-IkePolicy -Name 'never-sent' -Session $session -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Add-ReliabilityResult Fault 'POST to a refused port: retried, nothing made' $true
     }
 
     It 'does not retry a create whose answer never came, and says how to check' {
@@ -62,12 +65,14 @@ Describe 'Faults do not fail or hang a runbook' {
             $record.Exception.Message | Should -BeLike '*may or may not have happened*Get-*'
         }
         finally { $silent.Stop() }
+        Add-ReliabilityResult Fault 'POST with no answer: not retried, says how to check' $true
     }
 
     It 'turns retries off with -MaxRetries 0' {
         $refused = Connect-To 'http://127.0.0.1:9/' -MaxRetries 0
         $all = Invoke-Captured { Get-IpsecSiteConnection -Session $refused -Verbose }
         @($all | Where-Object { "$_" -like '*sending it again*' }).Count | Should -Be 0
+        Add-ReliabilityResult Fault '-MaxRetries 0 turns retries off' $true
     }
 
     It 'stops a wait on Ctrl+C within a second or so' {
@@ -85,6 +90,7 @@ Describe 'Faults do not fail or hang a runbook' {
         $async.IsCompleted | Should -BeTrue
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
         $ps.Dispose()
+        Add-ReliabilityResult Fault 'Ctrl+C during a wait' $true
     }
 
     It 'shares one session across runspaces (ForEach-Object -Parallel)' {
@@ -96,5 +102,6 @@ Describe 'Faults do not fail or hang a runbook' {
         }
         @($found).Count | Should -Be (2 * $ids.Count)
         ($found.Id | Sort-Object -Unique) | Should -Be ($ids | Sort-Object)
+        Add-ReliabilityResult Fault 'one session in five runspaces at once' $true
     }
 }

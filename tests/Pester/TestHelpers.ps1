@@ -75,3 +75,11 @@ function Invoke-Captured {
     try { & $Script *>&1 | ForEach-Object { $all.Add($_) } } catch { $all.Add($_) }
     , $all
 }
+
+function Add-ReliabilityResult {
+    # Records one line of the reliability table that the runner prints at the end (faults, secret markers, bad inputs).
+    param([ValidateSet('Fault', 'SecretMarker', 'BadInput')] [string] $Kind, [string] $Name, [bool] $Ok)
+    if ($env:OPENSTACKVPN_RELIABILITY_LOG) {
+        [pscustomobject]@{ Kind = $Kind; Name = $Name; Ok = $Ok } | ConvertTo-Json -Compress | Add-Content $env:OPENSTACKVPN_RELIABILITY_LOG
+    }
+}

@@ -60,6 +60,8 @@ Describe 'Bad input is refused before any request, naming the parameter and the 
         $calls = Get-HttpCalls { try { Invoke-Expression $Line } catch { $script:caught = $_; throw } }
         $record = $script:caught
         if (-not $record) { $record = Get-ErrorRecord ([scriptblock]::Create($Line)) }
+        $ok = (-not $calls) -and $record -and ("$record" -like $Rule) -and ("$record" -like "*$Parameter*")
+        Add-ReliabilityResult BadInput $Line ([bool]$ok)
         $calls | Should -BeNullOrEmpty -Because 'the rule is known before any request'
         $record | Should -Not -BeNullOrEmpty
         "$record" | Should -BeLike $Rule

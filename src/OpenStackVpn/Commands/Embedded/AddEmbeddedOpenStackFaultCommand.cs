@@ -16,32 +16,32 @@ namespace OpenStackVpn.Commands;
 /// <code>Add-EmbeddedOpenStackFault -Method POST -PathContains ipsec-site-connections -DropConnection -AfterHandling</code>
 /// <para>The next connection create happens, but its answer is lost.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Add, "EmbeddedOpenStackFault", DefaultParameterSetName = "Status")]
+[Cmdlet(VerbsCommon.Add, "EmbeddedOpenStackFault")]
 public sealed class AddEmbeddedOpenStackFaultCommand : EmbeddedCmdlet
 {
-    /// <summary><para type="description">The HTTP status to answer, e.g. 409 or 503.</para></summary>
-    [Parameter(Mandatory = true, ParameterSetName = "Status")]
-    [ValidateRange(400, 599)]
+    /// <summary><para type="description">The HTTP status to answer, e.g. 409 or 503 (or 200 with a -RawBody that is not what it should be).</para></summary>
+    [Parameter]
+    [ValidateRange(200, 599)]
     public int StatusCode { get; set; }
 
     /// <summary><para type="description">The NeutronError type of the answer (default: one that fits the status).</para></summary>
-    [Parameter(ParameterSetName = "Status")]
+    [Parameter]
     public string? ErrorType { get; set; }
 
     /// <summary><para type="description">The NeutronError message of the answer.</para></summary>
-    [Parameter(ParameterSetName = "Status")]
+    [Parameter]
     public string? Message { get; set; }
 
     /// <summary><para type="description">A raw body instead of a NeutronError, e.g. a proxy's HTML page.</para></summary>
-    [Parameter(ParameterSetName = "Status")]
+    [Parameter]
     public string? RawBody { get; set; }
 
     /// <summary><para type="description">A Retry-After header value for the answer.</para></summary>
-    [Parameter(ParameterSetName = "Status")]
+    [Parameter]
     public string? RetryAfter { get; set; }
 
     /// <summary><para type="description">Close the connection instead of answering.</para></summary>
-    [Parameter(Mandatory = true, ParameterSetName = "Drop")]
+    [Parameter]
     public SwitchParameter DropConnection { get; set; }
 
     /// <summary><para type="description">Seconds to wait before handling the request (alone: a slow server).</para></summary>
@@ -70,6 +70,18 @@ public sealed class AddEmbeddedOpenStackFaultCommand : EmbeddedCmdlet
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(StatusCode)) && !DropConnection && DelaySec <= 0)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new System.ArgumentException("Say what the fault does: -StatusCode, -DropConnection or -DelaySec."), "NoFault", ErrorCategory.InvalidArgument, null));
+        }
+
+        if (DropConnection && MyInvocation.BoundParameters.ContainsKey(nameof(StatusCode)))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new System.ArgumentException("-DropConnection and -StatusCode exclude each other: a dropped connection has no answer."), "FaultConflict", ErrorCategory.InvalidArgument, null));
+        }
+
         var fault = new EmbeddedFault
         {
             Method = Method,
@@ -79,7 +91,7 @@ public sealed class AddEmbeddedOpenStackFaultCommand : EmbeddedCmdlet
             AfterHandling = AfterHandling,
             Delay = DelaySec > 0 ? TimeSpan.FromSeconds(DelaySec) : null,
         };
-        if (ParameterSetName == "Status")
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(StatusCode)))
         {
             fault.Status = StatusCode;
             fault.NeutronType = ErrorType;
