@@ -51,7 +51,7 @@ Describe 'A whole site-to-site VPN, from nothing to a connection and back' {
         $localGroup.Type | Should -Be 'subnet'
         $localGroup.Endpoints | Should -Be @($seed.private_subnet_id)
         $script:peerGroup = New-VpnEndpointGroup -Name "$prefix-peer" -Type cidr -Endpoint 10.21.0.0/24, 10.22.0.0/24
-        $peerGroup.Endpoints | Should -Be @('10.21.0.0/24', '10.22.0.0/24')
+        ($peerGroup.Endpoints | Sort-Object) | Should -Be @('10.21.0.0/24', '10.22.0.0/24')
         (Get-VpnEndpointGroup -Type cidr -Name "$prefix-*").Id | Should -Be $peerGroup.Id
     }
 
@@ -62,7 +62,7 @@ Describe 'A whole site-to-site VPN, from nothing to a connection and back' {
         $c1.IkePolicyId | Should -Be $ike.Id
         $c1.IpsecPolicyId | Should -Be $ipsec.Id
         $c1.PeerId | Should -Be '172.24.4.240'
-        $c1.PeerCidrs | Should -Be @('10.31.0.0/24', '10.32.0.0/24')
+        ($c1.PeerCidrs | Sort-Object) | Should -Be @('10.31.0.0/24', '10.32.0.0/24')
         "$($c1.Dpd)" | Should -Be 'restart/15/60'
         $c1.Mtu | Should -Be 1400
         ($c1.Psk | ConvertFrom-SecureString -AsPlainText) | Should -Be 'lifecycle-psk-1'
@@ -99,7 +99,7 @@ Describe 'A whole site-to-site VPN, from nothing to a connection and back' {
         "$($updated.Dpd)" | Should -Be 'restart/15/90'
         $updated.Description | Should -Be ''
         $updated.Mtu | Should -Be 1400
-        $updated.PeerCidrs | Should -Be @('10.31.0.0/24', '10.32.0.0/24')
+        ($updated.PeerCidrs | Sort-Object) | Should -Be @('10.31.0.0/24', '10.32.0.0/24') -Because 'Neutron keeps no order of peer CIDRs'
     }
 
     It 'changes peer CIDRs and MTU through the pipeline' {

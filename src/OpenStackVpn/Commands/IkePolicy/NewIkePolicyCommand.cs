@@ -13,22 +13,8 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.New, "IkePolicy", SupportsShouldProcess = true)]
 [OutputType(typeof(IkePolicy))]
-public sealed class NewIkePolicyCommand : NewResourceCommand<IkePolicy>
+public sealed class NewIkePolicyCommand : NewPolicyCommand<IkePolicy>
 {
-    /// <summary><para type="description">The integrity algorithm, e.g. sha256.</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(AuthAlgorithmCompleter))]
-    [Field("auth_algorithm")]
-    public string? AuthAlgorithm { get; set; }
-
-    /// <summary><para type="description">The encryption algorithm, e.g. aes-256.</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(EncryptionAlgorithmCompleter))]
-    [Field("encryption_algorithm")]
-    public string? EncryptionAlgorithm { get; set; }
-
     /// <summary><para type="description">main or aggressive.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -42,18 +28,6 @@ public sealed class NewIkePolicyCommand : NewResourceCommand<IkePolicy>
     [ArgumentCompleter(typeof(IkeVersionCompleter))]
     [Field("ike_version")]
     public string? IkeVersion { get; set; }
-
-    /// <summary><para type="description">The Diffie-Hellman group, e.g. group14.</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(PfsCompleter))]
-    [Field("pfs")]
-    public string? Pfs { get; set; }
-
-    /// <summary><para type="description">The lifetime of the security association, in seconds (at least 60).</para></summary>
-    [Parameter]
-    [Field("lifetime.value")]
-    public int Lifetime { get; set; }
 
     /// <inheritdoc/>
     protected override ResourceKind<IkePolicy> Kind => VpnResources.IkePolicy;

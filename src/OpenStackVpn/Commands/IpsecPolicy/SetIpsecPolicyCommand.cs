@@ -13,7 +13,7 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "IpsecPolicy", SupportsShouldProcess = true, DefaultParameterSetName = "Id")]
 [OutputType(typeof(IpsecPolicy))]
-public sealed class SetIpsecPolicyCommand : SetResourceCommand<IpsecPolicy>
+public sealed class SetIpsecPolicyCommand : SetPolicyCommand<IpsecPolicy>
 {
     /// <summary><para type="description">esp, ah or ah-esp.</para></summary>
     [Parameter]
@@ -22,38 +22,12 @@ public sealed class SetIpsecPolicyCommand : SetResourceCommand<IpsecPolicy>
     [Field("transform_protocol")]
     public string? TransformProtocol { get; set; }
 
-    /// <summary><para type="description">The integrity algorithm, e.g. sha256.</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(AuthAlgorithmCompleter))]
-    [Field("auth_algorithm")]
-    public string? AuthAlgorithm { get; set; }
-
-    /// <summary><para type="description">The encryption algorithm, e.g. aes-256.</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(EncryptionAlgorithmCompleter))]
-    [Field("encryption_algorithm")]
-    public string? EncryptionAlgorithm { get; set; }
-
     /// <summary><para type="description">tunnel or transport.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(EncapsulationModeCompleter))]
     [Field("encapsulation_mode")]
     public string? EncapsulationMode { get; set; }
-
-    /// <summary><para type="description">The Diffie-Hellman group, e.g. group14.</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(PfsCompleter))]
-    [Field("pfs")]
-    public string? Pfs { get; set; }
-
-    /// <summary><para type="description">The lifetime of the security association, in seconds (at least 60).</para></summary>
-    [Parameter]
-    [Field("lifetime.value")]
-    public int Lifetime { get; set; }
 
     /// <inheritdoc/>
     protected override ResourceKind<IpsecPolicy> Kind => VpnResources.IpsecPolicy;

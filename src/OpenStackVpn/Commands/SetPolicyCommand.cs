@@ -1,0 +1,33 @@
+using System.Management.Automation;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>What the cmdlets that change IKE and IPsec policies share: the algorithms, the PFS group and the lifetime.</summary>
+public abstract class SetPolicyCommand<T> : SetResourceCommand<T> where T : NeutronResource
+{
+    /// <summary><para type="description">The integrity algorithm, e.g. sha256.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(AuthAlgorithmCompleter))]
+    [Field("auth_algorithm")]
+    public string? AuthAlgorithm { get; set; }
+
+    /// <summary><para type="description">The encryption algorithm, e.g. aes-256.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(EncryptionAlgorithmCompleter))]
+    [Field("encryption_algorithm")]
+    public string? EncryptionAlgorithm { get; set; }
+
+    /// <summary><para type="description">The Diffie-Hellman group, e.g. group14.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PfsCompleter))]
+    [Field("pfs")]
+    public string? Pfs { get; set; }
+
+    /// <summary><para type="description">The lifetime of the security association, in seconds (at least 60).</para></summary>
+    [Parameter]
+    [Field("lifetime.value")]
+    public int Lifetime { get; set; }
+}
