@@ -26,6 +26,7 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
 {
     /// <summary><para type="description">Only connections of this VPN service: an object, id or unique name.</para></summary>
     [Parameter(ParameterSetName = "List")]
+    [Alias("VpnServiceId")]
     [ValidateNotNull]
     public object? VpnService { get; set; }
 
