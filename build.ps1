@@ -82,6 +82,19 @@ function Get-PesterManifest {
     $manifest
 }
 
+function Show-DifferentialSummary([string] $Trx) {
+    # The differential test replays a catalogue against the embedded cloud and the lab (or the fixtures); show its verdict.
+    if (-not (Test-Path $Trx)) { return }
+    $ns = @{ t = 'http://microsoft.com/schemas/VisualStudio/TeamTest/2010' }
+    $result = Select-Xml -Path $Trx -Namespace $ns -XPath "//t:UnitTestResult[contains(@testName, 'DifferentialTests')]" | Select-Object -First 1
+    $out = if ($result) { $result.Node.Output.StdOut } else { $null }
+    if ($out) {
+        Write-Host ''
+        Write-Host 'Differential test, embedded cloud against the real Neutron:'
+        ($out -split "`n" | Where-Object { $_ -match '^(DIFFERS|KNOWN|against)' }) | ForEach-Object { Write-Host "  $_" }
+    }
+}
+
 function Invoke-Test {
     Invoke-Build
     $results = Join-Path $out 'TestResults'
@@ -100,6 +113,7 @@ function Invoke-Test {
         $counts.Skipped += [int]$summary.Matches[0].Groups[3].Value
     }
     if ($xunitExit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed++ }   # it did not run at all
+    Show-DifferentialSummary (Join-Path $results 'core.trx')
 
     # Pester, in a fresh process per backend: a binary module cannot be unloaded, and the suite must see only
     # out/OpenStackVpn. The embedded backend always; the real lab too with -Integration.
