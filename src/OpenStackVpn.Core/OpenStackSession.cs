@@ -72,8 +72,12 @@ public sealed class OpenStackSession : IDisposable
     /// <summary>True when the session holds credentials it can renew its token with (not a bare token).</summary>
     public bool CanRenew => _settings.Method != AuthMethod.Token;
 
-    /// <summary>The time limit of each request.</summary>
-    public TimeSpan Timeout => _transport.Timeout;
+    /// <summary>The time limit of each request; set it to change the limit for the session's later requests.</summary>
+    public TimeSpan Timeout
+    {
+        get => _transport.Timeout;
+        set => _transport.Timeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), "The time limit must be positive.");
+    }
 
     /// <summary>How failed requests are sent again; set MaxRetries to 0 to turn retries off.</summary>
     public RetryPolicy Retry { get; } = new();

@@ -104,6 +104,13 @@ Describe 'Faults are survived, or refused with the intended error, and the state
         Add-ReliabilityResult Fault 'server hangs for 5 s, limit 1 s' $true
     }
 
+    It 'a session''s time limit can be changed after it is opened' {
+        $session.Timeout = [timespan]::FromSeconds(1)
+        Add-EmbeddedOpenStackFault -DelaySec 5 -Method GET
+        (Get-ErrorRecord { Get-IkePolicy }).CategoryInfo.Category | Should -Be 'OperationTimeout'
+        Add-ReliabilityResult Fault 'server hangs, limit lowered on the session' $true
+    }
+
     It 'a refused token is renewed once, transparently, and the request repeated' {
         Add-EmbeddedOpenStackFault -StatusCode 401 -ErrorType Unauthorized -Message 'The request you have made requires authentication.' -Method GET -PathContains ikepolicies
         (Get-IkePolicy -Name ikepolicy1).Name | Should -Be 'ikepolicy1'
