@@ -39,7 +39,7 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Runs Core work, writing its diagnostics as they come and giving up when the user presses Ctrl+C.</summary>
-    protected T Await<T>(Func<CancellationToken, Task<T>> work)
+    protected internal T Await<T>(Func<CancellationToken, Task<T>> work)
     {
         var task = work(_cancel.Token);
         while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(50))
@@ -57,9 +57,6 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
             throw new PipelineStoppedException();
         }
     }
-
-    /// <summary>Await for helpers that run on behalf of a cmdlet.</summary>
-    internal T AwaitWork<T>(Func<CancellationToken, Task<T>> work) => Await(work);
 
     /// <summary>Runs Core work that returns nothing.</summary>
     protected void Await(Func<CancellationToken, Task> work) =>

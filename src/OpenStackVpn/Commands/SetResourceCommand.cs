@@ -6,18 +6,8 @@ using OpenStackVpn.Core.Resources;
 namespace OpenStackVpn.Commands;
 
 /// <summary>The Set- cmdlet of any VPNaaS resource: sends only the fields the user named, after checking them.</summary>
-public abstract class SetResourceCommand<T> : OpenStackCmdlet where T : NeutronResource
+public abstract class SetResourceCommand<T> : OneObjectCommand<T> where T : NeutronResource
 {
-    /// <summary><para type="description">The id of the object to change.</para></summary>
-    [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Id { get; set; } = null!;
-
-    /// <summary><para type="description">The object to change, from the pipeline.</para></summary>
-    [Parameter(ParameterSetName = "InputObject", Mandatory = true, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public T InputObject { get; set; } = null!;
-
     /// <summary><para type="description">The new name.</para></summary>
     [Parameter]
     [ValidateNotNull]
@@ -46,7 +36,7 @@ public abstract class SetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
     protected override void ProcessRecord()
     {
         var session = RequireSession();
-        var id = ParameterSetName == "Id" ? Id : InputObject.Id;
+        var id = TargetId;
         try
         {
             var changes = RequestBody.FromBoundParameters(this);

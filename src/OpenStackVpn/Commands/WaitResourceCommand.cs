@@ -7,18 +7,8 @@ using OpenStackVpn.Core.Resources;
 namespace OpenStackVpn.Commands;
 
 /// <summary>The Wait- cmdlet of a resource with a status: polls until the status is reached, fails on ERROR, reports the last status on timeout.</summary>
-public abstract class WaitResourceCommand<T> : OpenStackCmdlet where T : NeutronResource
+public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : NeutronResource
 {
-    /// <summary><para type="description">The id of the object to wait for.</para></summary>
-    [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Id { get; set; } = null!;
-
-    /// <summary><para type="description">The object to wait for, from the pipeline.</para></summary>
-    [Parameter(ParameterSetName = "InputObject", Mandatory = true, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public T InputObject { get; set; } = null!;
-
     /// <summary><para type="description">The status to wait for (default ACTIVE).</para></summary>
     [Parameter]
     [ValidateSet("ACTIVE", "DOWN")]
@@ -41,7 +31,7 @@ public abstract class WaitResourceCommand<T> : OpenStackCmdlet where T : Neutron
     protected override void ProcessRecord()
     {
         var session = RequireSession();
-        var id = ParameterSetName == "Id" ? Id : InputObject.Id;
+        var id = TargetId;
         try
         {
             WriteResource(WaitFor(this, session, Kind, id, Status, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec)));
@@ -61,7 +51,7 @@ public abstract class WaitResourceCommand<T> : OpenStackCmdlet where T : Neutron
         {
             while (true)
             {
-                var current = cmdlet.AwaitWork(cancel => ResourceClient.GetAsync(session, kind, id, null, cmdlet.Log, cancel));
+                var current = cmdlet.Await(cancel => ResourceClient.GetAsync(session, kind, id, null, cmdlet.Log, cancel));
                 var seen = StatusOf(current);
                 if (string.Equals(seen, status, StringComparison.OrdinalIgnoreCase))
                 {
@@ -83,7 +73,7 @@ public abstract class WaitResourceCommand<T> : OpenStackCmdlet where T : Neutron
                 progress.PercentComplete = (int)Math.Min(99, 100 * clock.Elapsed.TotalSeconds / timeout.TotalSeconds);
                 cmdlet.WriteProgress(progress);
                 var pause = interval < left ? interval : left;
-                cmdlet.AwaitWork(async cancel =>
+                cmdlet.Await(async cancel =>
                 {
                     await Task.Delay(pause, cancel).ConfigureAwait(false);
                     return true;
