@@ -7,6 +7,8 @@
     Copyright            = '(c) OpenStackVpn contributors. Apache-2.0.'
     Description          = 'Manage OpenStack Neutron VPNaaS v2.0 (IPsec site-to-site VPNs) from PowerShell with typed objects.'
     PowerShellVersion    = '5.1'
+    # Windows PowerShell only: netstandard2.0 and HttpClientHandler's certificate callback need .NET Framework 4.7.2.
+    DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('OpenStackVpn.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-OpenStack'

@@ -177,7 +177,7 @@ public sealed class OpenStackSession : IDisposable
 
             if (Retry.ShouldRetry(method, attempt, response.Status, false))
             {
-                await PauseAsync(method, url, attempt, response.RetryAfter, $"{(int)response.Status} {response.Status}", log, cancel).ConfigureAwait(false);
+                await PauseAsync(method, url, attempt, response.RetryAfter, ReasonPhrases.Describe(response.Status), log, cancel).ConfigureAwait(false);
                 continue;
             }
 

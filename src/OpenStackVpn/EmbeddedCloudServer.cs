@@ -37,6 +37,9 @@ public sealed class EmbeddedCloudServer : IDisposable
     /// <summary>A clouds.yaml for it, with the clouds embedded-admin and embedded-member.</summary>
     public string CloudsYaml => Cloud.Seed.ToCloudsYaml();
 
+    /// <summary>Connections that failed before a request was read, e.g. TLS handshakes that a client refused.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> ConnectionErrors => _server.ConnectionErrors;
+
     /// <summary>False once stopped.</summary>
     public bool IsRunning { get; private set; } = true;
 

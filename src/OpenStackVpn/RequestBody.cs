@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Security;
 using Newtonsoft.Json.Linq;
 using OpenStackVpn.Core;
+using OpenStackVpn.Core.Http;
 
 namespace OpenStackVpn;
 
@@ -64,7 +65,7 @@ internal static class RequestBody
             SwitchParameter flag => flag.IsPresent,
             string text => text,
             IEnumerable list => new JArray(list.Cast<object?>().Select(ToJson)),
-            _ => JToken.FromObject(value),
+            _ => JToken.FromObject(value, Json.Serializer),
         };
     }
 

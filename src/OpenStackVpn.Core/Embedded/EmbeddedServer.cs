@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,6 +26,8 @@ public sealed class EmbeddedServer : IDisposable
     private readonly ConcurrentDictionary<TcpClient, bool> _clients = new();
     private readonly Task _accepting;
     private readonly X509Certificate2? _certificate;
+    private readonly ConcurrentQueue<string> _connectionErrors = new();
+    private bool _ownsCertificate;
     private int _disposed;
 
     private EmbeddedServer(EmbeddedCloud cloud, TcpListener listener, X509Certificate2? certificate)
@@ -41,6 +45,45 @@ public sealed class EmbeddedServer : IDisposable
     /// <summary>Keystone's v3 URL on this server: <c>{BaseUri}identity/v3/</c>.</summary>
     public Uri AuthUrl => new(BaseUri, "identity/v3/");
 
+    /// <summary>Connections that failed before a request could be read, e.g. TLS handshakes a client refused, one line each.</summary>
+    public IReadOnlyList<string> ConnectionErrors => _connectionErrors.ToArray();
+
+    /// <summary>
+    /// The TLS versions served. .NET (Core) takes None as "what the OS allows". .NET Framework refuses None where the
+    /// host turned system-default TLS versions off, so there TLS 1.2 is named: every Windows it runs on has it.
+    /// </summary>
+    public static SslProtocols ServerProtocols(bool isNetFramework) => isNetFramework ? SslProtocols.Tls12 : SslProtocols.None;
+
+    /// <summary>
+    /// A copy of <paramref name="certificate"/> whose private key Windows' TLS (SChannel) can use: a key made in memory,
+    /// as CopyWithPrivateKey makes, cannot be served there until it is exported and imported again. A certificate whose
+    /// key cannot be exported (e.g. from the certificate store) is already stored, and is returned as it is.
+    /// </summary>
+    public static X509Certificate2 Servable(X509Certificate2 certificate)
+    {
+        if (certificate == null)
+        {
+            throw new ArgumentNullException(nameof(certificate));
+        }
+
+        if (!certificate.HasPrivateKey)
+        {
+            throw new ArgumentException($"The certificate {certificate.Subject} has no private key; a server certificate must hold its private key.", nameof(certificate));
+        }
+
+        byte[] pkcs12;
+        try
+        {
+            pkcs12 = certificate.Export(X509ContentType.Pkcs12);
+        }
+        catch (CryptographicException)
+        {
+            return certificate;
+        }
+
+        return new X509Certificate2(pkcs12, (string?)null, X509KeyStorageFlags.Exportable);
+    }
+
     /// <summary>
     /// Listens on 127.0.0.1:<paramref name="port"/> (0 picks a free port) and serves the cloud until disposed;
     /// over TLS with <paramref name="certificate"/> (which must hold its private key) when one is given.
@@ -57,11 +100,12 @@ public sealed class EmbeddedServer : IDisposable
             throw new ArgumentOutOfRangeException(nameof(port), $"Port {port} is not a TCP port.");
         }
 
+        var servable = certificate == null ? null : Servable(certificate);
         var listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
         try
         {
-            var server = new EmbeddedServer(cloud, listener, certificate);
+            var server = new EmbeddedServer(cloud, listener, servable) { _ownsCertificate = !ReferenceEquals(servable, certificate) };
             cloud.Attach(server.BaseUri);
             return server;
         }
@@ -97,6 +141,10 @@ public sealed class EmbeddedServer : IDisposable
 
         _cloud.Detach();
         _stop.Dispose();
+        if (_ownsCertificate)
+        {
+            _certificate?.Dispose(); // Start's own copy, whose stored key is deleted with it.
+        }
     }
 
     private async Task AcceptAsync()
@@ -128,7 +176,17 @@ public sealed class EmbeddedServer : IDisposable
             if (_certificate != null)
             {
                 var tls = new SslStream(stream, false);
-                await tls.AuthenticateAsServerAsync(_certificate, false, SslProtocols.None, false).ConfigureAwait(false);
+                try
+                {
+                    await tls.AuthenticateAsServerAsync(_certificate, false, ServerProtocols(IsNetFramework), false).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!cancel.IsCancellationRequested)
+                {
+                    // Said, not swallowed: a client that refuses the certificate, or a key this OS cannot serve with.
+                    _connectionErrors.Enqueue($"TLS handshake with a client of {BaseUri} failed: {Describe(e)}");
+                    return;
+                }
+
                 stream = tls;
             }
 
@@ -175,6 +233,20 @@ public sealed class EmbeddedServer : IDisposable
             _clients.TryRemove(client, out _);
             client.Close();
         }
+    }
+
+    private static bool IsNetFramework { get; } =
+        System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(Exception e)
+    {
+        var text = e.Message;
+        for (var inner = e.InnerException; inner != null; inner = inner.InnerException)
+        {
+            text += " " + inner.Message;
+        }
+
+        return text;
     }
 
     /// <summary>The URL the client asked for, with the Host it used (Neutron builds its links from it).</summary>

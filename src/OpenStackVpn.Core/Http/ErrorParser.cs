@@ -15,7 +15,7 @@ internal static class ErrorParser
         var status = $"HTTP {(int)response.Status}";
         var text = message != null
             ? $"{message} ({(type != null ? type + ", " : "")}{status}, {response.Request}{RequestIdText(response.RequestId)})"
-            : $"The server answered {status} {Reason(response.Status)} to {response.Request} without an OpenStack error body{Snippet(response.Body)}{RequestIdText(response.RequestId)}.";
+            : $"The server answered {ReasonPhrases.Describe(response.Status)} to {response.Request} without an OpenStack error body{Snippet(response.Body)}{RequestIdText(response.RequestId)}.";
         return new OpenStackException(kind, text)
         {
             StatusCode = response.Status,
@@ -87,9 +87,6 @@ internal static class ErrorParser
         token == null || token.Type == JTokenType.Null ? null : token.ToString().Trim();
 
     private static string RequestIdText(string? requestId) => requestId == null ? "" : $", request {requestId}";
-
-    private static string Reason(HttpStatusCode status) =>
-        Regex.Replace(status.ToString(), "(?<=[a-z])(?=[A-Z])", " ");
 
     /// <summary>A short, tag-free excerpt of a non-JSON body (a proxy's error page), so the user sees who answered.</summary>
     private static string Snippet(string body)

@@ -1,13 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Security;
-using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,6 +18,7 @@ internal sealed class HttpTransport : IDisposable
     public HttpTransport(HttpMessageHandler handler, TimeSpan timeout)
     {
         _client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _client.DefaultRequestHeaders.ExpectContinue = false; // .NET Framework would wait for a 100 before each body.
         _client.DefaultRequestHeaders.UserAgent.ParseAdd("OpenStackVpn/" + typeof(HttpTransport).Assembly.GetName().Version?.ToString(3));
         Timeout = timeout;
     }
@@ -30,22 +27,8 @@ internal sealed class HttpTransport : IDisposable
     public TimeSpan Timeout { get; set; }
 
     /// <summary>A handler that verifies certificates as the settings ask: system trust, a CA bundle, or not at all.</summary>
-    public static HttpMessageHandler CreateHandler(string? caCertificatePath, bool skipCertificateCheck)
-    {
-        var handler = new HttpClientHandler { AllowAutoRedirect = false };
-        if (skipCertificateCheck)
-        {
-            handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
-        }
-        else if (caCertificatePath != null)
-        {
-            var authorities = ReadPemBundle(caCertificatePath);
-            handler.ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
-                IsTrusted(certificate, errors, authorities);
-        }
-
-        return handler;
-    }
+    public static HttpMessageHandler CreateHandler(string? caCertificatePath, bool skipCertificateCheck) =>
+        ClientHandler.Create(caCertificatePath, skipCertificateCheck);
 
     public async Task<ApiResponse> SendAsync(
         HttpMethod method,
@@ -93,24 +76,9 @@ internal sealed class HttpTransport : IDisposable
                 Target = url.ToString(),
             };
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or WebException)
         {
-            var tls = Innermost(e) is AuthenticationException || e.InnerException is AuthenticationException;
-            var notSent = Innermost(e) is System.Net.Sockets.SocketException socket && socket.SocketErrorCode is
-                System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound or
-                System.Net.Sockets.SocketError.TryAgain or System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable;
-            log.Verbose($"{description} -> failed: {Innermost(e).Message}");
-            throw new OpenStackException(
-                tls ? OpenStackErrorKind.Tls : OpenStackErrorKind.ConnectionFailed,
-                tls
-                    ? $"{description} failed: the server's TLS certificate is not trusted ({Innermost(e).Message}). Give the CA with -CACertificatePath (or cacert / OS_CACERT), or -SkipCertificateCheck for a test cloud."
-                    : $"{description} failed: {Innermost(e).Message}. Check that the URL is right and the service is running.",
-                e)
-            {
-                Request = description,
-                Target = url.ToString(),
-                RequestNotSent = notSent,
-            };
+            throw Failed(description, url, e, log);
         }
     }
 
@@ -119,83 +87,21 @@ internal sealed class HttpTransport : IDisposable
     private static string? First(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-    private static Exception Innermost(Exception e)
+    // TLS failures are not retried and say how to fix trust; the rest are connection failures, retried where safe.
+    private static OpenStackException Failed(string description, Uri url, Exception e, ILogSink log)
     {
-        while (e.InnerException != null)
+        var failure = TransportFailure.Of(e);
+        log.Verbose($"{description} -> failed: {failure.Detail}");
+        var message = !failure.IsTls
+            ? $"{description} failed: {failure.Detail}. Check that the URL is right and the service is running."
+            : failure.IsCertificate
+                ? $"{description} failed: the server's TLS certificate is not trusted ({failure.Detail}). Give the CA with -CACertificatePath (or cacert / OS_CACERT), or -SkipCertificateCheck for a test cloud."
+                : $"{description} failed: the TLS handshake failed ({failure.Detail}). The server and this machine share no TLS version or cipher; the module asks for TLS 1.2 or later.";
+        return new OpenStackException(failure.IsTls ? OpenStackErrorKind.Tls : OpenStackErrorKind.ConnectionFailed, message, e)
         {
-            e = e.InnerException;
-        }
-
-        return e;
-    }
-
-    private static List<X509Certificate2> ReadPemBundle(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw OpenStackException.Config($"The CA bundle '{path}' cannot be read: {e.Message}", path);
-        }
-
-        const string begin = "-----BEGIN CERTIFICATE-----";
-        const string end = "-----END CERTIFICATE-----";
-        var certificates = new List<X509Certificate2>();
-        var at = text.IndexOf(begin, StringComparison.Ordinal);
-        while (at >= 0)
-        {
-            var stop = text.IndexOf(end, at, StringComparison.Ordinal);
-            if (stop < 0)
-            {
-                break;
-            }
-
-            var base64 = text.Substring(at + begin.Length, stop - at - begin.Length);
-            try
-            {
-                certificates.Add(new X509Certificate2(Convert.FromBase64String(string.Concat(base64.Where(c => !char.IsWhiteSpace(c))))));
-            }
-            catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
-            {
-                throw OpenStackException.Config($"The CA bundle '{path}' holds a certificate that cannot be read: {e.Message}", path);
-            }
-
-            at = text.IndexOf(begin, stop, StringComparison.Ordinal);
-        }
-
-        if (certificates.Count == 0)
-        {
-            throw OpenStackException.Config($"The CA bundle '{path}' holds no PEM certificate.", path);
-        }
-
-        return certificates;
-    }
-
-    private static bool IsTrusted(X509Certificate2? certificate, SslPolicyErrors errors, List<X509Certificate2> authorities)
-    {
-        if (errors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-
-        if (certificate == null || errors != SslPolicyErrors.RemoteCertificateChainErrors)
-        {
-            return false; // A name mismatch is never forgiven.
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
-        chain.ChainPolicy.ExtraStore.AddRange(authorities.ToArray());
-        if (!chain.Build(certificate))
-        {
-            return false;
-        }
-
-        var root = chain.ChainElements[chain.ChainElements.Count - 1].Certificate;
-        return authorities.Any(a => a.Thumbprint == root.Thumbprint);
+            Request = description,
+            Target = url.ToString(),
+            RequestNotSent = failure.NotSent,
+        };
     }
 }

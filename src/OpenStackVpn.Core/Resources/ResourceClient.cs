@@ -90,7 +90,7 @@ public static class ResourceClient
     public static async Task<T> UpdateAsync<T>(OpenStackSession session, ResourceKind<T> kind, T current, JObject changes, ILogSink log, CancellationToken cancel)
         where T : NeutronResource
     {
-        kind.Rules.ValidateUpdate(changes, JObject.FromObject(current));
+        kind.Rules.ValidateUpdate(changes, JObject.FromObject(current, Json.Serializer));
         var body = new JObject { [kind.Singular] = changes }.ToString(Formatting.None);
         var response = await session.SendAsync(HttpMethod.Put, $"{kind.Path}/{Uri.EscapeDataString(current.Id)}", body, log, cancel).ConfigureAwait(false);
         if (!response.IsSuccess)
@@ -202,7 +202,7 @@ public static class ResourceClient
     {
         try
         {
-            return item.ToObject<T>(JsonSerializer.CreateDefault()) ?? throw Malformed(response, "an empty object");
+            return item.ToObject<T>(Json.Serializer) ?? throw Malformed(response, "an empty object");
         }
         catch (JsonException e)
         {

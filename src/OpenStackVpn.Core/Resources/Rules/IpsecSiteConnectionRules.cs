@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
+using OpenStackVpn.Core.Http;
 
 namespace OpenStackVpn.Core.Resources.Rules;
 
@@ -33,7 +34,7 @@ public sealed class IpsecSiteConnectionRules : ResourceRules
     public override void ValidateUpdate(JObject changes, JObject? current)
     {
         base.ValidateUpdate(changes, current);
-        CheckFields(changes, current?.ToObject<IpsecSiteConnection>());
+        CheckFields(changes, current?.ToObject<IpsecSiteConnection>(Json.Serializer));
         if (changes["peer_cidrs"] is JArray { Count: 0 })
         {
             throw FieldRules.Invalid("peer_cidrs", "a legacy-mode connection needs at least one peer CIDR.");

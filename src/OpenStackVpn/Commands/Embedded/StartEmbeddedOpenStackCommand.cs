@@ -50,5 +50,9 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(e, "PortUnavailable", ErrorCategory.ResourceUnavailable, Port));
         }
+        catch (System.ArgumentException e) when (e.ParamName == "certificate")
+        {
+            ThrowTerminatingError(new ErrorRecord(new System.ArgumentException("-Certificate: " + e.Message.Split('\r', '\n')[0].Replace(" (Parameter 'certificate')", ""), nameof(Certificate), e), "CertificateWithoutKey", ErrorCategory.InvalidArgument, Certificate));
+        }
     }
 }

@@ -4,7 +4,7 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Stops serving an embedded OpenStack that Start-EmbeddedOpenStack started.</para>
-/// <para type="description">Closes its port; sessions connected to it fail from then on.</para>
+/// <para type="description">Closes its port; sessions connected to it fail from then on. Connections that failed while it ran (a TLS handshake a client refused) are written as warnings; they are also in its ConnectionErrors.</para>
 /// </summary>
 /// <example>
 /// <code>$cloud | Stop-EmbeddedOpenStack</code>
@@ -19,5 +19,12 @@ public sealed class StopEmbeddedOpenStackCommand : PSCmdlet
     public EmbeddedCloudServer InputObject { get; set; } = null!;
 
     /// <inheritdoc/>
-    protected override void ProcessRecord() => InputObject.Dispose();
+    protected override void ProcessRecord()
+    {
+        InputObject.Dispose();
+        foreach (var error in InputObject.ConnectionErrors)
+        {
+            WriteWarning(error);
+        }
+    }
 }
