@@ -169,6 +169,7 @@ public sealed class EmbeddedServer : IDisposable
     private async Task ServeAsync(TcpClient client)
     {
         var cancel = _stop.Token;
+        var requests = 0;
         try
         {
             client.NoDelay = true;
@@ -206,9 +207,15 @@ public sealed class EmbeddedServer : IDisposable
 
                 if (request == null)
                 {
+                    if (_certificate != null && requests == 0 && !cancel.IsCancellationRequested)
+                    {
+                        _connectionErrors.Enqueue($"A client of {BaseUri} closed the TLS connection without sending a request: did it refuse the certificate?");
+                    }
+
                     return;
                 }
 
+                requests++;
                 var answer = await _cloud.HandleAsync(new CloudRequest(request.Method, Url(request), request.Headers, request.Body, cancel)).ConfigureAwait(false);
                 if (answer.Drop)
                 {
@@ -226,7 +233,12 @@ public sealed class EmbeddedServer : IDisposable
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or AuthenticationException)
         {
-            // The client went away, refused our certificate, or the server is stopping.
+            // The client went away or the server is stopping. With TLS 1.3 a client's refusal of the certificate
+            // arrives after the server's side of the handshake, as the first read failing: that is said too.
+            if (_certificate != null && requests == 0 && !cancel.IsCancellationRequested)
+            {
+                _connectionErrors.Enqueue($"TLS handshake with a client of {BaseUri} failed: {Describe(e)}");
+            }
         }
         finally
         {
