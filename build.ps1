@@ -3,8 +3,10 @@
     Builds, tests and packages the OpenStackVpn module.
 .DESCRIPTION
     Build   publishes the assemblies and lays out the importable module in out/OpenStackVpn (an allow-list of files).
-    Test    builds, runs the xUnit tests of Core and the Pester suite (in a fresh pwsh that imports out/OpenStackVpn),
-            writes results under out/TestResults and prints one closing line: N passed, N failed, N skipped.
+    Test    builds, runs the xUnit tests of Core, the Windows PowerShell 5.1 compatibility check of the scripts
+            (tools/Test-ScriptCompatibility.ps1, one count per file) and the Pester suite (in a fresh pwsh that imports
+            out/OpenStackVpn), writes results under out/TestResults and prints one closing line: N passed, N failed, N skipped.
+            Where powershell.exe exists (Windows), the check and the Pester suite (embedded backend) also run in it.
     Demo    builds, then runs examples/Demo.ps1: a whole VPN created, shown and removed, on the cloud that OS_CLOUD or
             OS_AUTH_URL configures, or else on the embedded OpenStack.
     Package zips out/OpenStackVpn into out/OpenStackVpn-<version>.zip.
@@ -95,6 +97,20 @@ function Show-DifferentialSummary([string] $Trx) {
     }
 }
 
+function Add-Counts([hashtable] $Counts, [string] $File, [string] $What) {
+    # Adds a suite's {Passed, Failed, Skipped} to the closing line; a suite that wrote none counts as one failure.
+    if (Test-Path $File) {
+        $more = Get-Content $File -Raw | ConvertFrom-Json
+        $Counts.Passed += $more.Passed
+        $Counts.Failed += $more.Failed
+        $Counts.Skipped += $more.Skipped
+    }
+    else {
+        Write-Host "$What did not report its counts."
+        $Counts.Failed++
+    }
+}
+
 function Invoke-Test {
     Invoke-Build
     $results = Join-Path $out 'TestResults'
@@ -115,6 +131,21 @@ function Invoke-Test {
     if ($xunitExit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed++ }   # it did not run at all
     Show-DifferentialSummary (Join-Path $results 'core.trx')
 
+    # Windows PowerShell 5.1: the project's scripts must parse and run there, unless marked PowerShell 7 only.
+    # Under powershell.exe (Windows) the check also runs with 5.1's own parser, and the Pester suite runs there too.
+    $windowsPowerShell = Get-Command powershell.exe -CommandType Application -ErrorAction Ignore | Select-Object -First 1
+    $compatibility = Join-Path $root 'tools/Test-ScriptCompatibility.ps1'
+    $countsFile = Join-Path $results 'compatibility-counts.json'
+    Remove-Item $countsFile -ErrorAction Ignore
+    & dotnet pwsh -NoProfile -NonInteractive -File $compatibility -CountsFile $countsFile | Out-Host
+    Add-Counts $counts $countsFile 'The script compatibility check'
+    if ($windowsPowerShell) {
+        $countsFile = Join-Path $results 'compatibility-powershell.exe-counts.json'
+        Remove-Item $countsFile -ErrorAction Ignore
+        & $windowsPowerShell.Source -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $compatibility -CountsFile $countsFile | Out-Host
+        Add-Counts $counts $countsFile 'The script compatibility check in powershell.exe'
+    }
+
     # Pester, in a fresh process per backend: a binary module cannot be unloaded, and the suite must see only
     # out/OpenStackVpn. The embedded backend always; the real lab too with -Integration.
     $pester = Get-PesterManifest
@@ -126,16 +157,20 @@ function Invoke-Test {
         Remove-Item $countsFile -ErrorAction Ignore
         & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -ModulePath $moduleDir `
             -ResultsDirectory $results -Backend $backend | Out-Host
-        if (Test-Path $countsFile) {
-            $pesterCounts = Get-Content $countsFile -Raw | ConvertFrom-Json
-            $counts.Passed += $pesterCounts.Passed
-            $counts.Failed += $pesterCounts.Failed
-            $counts.Skipped += $pesterCounts.Skipped
-        }
-        else {
-            Write-Host "The Pester suite on the $backend backend did not report its counts."
-            $counts.Failed++
-        }
+        Add-Counts $counts $countsFile "The Pester suite on the $backend backend"
+    }
+    if ($windowsPowerShell) {
+        # The same suite on the embedded backend in Windows PowerShell 5.1; its files marked PowerShell 7 only are left out.
+        $desktop = Join-Path $results 'windows-powershell'
+        $null = New-Item -ItemType Directory -Path $desktop -Force
+        $countsFile = Join-Path $desktop 'pester-embedded-counts.json'
+        Remove-Item $countsFile -ErrorAction Ignore
+        & $windowsPowerShell.Source -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $runner -PesterManifest $pester `
+            -ModulePath $moduleDir -ResultsDirectory $desktop -Backend embedded | Out-Host
+        Add-Counts $counts $countsFile 'The Pester suite in Windows PowerShell 5.1'
+    }
+    else {
+        Write-Host 'Windows PowerShell (powershell.exe) is not on this machine: the Pester suite ran on PowerShell 7 only.'
     }
 
     Write-Host ''

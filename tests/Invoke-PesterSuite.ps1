@@ -50,6 +50,14 @@ $config.TestResult.OutputFormat = 'JUnitXml'
 $config.TestResult.OutputPath = Join-Path $ResultsDirectory "pester-$Backend.xml"
 $config.TestResult.TestSuiteName = "OpenStackVpn ($Backend)"
 
+# In Windows PowerShell 5.1 the files marked PowerShell 7 only (see tools/Test-ScriptCompatibility.ps1) are left out.
+if ($PSVersionTable.PSEdition -eq 'Desktop') {
+    $sevenOnly = @(Get-ChildItem $config.Run.Path.Value -Recurse -Filter '*.ps1' |
+            Where-Object { Select-String -Path $_.FullName -Pattern '^\s*#\s*PowerShell 7 only:' -Quiet })
+    $config.Run.ExcludePath = [string[]]@($sevenOnly | ForEach-Object { $_.FullName })
+    Write-Host "Marked PowerShell 7 only, not run here: $(@($sevenOnly | ForEach-Object { $_.Name }) -join ', ')"
+}
+
 $env:OPENSTACKVPN_RELIABILITY_LOG = Join-Path $ResultsDirectory "reliability-$Backend.jsonl"
 Remove-Item $env:OPENSTACKVPN_RELIABILITY_LOG -ErrorAction Ignore
 

@@ -19,7 +19,7 @@ if ($cli) {
     }
 }
 
-$token = Invoke-WebRequest -Method Post -Uri "$($seed.auth_url)/auth/tokens" -ContentType 'application/json' -Body (@{ auth = @{
+$token = Invoke-WebRequest -UseBasicParsing -Method Post -Uri "$($seed.auth_url)/auth/tokens" -ContentType 'application/json' -Body (@{ auth = @{
             identity = @{ methods = @('password'); password = @{ user = @{ name = 'admin'; domain = @{ name = 'Default' }; password = 'adminpass' } } }
             scope    = @{ project = @{ name = 'admin'; domain = @{ name = 'Default' } } } } } | ConvertTo-Json -Depth 10)
 $c = (Invoke-RestMethod -Uri "$($seed.network_url)/v2.0/vpn/ipsec-site-connections/$($seed.connection_id)" -Headers @{ 'X-Auth-Token' = [string]$token.Headers['X-Subject-Token'] }).ipsec_site_connection

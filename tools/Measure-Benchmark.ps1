@@ -1,4 +1,5 @@
 #Requires -Version 7.0
+# PowerShell 7 only: a Linux lab tool (the openstack CLI, openstacksdk, curl and time side by side); it uses .NET 6 APIs and 7 syntax.
 <#
 .SYNOPSIS
     Times the module against its peers (openstack CLI, openstacksdk, curl) on the lab, and measures memory.
