@@ -4,13 +4,13 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded.Http;
-using OpenStackVpn.Core.Embedded.Identity;
-using OpenStackVpn.Core.Embedded.Network;
-using OpenStackVpn.Core.Embedded.Network.Core;
-using OpenStackVpn.Core.Embedded.Network.Vpn;
+using OpenStackVpn.Embedded.Http;
+using OpenStackVpn.Embedded.Identity;
+using OpenStackVpn.Embedded.Network;
+using OpenStackVpn.Embedded.Network.Core;
+using OpenStackVpn.Embedded.Network.Vpn;
 
-namespace OpenStackVpn.Core.Embedded;
+namespace OpenStackVpn.Embedded;
 
 /// <summary>
 /// An in-memory OpenStack: Keystone v3 at <c>{BaseUri}identity/v3/</c> and Neutron with VPNaaS v2.0 at <c>{BaseUri}network/</c>,
@@ -90,6 +90,9 @@ public sealed class EmbeddedCloud
 
     /// <summary>A handler that answers requests in process (no socket) — give it to an HttpClient with <see cref="AuthUrl"/>.</summary>
     public HttpMessageHandler CreateHandler() => new InProcessHandler(this);
+
+    /// <summary>The cloud behind a handler that <see cref="CreateHandler"/> made; null for any other handler.</summary>
+    public static EmbeddedCloud? Behind(HttpMessageHandler? handler) => (handler as InProcessHandler)?.Cloud;
 
     /// <summary>
     /// Forces the status of a VPN service or IPsec site connection, as the lab's set-status.sh does; the simulation then leaves
@@ -203,7 +206,7 @@ public sealed class EmbeddedCloud
 
     private static JArray Extensions(bool origin)
     {
-        using var stream = typeof(EmbeddedCloud).Assembly.GetManifestResourceStream("OpenStackVpn.Core.Embedded.extensions.json")
+        using var stream = typeof(EmbeddedCloud).Assembly.GetManifestResourceStream("OpenStackVpn.Embedded.extensions.json")
             ?? throw new InvalidOperationException("The embedded Neutron's extension list is missing from the assembly.");
         using var reader = new StreamReader(stream);
         var extensions = (JArray)JsonText.Parse(reader.ReadToEnd())["extensions"]!;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace OpenStackVpn.Core.Embedded;
+namespace OpenStackVpn.Embedded;
 
 /// <summary>How an <see cref="EmbeddedCloud"/> behaves.</summary>
 public sealed class EmbeddedCloudOptions

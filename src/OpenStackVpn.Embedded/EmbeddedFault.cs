@@ -1,6 +1,6 @@
 using System;
 
-namespace OpenStackVpn.Core.Embedded;
+namespace OpenStackVpn.Embedded;
 
 /// <summary>
 /// A failure to inject into the next <see cref="Count"/> requests that match <see cref="Method"/> and <see cref="PathContains"/>:

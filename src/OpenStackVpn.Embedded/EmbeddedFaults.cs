@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace OpenStackVpn.Core.Embedded;
+namespace OpenStackVpn.Embedded;
 
 /// <summary>The faults waiting to be injected, and the log of every request the embedded cloud received.</summary>
 public sealed class EmbeddedFaults

@@ -1,4 +1,4 @@
-namespace OpenStackVpn.Core.Embedded;
+namespace OpenStackVpn.Embedded;
 
 /// <summary>Which cloud's VPNaaS dialect the embedded Neutron speaks.</summary>
 public enum EmbeddedProfile

@@ -1,4 +1,4 @@
-namespace OpenStackVpn.Core.Embedded;
+namespace OpenStackVpn.Embedded;
 
 /// <summary>One request the embedded cloud received, for tests that prove what was (or was not) sent.</summary>
 public sealed class EmbeddedRequestRecord

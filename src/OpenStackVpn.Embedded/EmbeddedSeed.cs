@@ -4,7 +4,7 @@ using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded;
+namespace OpenStackVpn.Embedded;
 
 /// <summary>
 /// What an <see cref="EmbeddedCloud"/> starts with, as the project's lab seeds it (tests/lab/start.sh): credentials,

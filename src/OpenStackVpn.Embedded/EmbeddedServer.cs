@@ -8,9 +8,9 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
-using OpenStackVpn.Core.Embedded.Http;
+using OpenStackVpn.Embedded.Http;
 
-namespace OpenStackVpn.Core.Embedded;
+namespace OpenStackVpn.Embedded;
 
 /// <summary>
 /// Serves an <see cref="EmbeddedCloud"/> over HTTP on 127.0.0.1 only, so curl, the openstack CLI or another process can use it.

@@ -4,11 +4,11 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Tests.Embedded.Differential;
+using OpenStackVpn.Embedded.Tests.Differential;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace OpenStackVpn.Core.Tests.Embedded;
+namespace OpenStackVpn.Embedded.Tests;
 
 /// <summary>
 /// Replays a catalogue of good and bad requests (every fixture the member can reproduce, each error fixture with its own body,

@@ -6,9 +6,9 @@ using System.Text;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 
-namespace OpenStackVpn.Core.Tests.Embedded;
+namespace OpenStackVpn.Embedded.Tests;
 
 /// <summary>An answer read whole: status, headers and the body as text and JSON.</summary>
 public sealed class Reply

@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
-namespace OpenStackVpn.Core.Tests.Embedded;
+namespace OpenStackVpn.Embedded.Tests;
 
 /// <summary>Create, show, list, update and delete of each VPN resource, with the lab's defaults and field order.</summary>
 public sealed class EmbeddedCrudTests
@@ -48,7 +48,7 @@ public sealed class EmbeddedCrudTests
     [Fact]
     public async Task A_VPN_service_shows_its_router_gateway_address_and_updates_once_settled()
     {
-        using var client = new EmbeddedClient(new OpenStackVpn.Core.Embedded.EmbeddedCloudOptions { ActivationDelay = null });
+        using var client = new EmbeddedClient(new OpenStackVpn.Embedded.EmbeddedCloudOptions { ActivationDelay = null });
         var body = new JObject { ["vpnservice"] = new JObject { ["name"] = "svc", ["router_id"] = client.Seed.MemberRouterId, ["subnet_id"] = client.Seed.MemberSubnetId } };
         var created = await client.NeutronAsync("POST", "vpn/vpnservices", body);
         Assert.Equal(201, created.Status);

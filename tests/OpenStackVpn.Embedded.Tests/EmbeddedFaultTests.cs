@@ -3,10 +3,10 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 using Xunit;
 
-namespace OpenStackVpn.Core.Tests.Embedded;
+namespace OpenStackVpn.Embedded.Tests;
 
 /// <summary>Injected faults: error answers, proxy pages, waits, lost connections, lost answers, and the request log.</summary>
 public sealed class EmbeddedFaultTests

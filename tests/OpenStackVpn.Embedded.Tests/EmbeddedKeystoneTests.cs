@@ -3,10 +3,10 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 using Xunit;
 
-namespace OpenStackVpn.Core.Tests.Embedded;
+namespace OpenStackVpn.Embedded.Tests;
 
 public sealed class EmbeddedKeystoneTests
 {

@@ -1,10 +1,10 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 using Xunit;
 
-namespace OpenStackVpn.Core.Tests.Embedded;
+namespace OpenStackVpn.Embedded.Tests;
 
 /// <summary>The origin cloud's dialect: availability zones, legacy mode only, one peer CIDR, DPD hold or restart.</summary>
 public sealed class EmbeddedOriginProfileTests

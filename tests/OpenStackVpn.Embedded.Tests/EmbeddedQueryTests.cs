@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
-namespace OpenStackVpn.Core.Tests.Embedded;
+namespace OpenStackVpn.Embedded.Tests;
 
 /// <summary>Filters, fields, sorting and the emulated paging, on the admin project's five seeded connections.</summary>
 public sealed class EmbeddedQueryTests
@@ -76,7 +76,7 @@ public sealed class EmbeddedQueryTests
     [Fact]
     public async Task Filters_match_columns_exactly_OR_repeated_keys_and_ignore_unknown_keys()
     {
-        using var client = new EmbeddedClient(new OpenStackVpn.Core.Embedded.EmbeddedCloudOptions { ActivationDelay = null });
+        using var client = new EmbeddedClient(new OpenStackVpn.Embedded.EmbeddedCloudOptions { ActivationDelay = null });
         Assert.Equal(new[] { "paging-conn-1" }, await Names(client, "name=paging-conn-1&name=nope"));
         Assert.Equal(new[] { "vpnconnection1", "paging-conn-2" }, await Names(client, "name=vpnconnection1&name=paging-conn-2"));
         Assert.Equal(5, (await Names(client, "bogus=1&type=x&peer_cidrs=10.1.0.0/24&dpd=hold")).Length);

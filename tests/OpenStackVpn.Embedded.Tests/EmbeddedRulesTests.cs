@@ -1,10 +1,10 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 using Xunit;
 
-namespace OpenStackVpn.Core.Tests.Embedded;
+namespace OpenStackVpn.Embedded.Tests;
 
 /// <summary>In-use conflicts, project isolation, update rules and routing refusals.</summary>
 public sealed class EmbeddedRulesTests

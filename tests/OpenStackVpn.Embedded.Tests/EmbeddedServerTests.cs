@@ -3,13 +3,14 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenStackVpn.Core;
 using OpenStackVpn.Core.Config;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 using OpenStackVpn.Core.Http;
 using OpenStackVpn.Core.Resources;
 using Xunit;
 
-namespace OpenStackVpn.Core.Tests.Embedded;
+namespace OpenStackVpn.Embedded.Tests;
 
 /// <summary>The cloud served on 127.0.0.1 to real sockets: HttpClient, and the module's own session and resource client.</summary>
 public sealed class EmbeddedServerTests

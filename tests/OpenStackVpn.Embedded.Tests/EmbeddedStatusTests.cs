@@ -1,10 +1,10 @@
 using System;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 using Xunit;
 
-namespace OpenStackVpn.Core.Tests.Embedded;
+namespace OpenStackVpn.Embedded.Tests;
 
 /// <summary>The agent the embedded cloud simulates: PENDING_CREATE, then ACTIVE or DOWN after the activation delay.</summary>
 public sealed class EmbeddedStatusTests

@@ -4,10 +4,10 @@ using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 using Xunit;
 
-namespace OpenStackVpn.Core.Tests.Embedded;
+namespace OpenStackVpn.Embedded.Tests;
 
 /// <summary>Each refusal, with the status, NeutronError type and message the lab's Neutron gave for the same request.</summary>
 public sealed class EmbeddedValidationTests

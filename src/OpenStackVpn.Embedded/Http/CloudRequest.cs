@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 
-namespace OpenStackVpn.Core.Embedded.Http;
+namespace OpenStackVpn.Embedded.Http;
 
 /// <summary>One request to the embedded cloud, whichever transport brought it (in-process handler or loopback socket).</summary>
 internal sealed class CloudRequest

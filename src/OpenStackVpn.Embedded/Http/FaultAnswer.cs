@@ -1,6 +1,6 @@
-using OpenStackVpn.Core.Embedded.Network;
+using OpenStackVpn.Embedded.Network;
 
-namespace OpenStackVpn.Core.Embedded.Http;
+namespace OpenStackVpn.Embedded.Http;
 
 /// <summary>The answer a fault gives instead of the cloud's: a reset, a raw body (a proxy's page), or a NeutronError with defaults per status.</summary>
 internal static class FaultAnswer

@@ -6,7 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace OpenStackVpn.Core.Embedded.Http;
+namespace OpenStackVpn.Embedded.Http;
 
 /// <summary>Just enough HTTP/1.1 to serve curl, HttpClient and the openstack CLI: Content-Length and chunked bodies, 100-continue, keep-alive.</summary>
 internal sealed class HttpWire

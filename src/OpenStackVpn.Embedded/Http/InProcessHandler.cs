@@ -7,7 +7,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace OpenStackVpn.Core.Embedded.Http;
+namespace OpenStackVpn.Embedded.Http;
 
 /// <summary>An HttpMessageHandler that hands each request to the embedded cloud directly: no socket, no port.</summary>
 internal sealed class InProcessHandler : HttpMessageHandler
@@ -18,6 +18,9 @@ internal sealed class InProcessHandler : HttpMessageHandler
     {
         _cloud = cloud;
     }
+
+    /// <summary>The cloud that answers.</summary>
+    public EmbeddedCloud Cloud => _cloud;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

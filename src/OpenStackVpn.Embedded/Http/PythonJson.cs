@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Http;
+namespace OpenStackVpn.Embedded.Http;
 
 /// <summary>JSON as Python's <c>json.dumps</c> writes it: ", " and ": " separators, non-ASCII escaped — so bodies read (and measure) like the real ones.</summary>
 internal static class PythonJson

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
-namespace OpenStackVpn.Core.Embedded.Http;
+namespace OpenStackVpn.Embedded.Http;
 
 /// <summary>Query strings as Python's urllib reads and writes them: '+' is a space, and urlencode escapes everything but letters, digits and <c>_.-~</c>.</summary>
 internal static class QueryString

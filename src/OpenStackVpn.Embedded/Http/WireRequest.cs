@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace OpenStackVpn.Core.Embedded.Http;
+namespace OpenStackVpn.Embedded.Http;
 
 /// <summary>A request as it came off the wire.</summary>
 internal sealed class WireRequest

@@ -1,6 +1,6 @@
 using System;
 
-namespace OpenStackVpn.Core.Embedded.Identity;
+namespace OpenStackVpn.Embedded.Identity;
 
 /// <summary>Keystone as the lab's bootstrap leaves it: admin and member projects and users, and an application credential for admin.</summary>
 internal static class IdentitySeeder

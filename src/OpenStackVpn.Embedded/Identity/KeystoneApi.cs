@@ -1,8 +1,8 @@
 using System;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded.Http;
+using OpenStackVpn.Embedded.Http;
 
-namespace OpenStackVpn.Core.Embedded.Identity;
+namespace OpenStackVpn.Embedded.Identity;
 
 /// <summary>The in-memory Keystone v3: version documents, /v3/auth/tokens (issue, validate, check, revoke) and users' application credentials.</summary>
 internal sealed class KeystoneApi

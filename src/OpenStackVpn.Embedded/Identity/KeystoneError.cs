@@ -1,8 +1,8 @@
 using System;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded.Http;
+using OpenStackVpn.Embedded.Http;
 
-namespace OpenStackVpn.Core.Embedded.Identity;
+namespace OpenStackVpn.Embedded.Identity;
 
 /// <summary>An error in Keystone's shape: <c>{"error": {"code", "message", "title"}}</c>.</summary>
 internal sealed class KeystoneError : Exception

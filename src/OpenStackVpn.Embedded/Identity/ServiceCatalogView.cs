@@ -1,7 +1,7 @@
 using System;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Identity;
+namespace OpenStackVpn.Embedded.Identity;
 
 /// <summary>The catalog of the embedded cloud: identity and network, each with public, internal and admin endpoints in RegionOne.</summary>
 internal sealed class ServiceCatalogView

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded.Http;
+using OpenStackVpn.Embedded.Http;
 
-namespace OpenStackVpn.Core.Embedded.Identity;
+namespace OpenStackVpn.Embedded.Identity;
 
 /// <summary>POST /v3/auth/tokens: authenticates by password, token or application credential, then scopes the token.</summary>
 internal sealed class TokenIssuer

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 
-namespace OpenStackVpn.Core.Embedded.Identity;
+namespace OpenStackVpn.Embedded.Identity;
 
 /// <summary>A token Keystone issued: who, which scope, which methods, until when.</summary>
 internal sealed class IssuedToken

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Identity;
+namespace OpenStackVpn.Embedded.Identity;
 
 /// <summary>The body Keystone returns for a token: <c>{"token": {methods, user, audit_ids, expires_at, issued_at, scope, roles, catalog}}</c>.</summary>
 internal static class TokenView

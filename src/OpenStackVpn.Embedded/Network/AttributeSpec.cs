@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>Turns a request value into the stored one, or throws a <see cref="NeutronError"/> (neutron-lib's <c>convert_to</c>).</summary>
 internal delegate JToken Converter(JToken value);

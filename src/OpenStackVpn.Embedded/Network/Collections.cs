@@ -1,4 +1,4 @@
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>The store keys (URL segments) of the resources the rules look each other up by.</summary>
 internal static class Collections

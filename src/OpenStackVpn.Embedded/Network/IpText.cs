@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>IP addresses and CIDRs read as strictly as netaddr reads them for Neutron, without any name lookup.</summary>
 internal static class IpText

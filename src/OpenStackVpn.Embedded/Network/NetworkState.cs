@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>What Neutron's rules consult: the store, the clock, and the cloud's options (dialect, activation delay, known peer names).</summary>
 internal sealed class NetworkState

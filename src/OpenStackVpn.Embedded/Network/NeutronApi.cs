@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded.Http;
-using OpenStackVpn.Core.Embedded.Identity;
+using OpenStackVpn.Embedded.Http;
+using OpenStackVpn.Embedded.Identity;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>The in-memory Neutron: keystonemiddleware's token check, then versions, extensions and the resources.</summary>
 internal sealed class NeutronApi

@@ -1,4 +1,4 @@
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>Who is asking: the token's project and whether it has the admin role (admin sees and may change every project's objects).</summary>
 internal sealed class NeutronContext

@@ -1,8 +1,8 @@
 using System;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded.Http;
+using OpenStackVpn.Embedded.Http;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>A refusal in Neutron's shape: <c>{"NeutronError": {"type", "message", "detail": ""}}</c> with its HTTP status.</summary>
 internal sealed class NeutronError : Exception

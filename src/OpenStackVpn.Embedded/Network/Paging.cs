@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded.Http;
+using OpenStackVpn.Embedded.Http;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>
 /// Neutron's emulated pagination: slice the sorted rows at the marker, and link to the next page whenever a forward page

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>Python 3's ordering of JSON values: numbers (booleans included) by value, texts by code point, anything else a TypeError.</summary>
 internal static class PythonOrder

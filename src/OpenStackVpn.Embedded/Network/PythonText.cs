@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>Python's <c>str()</c> and <c>repr()</c> of JSON values, because Neutron's messages print request values that way.</summary>
 internal static class PythonText

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>A resource the embedded cloud only seeds and shows (networks, subnets, routers): writes are refused with 405.</summary>
 internal abstract class ReadOnlyResourceType : ResourceType

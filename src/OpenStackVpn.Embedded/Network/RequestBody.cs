@@ -1,9 +1,9 @@
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded.Http;
+using OpenStackVpn.Embedded.Http;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>
 /// Neutron's <c>prepare_request_body</c>: the checks every POST and PUT body goes through before the plugin sees it,

@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded.Http;
+using OpenStackVpn.Embedded.Http;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>The one generic path every resource goes through: list, show, create, update, delete.</summary>
 internal sealed class ResourceApi

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>The in-memory database: rows per collection, in insertion order (Neutron's default order is the database's).</summary>
 internal sealed class ResourceStore

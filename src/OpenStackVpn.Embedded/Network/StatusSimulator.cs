@@ -1,6 +1,6 @@
 using System.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>
 /// The VPN agent the embedded cloud does not have: once <see cref="EmbeddedCloudOptions.ActivationDelay"/> has passed since a

@@ -1,7 +1,7 @@
 using System;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network;
+namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>One row of the in-memory database: the object as Neutron shows it, plus what only the server knows.</summary>
 internal sealed class StoredObject

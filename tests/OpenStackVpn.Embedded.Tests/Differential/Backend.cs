@@ -5,9 +5,9 @@ using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 
-namespace OpenStackVpn.Core.Tests.Embedded.Differential;
+namespace OpenStackVpn.Embedded.Tests.Differential;
 
 /// <summary>A cloud the catalogue is replayed against: the embedded one (in process), or the real lab on loopback.</summary>
 public sealed class Backend : IDisposable

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
-namespace OpenStackVpn.Core.Tests.Embedded.Differential;
+namespace OpenStackVpn.Embedded.Tests.Differential;
 
 /// <summary>
 /// The requests replayed on every backend, in order (some change state for the next): every fixture of the lab that the
@@ -31,7 +31,7 @@ public static class Catalogue
         ["fe65ebc2c1b54f8da8926d1e334ae604"] = "<member_project>",
     };
 
-    public static string FixtureDirectory => Path.Combine(System.AppContext.BaseDirectory, "Embedded", "Fixtures");
+    public static string FixtureDirectory => Path.Combine(System.AppContext.BaseDirectory, "Fixtures");
 
     /// <summary>A fixture's text with its ids replaced by markers, or null when there is no such file.</summary>
     public static string? FixtureText(string file)

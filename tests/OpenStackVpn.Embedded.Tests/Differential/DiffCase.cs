@@ -1,6 +1,6 @@
 using System;
 
-namespace OpenStackVpn.Core.Tests.Embedded.Differential;
+namespace OpenStackVpn.Embedded.Tests.Differential;
 
 /// <summary>How much of a successful answer must agree.</summary>
 public enum Agreement

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Tests.Embedded.Differential;
+namespace OpenStackVpn.Embedded.Tests.Differential;
 
 /// <summary>Compares two answers after setting aside what legitimately differs: ids, hosts, name prefixes, addresses, times.</summary>
 public static class Normalise

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Tests.Embedded.Differential;
+namespace OpenStackVpn.Embedded.Tests.Differential;
 
 /// <summary>
 /// The member project's objects the catalogue refers to, made the same way on each backend (on the lab: as the member user,

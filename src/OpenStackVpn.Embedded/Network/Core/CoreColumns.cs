@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Core;
 
 /// <summary>The attribute maps and filter columns of the seeded core resources (a simple subset: they are read-only here).</summary>
 internal static class CoreColumns

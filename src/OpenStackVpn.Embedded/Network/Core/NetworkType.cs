@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Core;
 
 /// <summary>Networks: a project sees its own and the external ones; the provider fields are for admins only.</summary>
 internal sealed class NetworkType : ReadOnlyResourceType

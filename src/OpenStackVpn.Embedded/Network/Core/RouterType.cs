@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Core;
 
 /// <summary>Routers: their external gateway, and (hidden) the subnets they have interfaces on.</summary>
 internal sealed class RouterType : ReadOnlyResourceType

@@ -1,4 +1,4 @@
-namespace OpenStackVpn.Core.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Core;
 
 /// <summary>Subnets: a project sees its own (an external network's subnet is not shared, so members do not see it).</summary>
 internal sealed class SubnetType : ReadOnlyResourceType

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded.Network.Core;
+using OpenStackVpn.Embedded.Network.Core;
 
-namespace OpenStackVpn.Core.Embedded.Network.Vpn;
+namespace OpenStackVpn.Embedded.Network.Vpn;
 
 /// <summary>
 /// neutron-vpnaas's validator for IPsec site connections, in its order: legacy versus endpoint-group mode, IP versions,

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network.Vpn;
+namespace OpenStackVpn.Embedded.Network.Vpn;
 
 /// <summary>Endpoint groups: local subnets (type subnet) or peer CIDRs (type cidr); only name and description change, and nothing sorts them.</summary>
 internal sealed class EndpointGroupType : ResourceType

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OpenStackVpn.Core.Embedded.Network.Vpn;
+namespace OpenStackVpn.Embedded.Network.Vpn;
 
 /// <summary>IKE policies (phase 1).</summary>
 internal sealed class IkePolicyType : PolicyType

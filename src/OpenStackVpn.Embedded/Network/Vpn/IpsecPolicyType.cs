@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OpenStackVpn.Core.Embedded.Network.Vpn;
+namespace OpenStackVpn.Embedded.Network.Vpn;
 
 /// <summary>IPsec policies (phase 2).</summary>
 internal sealed class IpsecPolicyType : PolicyType

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network.Vpn;
+namespace OpenStackVpn.Embedded.Network.Vpn;
 
 /// <summary>IPsec site connections: a VPN service, two policies, a peer, and the peer's networks (CIDRs or endpoint groups).</summary>
 internal sealed class IpsecSiteConnectionType : ResourceType

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Embedded.Network.Core;
+using OpenStackVpn.Embedded.Network.Core;
 
-namespace OpenStackVpn.Core.Embedded.Network.Vpn;
+namespace OpenStackVpn.Embedded.Network.Vpn;
 
 /// <summary>VPN services: a router with an external gateway and, in legacy mode, one of its subnets.</summary>
 internal sealed class VpnServiceType : ResourceType

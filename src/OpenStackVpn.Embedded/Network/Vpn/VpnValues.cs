@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Core.Embedded.Network.Vpn;
+namespace OpenStackVpn.Embedded.Network.Vpn;
 
 /// <summary>The value sets the lab's neutron-vpnaas (21, Zed) accepts, and the shared lifetime attribute.</summary>
 internal static class VpnValues
