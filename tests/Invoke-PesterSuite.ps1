@@ -52,8 +52,7 @@ $config.TestResult.TestSuiteName = "OpenStackVpn ($Backend)"
 
 # In Windows PowerShell 5.1 the files marked PowerShell 7 only (see tools/Test-ScriptCompatibility.ps1) are left out.
 if ($PSVersionTable.PSEdition -eq 'Desktop') {
-    $sevenOnly = @(Get-ChildItem $config.Run.Path.Value -Recurse -Filter '*.ps1' |
-            Where-Object { Select-String -Path $_.FullName -Pattern '^\s*#\s*PowerShell 7 only:' -Quiet })
+    $sevenOnly = @(& (Join-Path $PSScriptRoot '../tools/Test-ScriptCompatibility.ps1') -Path $config.Run.Path.Value -ListSevenOnly | Get-Item)
     $config.Run.ExcludePath = [string[]]@($sevenOnly | ForEach-Object { $_.FullName })
     Write-Host "Marked PowerShell 7 only, not run here: $(@($sevenOnly | ForEach-Object { $_.Name }) -join ', ')"
 }

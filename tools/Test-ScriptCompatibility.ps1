@@ -13,11 +13,14 @@
               ConvertFrom-Json -AsHashtable, cmdlets that 5.1 lacks, Add-Type of assemblies that only .NET has,
               $IsWindows / $IsLinux / $IsMacOS / $IsCoreCLR (unset in 5.1, an error under Set-StrictMode).
 
-    A file that must stay PowerShell 7 only says so, and why, in a comment line:  # PowerShell 7 only: <why>
+    A file that must stay PowerShell 7 only says so, and why, in a comment line of its header (the comment lines
+    before its first line of code):  # PowerShell 7 only: <why>
     A command or variable finding is also allowed when that comment is on its line or the line before, for a test
     that skips itself on Windows PowerShell; syntax findings are not, since 5.1 cannot even parse such a file.
 .PARAMETER Path
     Files or folders to check; by default the repository (without out/, bin/, obj/ and .git).
+.PARAMETER ListSevenOnly
+    Only lists the files marked PowerShell 7 only (full paths), e.g. for the Pester runner to leave them out in 5.1.
 .PARAMETER CountsFile
     Writes {Passed, Failed, Skipped} here: one per file, passed when it has no finding; 7-only files are skipped.
 .EXAMPLE
@@ -26,7 +29,8 @@
 [CmdletBinding()]
 param(
     [string[]] $Path = @((Split-Path $PSScriptRoot -Parent)),
-    [string] $CountsFile
+    [string] $CountsFile,
+    [switch] $ListSevenOnly
 )
 
 $ErrorActionPreference = 'Stop'
@@ -133,7 +137,8 @@ function Get-CommandFinding {
     $given = @($parameters | ForEach-Object { $_.ParameterName })
     if ($newParameters.ContainsKey($name)) {
         foreach ($p in $given) {
-            $match = $newParameters[$name] | Where-Object { $p.Length -ge 3 -and $_.StartsWith($p, [StringComparison]::OrdinalIgnoreCase) } | Select-Object -First 1
+            # Whole names only: a prefix may also be a 5.1 parameter's (-Leaf of Split-Path against -LeafBase).
+            $match = $newParameters[$name] | Where-Object { $_ -eq $p } | Select-Object -First 1
             if ($match) { New-Finding $line 'NewParameter' "$name -$match is PowerShell 6/7 only" $false }
         }
     }
@@ -166,7 +171,9 @@ function Test-Text {
     # Findings that no 7-only marker allows, and whether the whole text is marked 7-only.
     param([string] $Text)
     $lines = $Text -split "`r?`n"
-    $fileMarked = [bool]($lines | Where-Object { $_ -match "^\s*$marker" } | Select-Object -First 1)
+    # The file's marker is in its header: the comment lines before its first line of code.
+    $header = @(foreach ($l in $lines) { if ($l -match '^\s*(#.*)?$') { $l } else { break } })
+    $fileMarked = [bool]($header | Where-Object { $_ -match "^\s*$marker" } | Select-Object -First 1)
     $findings = @(Get-Finding $Text)
     if ($fileMarked) {
         return [pscustomobject]@{ SevenOnly = $true; Findings = @() }
@@ -218,6 +225,10 @@ foreach ($checked in Get-Checked $Path) {
         $sevenOnly = $sevenOnly -or ($result.SevenOnly -and $checked.Pieces.Count -eq 1)
         $findings += @($result.Findings | ForEach-Object { $_.Line += $piece.Start; $_ })
     }
+    if ($ListSevenOnly) {
+        if ($sevenOnly) { $checked.Path }
+        continue
+    }
     if ($sevenOnly) {
         $counts.Skipped++
         Write-Verbose "$shown is marked PowerShell 7 only."
@@ -231,6 +242,7 @@ foreach ($checked in Get-Checked $Path) {
     }
 }
 
+if ($ListSevenOnly) { exit 0 }
 Write-Host ("Script compatibility with Windows PowerShell 5.1: {0} files pass, {1} fail, {2} marked PowerShell 7 only." -f $counts.Passed, $counts.Failed, $counts.Skipped)
 if ($CountsFile) { $counts | ConvertTo-Json | Set-Content $CountsFile }
 if ($counts.Failed -gt 0) { exit 1 }

@@ -1,3 +1,4 @@
+# PowerShell 7 only: it drives the real curl program, which Windows PowerShell 5.1 shadows with an alias of Invoke-WebRequest.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }

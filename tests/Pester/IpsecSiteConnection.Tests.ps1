@@ -35,7 +35,7 @@ Describe 'Get-IpsecSiteConnection' {
         $c.Dpd.Action | Should -Be $cli.dpd.action
         $c.Dpd.Interval | Should -Be $cli.dpd.interval
         $c.Dpd.Timeout | Should -Be $cli.dpd.timeout
-        ($c.Psk | ConvertFrom-SecureString -AsPlainText) | Should -Be $cli.'Pre-shared Key'
+        ($c.Psk | ConvertTo-PlainText) | Should -Be $cli.'Pre-shared Key'
     }
 
     It 'reads the seed connection as the origin page describes it' {

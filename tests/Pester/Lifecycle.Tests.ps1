@@ -65,7 +65,7 @@ Describe 'A whole site-to-site VPN, from nothing to a connection and back' {
         ($c1.PeerCidrs | Sort-Object) | Should -Be @('10.31.0.0/24', '10.32.0.0/24')
         "$($c1.Dpd)" | Should -Be 'restart/15/60'
         $c1.Mtu | Should -Be 1400
-        ($c1.Psk | ConvertFrom-SecureString -AsPlainText) | Should -Be 'lifecycle-psk-1'
+        ($c1.Psk | ConvertTo-PlainText) | Should -Be 'lifecycle-psk-1'
         $script:c2 = New-IpsecSiteConnection -Name "$prefix-c2" -VpnService $legacy.Name -IkePolicy $ike -IpsecPolicy $ipsec -PeerAddress 172.24.4.241 -PeerCidr 10.33.0.0/24 -Psk $psk -AdminStateUp $false
         $c2.AdminStateUp | Should -BeFalse
         $c2.Psk | Should -BeNullOrEmpty -Because 'the PSK is only in the output when -IncludeSecret asks for it'
@@ -95,7 +95,7 @@ Describe 'A whole site-to-site VPN, from nothing to a connection and back' {
         $newPsk = ConvertTo-SecureString 'lifecycle-psk-2' -AsPlainText -Force
         $calls = Get-HttpCalls { $script:updated = Set-IpsecSiteConnection -Id $c1.Id -Psk $newPsk -DpdTimeout 90 -Description '' -PassThru -IncludeSecret }
         @($calls | Where-Object { $_ -like 'PUT *' }).Count | Should -Be 1
-        ($updated.Psk | ConvertFrom-SecureString -AsPlainText) | Should -Be 'lifecycle-psk-2'
+        ($updated.Psk | ConvertTo-PlainText) | Should -Be 'lifecycle-psk-2'
         "$($updated.Dpd)" | Should -Be 'restart/15/90'
         $updated.Description | Should -Be ''
         $updated.Mtu | Should -Be 1400

@@ -93,9 +93,10 @@ Describe 'Faults do not fail or hang a runbook' {
         Add-ReliabilityResult Fault 'Ctrl+C during a wait' $true
     }
 
-    It 'shares one session across runspaces (ForEach-Object -Parallel)' {
+    It 'shares one session across runspaces (ForEach-Object -Parallel)' -Skip:($PSVersionTable.PSEdition -eq 'Desktop') {
         $module = (Get-Module OpenStackVpn).Path
         $ids = $seed.all_connection_ids
+        # PowerShell 7 only: -Parallel; the test skips itself in Windows PowerShell.
         $found = $ids + $ids | ForEach-Object -ThrottleLimit 5 -Parallel {
             Import-Module $using:module
             Get-IpsecSiteConnection -Id $_ -Session $using:session

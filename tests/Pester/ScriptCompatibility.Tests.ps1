@@ -48,6 +48,7 @@ Describe 'Test-ScriptCompatibility finds what Windows PowerShell 5.1 cannot run'
                 '$plain = [Runtime.InteropServices.Marshal]::PtrToStringBSTR([Runtime.InteropServices.Marshal]::SecureStringToBSTR($s))'
                 'Join-Path (Join-Path a b) c'
                 'curl.exe -s http://127.0.0.1/'
+                'Split-Path -Leaf $PSCommandPath'
             ) -join "`n")
         $result.Output | Should -Match '1 files pass, 0 fail'
         $result.Failed | Should -BeFalse
@@ -73,6 +74,17 @@ Describe 'Test-ScriptCompatibility finds what Windows PowerShell 5.1 cannot run'
         (Invoke-Check "$mark skipped on Desktop`n1..2 | ForEach-Object -Parallel { `$_ }").Failed | Should -BeFalse
         (Invoke-Check "1..2 | ForEach-Object -Parallel { `$_ } $mark skipped on Desktop").Failed | Should -BeFalse
         (Invoke-Check "`$x = 1`n`$y = `$x ? 1 : 2 $mark no").Failed | Should -BeTrue
+    }
+
+    It 'takes a marker after the first line of code for that line only, not for the file' {
+        (Invoke-Check "1`n$mark the next line only`n1..2 | ForEach-Object -Parallel { `$_ }`n`$x = `$a ? 1 : 2").Failed | Should -BeTrue
+    }
+
+    It 'lists the files marked PowerShell 7 only, for the Pester runner to leave out in Windows PowerShell' {
+        $listed = @(& $tool -Path (Join-Path $PSScriptRoot '..') -ListSevenOnly | Split-Path -Leaf)
+        $listed | Should -Contain 'EmbeddedServer.Tests.ps1'
+        $listed | Should -Not -Contain 'Reliability.Tests.ps1'   # one test in it is marked, and skips itself
+        $listed | Should -Not -Contain 'ScriptCompatibility.Tests.ps1'
     }
 
     It 'checks the powershell blocks of Markdown files, with their line in the file' {

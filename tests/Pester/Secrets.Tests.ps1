@@ -57,7 +57,7 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
         }
         finally {
             Stop-Transcript
-            $null = Invoke-WebRequest -Method Delete -Uri "$($seed.auth_url)/users/$userId/application_credentials/$($appCred.id)" -Headers @{ 'X-Auth-Token' = $adminToken }
+            $null = Invoke-WebRequest -UseBasicParsing -Method Delete -Uri "$($seed.auth_url)/users/$userId/application_credentials/$($appCred.id)" -Headers @{ 'X-Auth-Token' = $adminToken }
         }
 
         function Add-SecretResults([string] $Where, $Found) {
@@ -116,6 +116,6 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
     It 'shows the PSK only on explicit request' {
         $c = Get-IpsecSiteConnection -Id $seed.connection_id
         $c.Psk | Should -BeNullOrEmpty
-        (Get-IpsecSiteConnection -Id $seed.connection_id -IncludeSecret).Psk | ConvertFrom-SecureString -AsPlainText | Should -Be 'secret'
+        (Get-IpsecSiteConnection -Id $seed.connection_id -IncludeSecret).Psk | ConvertTo-PlainText | Should -Be 'secret'
     }
 }

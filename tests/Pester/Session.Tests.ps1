@@ -154,7 +154,7 @@ Describe 'Sessions' {
         $session = Connect-OpenStack -AuthUrl $seed.auth_url -Token (ConvertTo-SecureString $token -AsPlainText -Force)
         Disconnect-OpenStack
         Get-OpenStackSession | Should -BeNullOrEmpty
-        $status = try { Invoke-WebRequest -Uri "$($seed.network_url)/v2.0/vpn/ipsec-site-connections" -Headers @{ 'X-Auth-Token' = $token } -SkipHttpErrorCheck | ForEach-Object StatusCode } catch { 0 }
+        $status = try { (Invoke-WebRequest -UseBasicParsing -Uri "$($seed.network_url)/v2.0/vpn/ipsec-site-connections" -Headers @{ 'X-Auth-Token' = $token }).StatusCode } catch { [int]$_.Exception.Response.StatusCode }
         $status | Should -Be 401
         $record = Get-ErrorRecord { Get-IpsecSiteConnection -Session $session }
         $record.CategoryInfo.Category | Should -Be 'AuthenticationError'

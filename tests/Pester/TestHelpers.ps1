@@ -25,14 +25,20 @@ function New-LabToken {
             identity = @{ methods = @('password'); password = @{ user = @{ name = $User; domain = @{ name = 'Default' }; password = $Password } } }
             scope    = @{ project = @{ name = $Project; domain = @{ name = 'Default' } } }
         } } | ConvertTo-Json -Depth 10
-    $response = Invoke-WebRequest -Method Post -Uri "$($seed.auth_url)/auth/tokens" -Body $body -ContentType 'application/json'
+    $response = Invoke-WebRequest -UseBasicParsing -Method Post -Uri "$($seed.auth_url)/auth/tokens" -Body $body -ContentType 'application/json'
     [string]$response.Headers['X-Subject-Token']
 }
 
 function Remove-LabToken {
     param([string] $Token)
     $seed = Get-LabSeed
-    $null = Invoke-WebRequest -Method Delete -Uri "$($seed.auth_url)/auth/tokens" -Headers @{ 'X-Auth-Token' = $Token; 'X-Subject-Token' = $Token }
+    $null = Invoke-WebRequest -UseBasicParsing -Method Delete -Uri "$($seed.auth_url)/auth/tokens" -Headers @{ 'X-Auth-Token' = $Token; 'X-Subject-Token' = $Token }
+}
+
+function ConvertTo-PlainText {
+    # A SecureString's text, in both editions (ConvertFrom-SecureString -AsPlainText is PowerShell 7 only).
+    param([Parameter(ValueFromPipeline)] [securestring] $Secure)
+    process { [pscredential]::new('plain', $Secure).GetNetworkCredential().Password }
 }
 
 function Get-ErrorRecord {

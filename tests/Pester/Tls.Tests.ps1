@@ -5,7 +5,6 @@ BeforeAll {
 Describe 'TLS: verified by default, a CA bundle works, skipping the check works and warns' {
     BeforeAll {
         # A CA made here, a server certificate for 127.0.0.1 that it signs, and another CA that signs nothing we serve.
-        Add-Type -AssemblyName System.Security.Cryptography
         function New-TestCertificate {
             param([string] $Name, [System.Security.Cryptography.X509Certificates.X509Certificate2] $Issuer)
             $key = [System.Security.Cryptography.RSA]::Create(2048)
