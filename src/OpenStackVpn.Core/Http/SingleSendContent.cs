@@ -50,9 +50,6 @@ internal sealed class SingleSendContent : HttpContent
     public static HttpContent? For(HttpMethod method, string? json) =>
         json == null && (method == HttpMethod.Get || method == HttpMethod.Head) ? null : new SingleSendContent(json);
 
-    /// <summary>How many times the HTTP stack asked for the body; more than once means it tried to resend the request.</summary>
-    internal int WriteAttempts => Volatile.Read(ref _written);
-
     /// <inheritdoc/>
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
     {
