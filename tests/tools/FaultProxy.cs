@@ -155,8 +155,9 @@ namespace OpenStackVpn.Tests
 
                     if (rule?.Fault == ProxyFault.ResetBeforeForwarding)
                     {
-                        client.LingerState = new LingerOption(true, 0);
-                        client.Close(); // RST: nothing was forwarded
+                        // RST, nothing forwarded. Closing the socket itself: closing the stream would send a FIN first.
+                        client.Client.LingerState = new LingerOption(true, 0);
+                        client.Client.Close();
                         return;
                     }
 
