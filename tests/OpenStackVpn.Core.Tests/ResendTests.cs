@@ -46,6 +46,19 @@ public sealed class ResendTests : IDisposable
         Assert.Equal(new[] { "GET", "POST" }, _server.Methods);
     }
 
+    [Fact]
+    public async Task The_runtime_resends_a_POST_whose_body_waits_on_Expect_100_continue_but_sends_the_body_once()
+    {
+        _server.CloseAfterHeadAt(2);
+        using var client = new HttpClient(new HttpClientHandler());
+        (await client.GetAsync(_server.Url)).Dispose();
+        using var request = new HttpRequestMessage(HttpMethod.Post, _server.Url) { Content = new StringContent("{}") };
+        request.Headers.ExpectContinue = true;
+        using var response = await client.SendAsync(request);
+        Assert.Equal(new[] { "GET", "POST", "POST" }, _server.Methods); // the first POST's head only: its body never left
+        Assert.Equal(new[] { 0, 0, 2 }, _server.BodyLengths);
+    }
+
     [Theory]
     [InlineData("DELETE", null)]
     [InlineData("POST", "{\"ikepolicy\": {\"name\": \"a\"}}")]
@@ -80,7 +93,9 @@ public sealed class ResendTests : IDisposable
     {
         private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
         private readonly ConcurrentQueue<string> _methods = new();
+        private readonly ConcurrentQueue<int> _bodyLengths = new();
         private int _closeAt = -1;
+        private int _closeAfterHeadAt = -1;
         private int _count;
         private int _connections;
 
@@ -94,10 +109,15 @@ public sealed class ResendTests : IDisposable
 
         public string[] Methods => _methods.ToArray();
 
+        public int[] BodyLengths => _bodyLengths.ToArray();
+
         public int Connections => Volatile.Read(ref _connections);
 
         /// <summary>The <paramref name="n"/>th request (from 1) is read whole, then its connection closed gracefully.</summary>
         public void CloseUnansweredAt(int n) => _closeAt = n;
+
+        /// <summary>The <paramref name="n"/>th request's head is read, then its connection closed before its body is read.</summary>
+        public void CloseAfterHeadAt(int n) => _closeAfterHeadAt = n;
 
         public void Dispose() => _listener.Stop();
 
@@ -146,14 +166,23 @@ public sealed class ResendTests : IDisposable
                             }
                         }
 
+                        _methods.Enqueue(requestLine.Split(' ')[0]);
+                        var number = Interlocked.Increment(ref _count);
+                        if (number == _closeAfterHeadAt)
+                        {
+                            _bodyLengths.Enqueue(0);
+                            client.Client.Shutdown(SocketShutdown.Send);
+                            return;
+                        }
+
                         var body = new char[length];
                         for (var read = 0; read < length;)
                         {
                             read += await reader.ReadAsync(body, read, length - read);
                         }
 
-                        _methods.Enqueue(requestLine.Split(' ')[0]);
-                        if (Interlocked.Increment(ref _count) == _closeAt)
+                        _bodyLengths.Enqueue(length);
+                        if (number == _closeAt)
                         {
                             client.Client.Shutdown(SocketShutdown.Send);
                             return;
