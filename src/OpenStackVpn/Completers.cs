@@ -1,78 +1,69 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using System.Reflection;
+using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn;
 
 /// <summary>
-/// Tab completion from a list of known values. The lists are hints, not rules: clouds of different releases
-/// accept different algorithms and groups, so the server has the last word.
+/// Tab completion of a field's values, from the resource's description: its allowed values, or hints where the cloud's
+/// release decides (algorithms, groups), so the server has the last word on those.
 /// </summary>
-public abstract class ValueCompleter : IArgumentCompleter
+public sealed class FieldValueCompleter : IArgumentCompleter
 {
-    /// <summary>The values offered.</summary>
-    protected abstract IEnumerable<string> Values { get; }
-
     /// <inheritdoc/>
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var prefix = (wordToComplete ?? "").Trim('\'', '"');
-        return Values
-            .Where(v => v.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
+        return (FieldOf(commandName, parameterName)?.SuggestedValues ?? Array.Empty<string>())
+            .Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v));
     }
-}
 
-/// <summary>Integrity algorithms.</summary>
-public sealed class AuthAlgorithmCompleter : ValueCompleter
-{
-    /// <inheritdoc/>
-    protected override IEnumerable<string> Values => new[] { "sha256", "sha384", "sha512", "sha1", "aes-xcbc", "aes-cmac" };
-}
+    /// <summary>The described field behind a parameter of one of this module's cmdlets (also under Import-Module -Prefix).</summary>
+    internal static ResourceField? FieldOf(string commandName, string parameterName)
+    {
+        var parts = commandName.Split('-');
+        var cmdlet = typeof(FieldValueCompleter).Assembly.GetTypes()
+            .Select(t => (Type: t, Cmdlet: t.GetCustomAttribute<CmdletAttribute>()))
+            .Where(c => c.Cmdlet != null && parts.Length == 2
+                && string.Equals(c.Cmdlet.VerbName, parts[0], StringComparison.OrdinalIgnoreCase)
+                && parts[1].EndsWith(c.Cmdlet.NounName, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(c => c.Cmdlet!.NounName.Length)
+            .Select(c => c.Type)
+            .FirstOrDefault();
+        var property = cmdlet?.GetProperty(parameterName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        if (property == null)
+        {
+            return null;
+        }
 
-/// <summary>Encryption algorithms.</summary>
-public sealed class EncryptionAlgorithmCompleter : ValueCompleter
-{
-    /// <inheritdoc/>
-    protected override IEnumerable<string> Values =>
-        new[] { "aes-128", "aes-192", "aes-256", "3des" }
-            .Concat(new[] { "128", "192", "256" }.Select(bits => $"aes-{bits}-ctr"))
-            .Concat(from mode in new[] { "ccm", "gcm" } from bits in new[] { "128", "192", "256" } from icv in new[] { "8", "12", "16" } select $"aes-{bits}-{mode}-{icv}");
-}
+        if (property.GetCustomAttribute<AllowedValuesAttribute>() is { } allowed)
+        {
+            return allowed.Field;
+        }
 
-/// <summary>Diffie-Hellman groups for PFS.</summary>
-public sealed class PfsCompleter : ValueCompleter
-{
-    /// <inheritdoc/>
-    protected override IEnumerable<string> Values => new[] { 2, 5 }.Concat(Enumerable.Range(14, 18)).Select(g => "group" + g);
-}
+        var path = property.GetCustomAttribute<FieldAttribute>()?.Path;
+        var model = ModelOf(cmdlet!);
+        var kind = model == null ? null : VpnResources.Of(model);
+        return path == null || kind == null ? null : kind.Fields.FirstOrDefault(f => f.Path == path);
+    }
 
-/// <summary>IKE phase 1 modes.</summary>
-public sealed class Phase1ModeCompleter : ValueCompleter
-{
-    /// <inheritdoc/>
-    protected override IEnumerable<string> Values => new[] { "main", "aggressive" };
-}
+    // The resource a cmdlet works on: the model type argument of its generic base.
+    private static Type? ModelOf(Type cmdlet)
+    {
+        for (var type = cmdlet; type != null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericArguments()[0].IsSubclassOf(typeof(NeutronResource)))
+            {
+                return type.GetGenericArguments()[0];
+            }
+        }
 
-/// <summary>IKE versions.</summary>
-public sealed class IkeVersionCompleter : ValueCompleter
-{
-    /// <inheritdoc/>
-    protected override IEnumerable<string> Values => new[] { "v1", "v2" };
-}
-
-/// <summary>IPsec transform protocols.</summary>
-public sealed class TransformProtocolCompleter : ValueCompleter
-{
-    /// <inheritdoc/>
-    protected override IEnumerable<string> Values => new[] { "esp", "ah", "ah-esp" };
-}
-
-/// <summary>IPsec encapsulation modes.</summary>
-public sealed class EncapsulationModeCompleter : ValueCompleter
-{
-    /// <inheritdoc/>
-    protected override IEnumerable<string> Values => new[] { "tunnel", "transport" };
+        return null;
+    }
 }

@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Core.Resources.Rules;
 
 /// <summary>IKE and IPsec policies: name, description and lifetime; algorithms are left to the server, whose release decides.</summary>
-public sealed class PolicyRules : ResourceRules
+internal sealed class PolicyRules : ResourceRules
 {
     /// <inheritdoc/>
     public override void ValidateCreate(JObject body)
@@ -13,7 +13,7 @@ public sealed class PolicyRules : ResourceRules
     }
 
     /// <inheritdoc/>
-    public override void ValidateUpdate(JObject changes, JObject? current)
+    public override void ValidateUpdate(JObject changes, NeutronResource? current)
     {
         base.ValidateUpdate(changes, current);
         FieldRules.Lifetime(changes);

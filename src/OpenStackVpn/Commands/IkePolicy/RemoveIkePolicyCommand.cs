@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using OpenStackVpn.Core.Resources;
 
@@ -17,7 +16,4 @@ public sealed class RemoveIkePolicyCommand : RemoveResourceCommand<IkePolicy>
 {
     /// <inheritdoc/>
     protected override ResourceKind<IkePolicy> Kind => VpnResources.IkePolicy;
-
-    /// <inheritdoc/>
-    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "ikepolicy_id" };
 }

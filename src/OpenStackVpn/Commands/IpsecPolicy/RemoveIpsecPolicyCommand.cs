@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using OpenStackVpn.Core.Resources;
 
@@ -17,7 +16,4 @@ public sealed class RemoveIpsecPolicyCommand : RemoveResourceCommand<IpsecPolicy
 {
     /// <inheritdoc/>
     protected override ResourceKind<IpsecPolicy> Kind => VpnResources.IpsecPolicy;
-
-    /// <inheritdoc/>
-    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "ipsecpolicy_id" };
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using OpenStackVpn.Core.Resources;
-using OpenStackVpn.Core.Resources.Rules;
 
 namespace OpenStackVpn.Commands;
 
@@ -37,7 +36,8 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
 
     /// <summary><para type="description">Only connections in this status.</para></summary>
     [Parameter(ParameterSetName = "List")]
-    [ValidateSet("ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE")]
+    [AllowedValues(typeof(IpsecSiteConnection), "status")]
+    [ArgumentCompleter(typeof(FieldValueCompleter))]
     public string? Status { get; set; }
 
     /// <summary><para type="description">Only connections to this peer address.</para></summary>
@@ -62,7 +62,7 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
         if (service != null)
         {
             var text = service is PSObject ps ? ps.BaseObject : service;
-            query.Where("vpnservice_id", text is string id && FieldRules.IsUuid(id) ? id : Resolve(RequireSession(), VpnResources.VpnService, service, nameof(VpnService)).Id);
+            query.Where("vpnservice_id", text is string id && System.Guid.TryParse(id, out _) ? id : Resolve(RequireSession(), VpnResources.VpnService, service, nameof(VpnService)).Id);
         }
 
         if (Status != null)

@@ -17,7 +17,8 @@ public sealed class GetVpnEndpointGroupCommand : GetResourceCommand<VpnEndpointG
 {
     /// <summary><para type="description">Only groups of this type.</para></summary>
     [Parameter(ParameterSetName = "List")]
-    [ValidateSet("subnet", "cidr", "network", "router", "vlan")]
+    [AllowedValues(typeof(VpnEndpointGroup), "type")]
+    [ArgumentCompleter(typeof(FieldValueCompleter))]
     public string? Type { get; set; }
 
     /// <inheritdoc/>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using OpenStackVpn.Core.Resources;
 
@@ -17,7 +16,4 @@ public sealed class RemoveVpnEndpointGroupCommand : RemoveResourceCommand<VpnEnd
 {
     /// <inheritdoc/>
     protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
-
-    /// <inheritdoc/>
-    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "local_ep_group_id", "peer_ep_group_id" };
 }

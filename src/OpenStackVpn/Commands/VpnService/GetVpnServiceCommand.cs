@@ -27,7 +27,8 @@ public sealed class GetVpnServiceCommand : GetResourceCommand<VpnService>
 
     /// <summary><para type="description">Only services in this status.</para></summary>
     [Parameter(ParameterSetName = "List")]
-    [ValidateSet("ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE")]
+    [AllowedValues(typeof(VpnService), "status")]
+    [ArgumentCompleter(typeof(FieldValueCompleter))]
     public string? Status { get; set; }
 
     /// <inheritdoc/>

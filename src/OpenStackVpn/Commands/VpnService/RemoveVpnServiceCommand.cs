@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using OpenStackVpn.Core.Resources;
 
@@ -17,7 +16,4 @@ public sealed class RemoveVpnServiceCommand : RemoveResourceCommand<VpnService>
 {
     /// <inheritdoc/>
     protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
-
-    /// <inheritdoc/>
-    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "vpnservice_id" };
 }
