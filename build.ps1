@@ -49,6 +49,10 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
 }
 
+function Get-ModuleVersion {
+    ([xml](Get-Content (Join-Path $root 'Directory.Build.props') -Raw)).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+}
+
 function Invoke-Build {
     $publish = Join-Path $out 'publish'
     Invoke-Native 'dotnet publish' {
@@ -59,7 +63,10 @@ function Invoke-Build {
     foreach ($file in $allowList) {
         Copy-Item (Join-Path $publish $file) $moduleDir
     }
-    Copy-Item (Join-Path $root 'OpenStackVpn.psd1') $moduleDir
+    # One version source: Directory.Build.props. The manifest that ships carries the version the assemblies were built with.
+    $manifest = Get-Content (Join-Path $root 'OpenStackVpn.psd1') -Raw
+    $manifest = $manifest -replace "(?m)^(\s*ModuleVersion\s*=\s*)'[^']*'", "`${1}'$(Get-ModuleVersion)'"
+    Set-Content (Join-Path $moduleDir 'OpenStackVpn.psd1') $manifest -NoNewline
     # Help is generated from the C# doc comments, in a fresh process: the module it imports cannot be unloaded.
     $docXml = (Join-Path $publish 'OpenStackVpn.xml') + ',' + (Join-Path $publish 'OpenStackVpn.Core.xml')
     Invoke-Native 'help generation' {
@@ -151,7 +158,7 @@ function Invoke-Demo {
 
 function Invoke-Package {
     Invoke-Build
-    $version = (Import-PowerShellDataFile (Join-Path $root 'OpenStackVpn.psd1')).ModuleVersion
+    $version = Get-ModuleVersion
     $zip = Join-Path $out "OpenStackVpn-$version.zip"
     Compress-Archive -Path $moduleDir -DestinationPath $zip -Force
     Write-Host "Packaged $zip"

@@ -15,7 +15,7 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
     /// <summary><para type="description">The session to use; by default the one Connect-OpenStack made last.</para></summary>
     [Parameter]
     [ValidateNotNull]
-    public OpenStackSession? Session { get; set; }
+    public virtual OpenStackSession? Session { get; set; }
 
     internal CmdletLogSink Log { get; } = new();
 
