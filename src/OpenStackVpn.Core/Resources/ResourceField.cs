@@ -115,6 +115,13 @@ public sealed class ResourceField
         return this;
     }
 
+    /// <summary>Shown to users as the public model property <paramref name="property"/> (the PSK's JSON property is private).</summary>
+    internal ResourceField ShownAs(string property)
+    {
+        Property = property;
+        return this;
+    }
+
     internal ResourceField Refers(ResourceKind kind)
     {
         RefersTo = kind;

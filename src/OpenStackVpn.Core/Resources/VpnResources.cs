@@ -82,7 +82,7 @@ public static class VpnResources
             Updatable("peer_id").Filter().AtMost(Column),
             Updatable("local_id").Filter().AtMost(Column),
             Updatable("peer_cidrs"),
-            Updatable("psk").IsRequired().IsSecret().AtMost(Column),
+            Updatable("psk").IsRequired().IsSecret().AtMost(Column).ShownAs("Psk"),
             Updatable("mtu").Filter(),
             Updatable("initiator").Filter().OneOf("bi-directional", "response-only"),
             Updatable("dpd.action").Filter().OneOf("clear", "disabled", "hold", "restart", "restart-by-peer"),

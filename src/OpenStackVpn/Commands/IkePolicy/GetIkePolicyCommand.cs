@@ -17,9 +17,4 @@ public sealed class GetIkePolicyCommand : GetResourceCommand<IkePolicy>
 {
     /// <inheritdoc/>
     protected override ResourceKind<IkePolicy> Kind => VpnResources.IkePolicy;
-
-    /// <inheritdoc/>
-    protected override void AddFilters(ListQuery query)
-    {
-    }
 }

@@ -17,9 +17,4 @@ public sealed class GetIpsecPolicyCommand : GetResourceCommand<IpsecPolicy>
 {
     /// <inheritdoc/>
     protected override ResourceKind<IpsecPolicy> Kind => VpnResources.IpsecPolicy;
-
-    /// <inheritdoc/>
-    protected override void AddFilters(ListQuery query)
-    {
-    }
 }

@@ -19,11 +19,9 @@ public sealed class GetVpnEndpointGroupCommand : GetResourceCommand<VpnEndpointG
     [Parameter(ParameterSetName = "List")]
     [AllowedValues(typeof(VpnEndpointGroup), "type")]
     [ArgumentCompleter(typeof(FieldValueCompleter))]
+    [Field("type")]
     public string? Type { get; set; }
 
     /// <inheritdoc/>
     protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
-
-    /// <inheritdoc/>
-    protected override void AddFilters(ListQuery query) => AddFilter(query, "endpoint_type", Type?.ToLowerInvariant());
 }

@@ -18,27 +18,22 @@ public sealed class GetVpnServiceCommand : GetResourceCommand<VpnService>
     /// <summary><para type="description">Only services on this router (id).</para></summary>
     [Parameter(ParameterSetName = "List")]
     [ValidateNotNullOrEmpty]
+    [Field("router_id")]
     public string? RouterId { get; set; }
 
     /// <summary><para type="description">Only services with this local subnet (id).</para></summary>
     [Parameter(ParameterSetName = "List")]
     [ValidateNotNullOrEmpty]
+    [Field("subnet_id")]
     public string? SubnetId { get; set; }
 
     /// <summary><para type="description">Only services in this status.</para></summary>
     [Parameter(ParameterSetName = "List")]
     [AllowedValues(typeof(VpnService), "status")]
     [ArgumentCompleter(typeof(FieldValueCompleter))]
+    [Field("status")]
     public string? Status { get; set; }
 
     /// <inheritdoc/>
     protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
-
-    /// <inheritdoc/>
-    protected override void AddFilters(ListQuery query)
-    {
-        AddFilter(query, "router_id", RouterId);
-        AddFilter(query, "subnet_id", SubnetId);
-        AddFilter(query, "status", Status?.ToUpperInvariant());
-    }
 }
