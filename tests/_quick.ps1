@@ -1,0 +1,63 @@
+<#
+.SYNOPSIS
+    Runs the Pester contract suite against the built module, on one backend; called by build.ps1 in a fresh pwsh.
+.DESCRIPTION
+    embedded: serves a new embedded OpenStack on loopback (no VPN agent: objects stay PENDING_CREATE, as in the lab) and
+              writes a state folder like the lab's (clouds.yaml, seed.json, the CLI's show of the example connection).
+    lab:      uses the real lab's state folder (tests/lab/start.sh); every test fails if the lab is not up.
+    The same test files run on both. Writes pester-<backend>.xml and pester-<backend>-counts.json.
+#>
+param(
+    [Parameter(Mandatory)] [string] $PesterManifest,
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $ResultsDirectory,
+    [ValidateSet('embedded', 'lab')] [string] $Backend = 'embedded'
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterManifest -Force
+Import-Module $ModulePath
+$env:OPENSTACKVPN_MODULE = $ModulePath
+$env:OPENSTACKVPN_BACKEND = $Backend
+
+if ($Backend -eq 'embedded') {
+    $global:OpenStackVpnTestServer = Start-EmbeddedOpenStack -ActivationDelaySec -1
+    $state = Join-Path ([System.IO.Path]::GetTempPath()) "openstackvpn-embedded-$PID"
+    $null = New-Item -ItemType Directory -Path $state -Force
+    $seed = $global:OpenStackVpnTestServer.Seed
+    Set-Content (Join-Path $state 'clouds.yaml') ($global:OpenStackVpnTestServer.CloudsYaml -replace 'embedded-', 'lab-')
+    Set-Content (Join-Path $state 'seed.json') $seed.ToJson()
+    foreach ($who in 'admin', 'member') {
+        $cloud = $global:OpenStackVpnTestServer
+        Set-Content (Join-Path $state "$who-openrc.sh") @(
+            "export OS_AUTH_URL=$($cloud.AuthUrl)", "export OS_USERNAME=$who", "export OS_PASSWORD=$($who)pass",
+            "export OS_PROJECT_NAME=$who", 'export OS_USER_DOMAIN_NAME=Default', 'export OS_PROJECT_DOMAIN_NAME=Default',
+            "export OS_REGION_NAME=$($cloud.Region)", 'export OS_IDENTITY_API_VERSION=3', 'export OS_INTERFACE=public')
+    }
+    & (Join-Path $PSScriptRoot 'Write-ExampleConnection.ps1') -State $state
+    $env:OPENSTACKVPN_LAB = $state
+}
+elseif (-not $env:OPENSTACKVPN_LAB) {
+    $env:OPENSTACKVPN_LAB = '/tmp/openstackvpn-lab'
+}
+
+$config = New-PesterConfiguration
+$config.Run.Path = $env:QUICK_PESTER_PATH
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Detailed'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputFormat = 'JUnitXml'
+$config.TestResult.OutputPath = Join-Path $ResultsDirectory "pester-$Backend.xml"
+$config.TestResult.TestSuiteName = "OpenStackVpn ($Backend)"
+
+$env:OPENSTACKVPN_RELIABILITY_LOG = Join-Path $ResultsDirectory "reliability-$Backend.jsonl"
+Remove-Item $env:OPENSTACKVPN_RELIABILITY_LOG -ErrorAction Ignore
+
+Write-Host "`n=== Pester contract suite on the $Backend backend (state: $env:OPENSTACKVPN_LAB) ===`n"
+$result = Invoke-Pester -Configuration $config
+& (Join-Path $PSScriptRoot 'Show-ReliabilityTable.ps1') -Path $env:OPENSTACKVPN_RELIABILITY_LOG -Backend $Backend
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount + $result.NotRunCount } |
+    ConvertTo-Json | Set-Content (Join-Path $ResultsDirectory "pester-$Backend-counts.json")
+if ($global:OpenStackVpnTestServer) { $global:OpenStackVpnTestServer | Stop-EmbeddedOpenStack }
+if ($failed -gt 0) { exit 1 }
