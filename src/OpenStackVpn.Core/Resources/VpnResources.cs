@@ -102,6 +102,10 @@ public static class VpnResources
     /// <summary>Every resource described here.</summary>
     public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Router, Subnet, IkePolicy, IpsecPolicy, VpnEndpointGroup, VpnService, IpsecSiteConnection };
 
+    /// <summary>The description of the resource whose model is <typeparamref name="T"/>.</summary>
+    public static ResourceKind<T> Of<T>() where T : NeutronResource =>
+        Of(typeof(T)) as ResourceKind<T> ?? throw new System.InvalidOperationException($"{typeof(T).Name} is not a described resource.");
+
     /// <summary>The description of the resource whose model is <paramref name="model"/>, or null.</summary>
     public static ResourceKind? Of(System.Type model) => All.FirstOrDefault(kind => kind.ModelType == model);
 

@@ -40,8 +40,8 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
     [ValidateNotNullOrEmpty]
     public string[]? Property { get; set; }
 
-    /// <summary>The resource this cmdlet gets.</summary>
-    protected abstract ResourceKind<T> Kind { get; }
+    /// <summary>The resource this cmdlet gets: its description, found by its model.</summary>
+    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <inheritdoc/>
     protected override void ProcessRecord()

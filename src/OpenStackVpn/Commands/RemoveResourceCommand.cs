@@ -27,8 +27,8 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>The resource this cmdlet removes.</summary>
-    protected abstract ResourceKind<T> Kind { get; }
+    /// <summary>The resource this cmdlet removes: its description, found by its model.</summary>
+    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <inheritdoc/>
     protected override void ProcessRecord()

@@ -24,8 +24,8 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
     [ValidateRange(1, 3600)]
     public int PollIntervalSec { get; set; } = 5;
 
-    /// <summary>The resource this cmdlet waits for.</summary>
-    protected abstract ResourceKind<T> Kind { get; }
+    /// <summary>The resource this cmdlet waits for: its description, found by its model.</summary>
+    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <inheritdoc/>
     protected override void ProcessRecord()

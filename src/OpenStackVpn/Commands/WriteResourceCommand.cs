@@ -28,8 +28,8 @@ public abstract class WriteResourceCommand<T> : OpenStackCmdlet where T : Neutro
     [Field("project_id")]
     public virtual string? ProjectId { get; set; }
 
-    /// <summary>The resource this cmdlet writes.</summary>
-    protected abstract ResourceKind<T> Kind { get; }
+    /// <summary>The resource this cmdlet writes: its description, found by its model.</summary>
+    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <summary>Creates the object from the parameters given, after the rules and references are checked; writes what <paramref name="created"/> makes of it.</summary>
     protected void Create(Func<T, T>? created = null)

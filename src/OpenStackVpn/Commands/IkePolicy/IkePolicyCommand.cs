@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -19,7 +18,4 @@ public abstract class IkePolicyCommand : PolicyCommand<IkePolicy>
     [ArgumentCompleter(typeof(FieldValueCompleter))]
     [Field("ike_version")]
     public string? IkeVersion { get; set; }
-
-    /// <inheritdoc/>
-    protected override ResourceKind<IkePolicy> Kind => VpnResources.IkePolicy;
 }

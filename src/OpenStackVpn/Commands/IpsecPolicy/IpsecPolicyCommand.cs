@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -19,7 +18,4 @@ public abstract class IpsecPolicyCommand : PolicyCommand<IpsecPolicy>
     [ArgumentCompleter(typeof(FieldValueCompleter))]
     [Field("encapsulation_mode")]
     public string? EncapsulationMode { get; set; }
-
-    /// <inheritdoc/>
-    protected override ResourceKind<IpsecPolicy> Kind => VpnResources.IpsecPolicy;
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -55,7 +54,4 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
 
     /// <inheritdoc/>
     protected override bool IncludesSecrets => IncludeSecret;
-
-    /// <inheritdoc/>
-    protected override ResourceKind<IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;
 }

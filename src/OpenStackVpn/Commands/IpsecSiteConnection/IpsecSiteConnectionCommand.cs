@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Security;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -89,7 +88,4 @@ public abstract class IpsecSiteConnectionCommand : WriteResourceCommand<IpsecSit
 
     /// <inheritdoc/>
     protected override bool IncludesSecrets => IncludeSecret;
-
-    /// <inheritdoc/>
-    protected override ResourceKind<IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;
 }

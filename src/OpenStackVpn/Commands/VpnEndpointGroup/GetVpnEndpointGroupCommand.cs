@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -21,7 +20,4 @@ public sealed class GetVpnEndpointGroupCommand : GetResourceCommand<VpnEndpointG
     [ArgumentCompleter(typeof(FieldValueCompleter))]
     [Field("type")]
     public string? Type { get; set; }
-
-    /// <inheritdoc/>
-    protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
 }

@@ -16,7 +16,7 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.New, "VpnEndpointGroup", SupportsShouldProcess = true)]
 [OutputType(typeof(VpnEndpointGroup))]
-public sealed class NewVpnEndpointGroupCommand : VpnEndpointGroupCommand
+public sealed class NewVpnEndpointGroupCommand : WriteResourceCommand<VpnEndpointGroup>
 {
     /// <summary><para type="description">subnet for local groups, cidr for peer groups.</para></summary>
     [Parameter(Mandatory = true)]

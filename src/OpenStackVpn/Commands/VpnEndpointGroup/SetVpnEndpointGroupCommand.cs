@@ -12,7 +12,7 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "VpnEndpointGroup", SupportsShouldProcess = true, DefaultParameterSetName = "Id")]
 [OutputType(typeof(VpnEndpointGroup))]
-public sealed class SetVpnEndpointGroupCommand : VpnEndpointGroupCommand
+public sealed class SetVpnEndpointGroupCommand : WriteResourceCommand<VpnEndpointGroup>
 {
     /// <summary><para type="description">The id of the group.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -33,7 +32,4 @@ public sealed class GetVpnServiceCommand : GetResourceCommand<VpnService>
     [ArgumentCompleter(typeof(FieldValueCompleter))]
     [Field("status")]
     public string? Status { get; set; }
-
-    /// <inheritdoc/>
-    protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
 }

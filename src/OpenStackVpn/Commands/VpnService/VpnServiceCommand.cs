@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -10,7 +9,4 @@ public abstract class VpnServiceCommand : WriteResourceCommand<VpnService>
     [Parameter]
     [Field("admin_state_up")]
     public bool AdminStateUp { get; set; }
-
-    /// <inheritdoc/>
-    protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
 }
