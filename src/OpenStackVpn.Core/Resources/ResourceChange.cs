@@ -63,14 +63,14 @@ public sealed class ResourceChange<T> where T : NeutronResource
         }
         else
         {
-            kind.Rules.ValidateUpdate(fields, null);
+            kind.Rules.ValidateUpdate(fields);
         }
 
         T? current = null;
         if (!create)
         {
             current = await ResourceClient.GetAsync(session, kind, id!, null, log, cancel).ConfigureAwait(false);
-            kind.Rules.ValidateUpdate(fields, current);
+            kind.Rules.ValidateAgainst(fields, current);
         }
 
         foreach (var (field, value) in references)

@@ -10,25 +10,28 @@ internal sealed class IpsecSiteConnectionRules : ResourceRules
     {
         base.ValidateCreate(body);
         body["peer_id"] ??= body["peer_address"]!.DeepClone();
-        CheckFields(body, null);
+        FieldRules.PeerAddress(body);
+        CheckMtuAndDpd(body, null, FieldRules.CidrList(body, "peer_cidrs"));
     }
 
     /// <inheritdoc/>
-    public override void ValidateUpdate(JObject changes, NeutronResource? current)
+    public override void ValidateUpdate(JObject changes)
     {
-        base.ValidateUpdate(changes, current);
-        var connection = current as IpsecSiteConnection;
-        CheckFields(changes, connection);
+        base.ValidateUpdate(changes);
+        FieldRules.PeerAddress(changes);
+        var version = FieldRules.CidrList(changes, "peer_cidrs");
+        CheckMtuAndDpd(changes, null, version);
         if (changes["peer_cidrs"] is JArray { Count: 0 })
         {
             throw FieldRules.Invalid("peer_cidrs", "a legacy-mode connection needs at least one peer CIDR.");
         }
+    }
 
-        if (connection == null)
-        {
-            return;
-        }
-
+    /// <inheritdoc/>
+    public override void ValidateAgainst(JObject changes, NeutronResource current)
+    {
+        var connection = (IpsecSiteConnection)current;
+        CheckMtuAndDpd(changes, connection, FieldRules.CidrList(changes, "peer_cidrs"));
         var legacy = connection.PeerCidrs is { Length: > 0 };
         if (legacy && (changes["local_ep_group_id"] != null || changes["peer_ep_group_id"] != null))
         {
@@ -103,12 +106,12 @@ internal sealed class IpsecSiteConnectionRules : ResourceRules
         }
     }
 
-    private static void CheckFields(JObject body, IpsecSiteConnection? current)
+    // The MTU's minimum depends on the peer's IP version, and the DPD timeout on the interval: from the body, else the
+    // object as it is (in an update), else the CIDRs' version and Neutron's DPD defaults.
+    private static void CheckMtuAndDpd(JObject body, IpsecSiteConnection? current, int? cidrVersion)
     {
-        FieldRules.PeerAddress(body);
-        var version = FieldRules.CidrList(body, "peer_cidrs");
         var address = (string?)body["peer_address"] ?? current?.PeerAddress;
-        FieldRules.Mtu(body, (address == null ? null : FieldRules.IpVersionOf(address)) ?? version);
+        FieldRules.Mtu(body, (address == null ? null : FieldRules.IpVersionOf(address)) ?? cidrVersion);
         FieldRules.Dpd(body, current?.Dpd);
     }
 }

@@ -13,9 +13,9 @@ internal sealed class PolicyRules : ResourceRules
     }
 
     /// <inheritdoc/>
-    public override void ValidateUpdate(JObject changes, NeutronResource? current)
+    public override void ValidateUpdate(JObject changes)
     {
-        base.ValidateUpdate(changes, current);
+        base.ValidateUpdate(changes);
         FieldRules.Lifetime(changes);
     }
 }
