@@ -52,11 +52,15 @@ public sealed class ResourceChange<T> where T : NeutronResource
         return new JObject { [Kind.Singular] = fields }.ToString(Formatting.None);
     }
 
-    /// <summary>Checks <paramref name="values"/> (no request), then resolves the references they name and checks them (reads only).</summary>
+    /// <summary>
+    /// Checks <paramref name="values"/> against the description and the rules (no request); for an update of
+    /// <paramref name="id"/>, reads the object and checks what depends on it; then resolves each reference and checks it.
+    /// </summary>
     internal static async Task<ResourceChange<T>> PrepareAsync(OpenStackSession session, ResourceKind<T> kind, FieldValues values, string? id, ILogSink log, CancellationToken cancel)
     {
         var create = id == null;
         var (fields, secrets, references) = Check(kind, values, create);
+        T? current = null;
         if (create)
         {
             kind.Rules.ValidateCreate(fields);
@@ -64,11 +68,6 @@ public sealed class ResourceChange<T> where T : NeutronResource
         else
         {
             kind.Rules.ValidateUpdate(fields);
-        }
-
-        T? current = null;
-        if (!create)
-        {
             current = await ResourceClient.GetAsync(session, kind, id!, null, log, cancel).ConfigureAwait(false);
             kind.Rules.ValidateAgainst(fields, current);
         }
