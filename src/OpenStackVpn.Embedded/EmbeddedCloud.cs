@@ -51,7 +51,7 @@ public sealed class EmbeddedCloud
         var origin = options.Profile == EmbeddedProfile.Origin;
         var types = new ResourceType[]
         {
-            new NetworkType(), new SubnetType(), new RouterType(),
+            new NetworkType(), new SubnetType(), new RouterType(), new PortType(),
             new VpnServiceType(origin), new IkePolicyType(origin), new IpsecPolicyType(origin), new IpsecSiteConnectionType(origin),
         }.Concat(origin ? Array.Empty<ResourceType>() : new ResourceType[] { new EndpointGroupType() }).ToList();
         _neutron = new NeutronApi(_network, types, _keystone.Authenticate, () => new Uri(BaseUri, "identity"), Extensions(origin));

@@ -41,16 +41,14 @@ public sealed class Workspace
         space.Markers["admin_svc"] = (string)seed["vpnservice_id"]!;
         space.Markers["admin_router"] = (string)seed["router_id"]!;
         space.Markers["admin_subnet"] = (string)seed["private_subnet_id"]!;
+        space.Markers["ext_net"] = (string)seed["external_network_id"]!;
         if (backend.IsLab)
         {
             await space.RemoveLeftoversAsync();
-            await space.MakeTopologyAsync();
         }
-        else
-        {
-            space.Markers["router"] = (string)seed["member_router_id"]!;
-            space.Markers["subnet"] = (string)seed["member_subnet_id"]!;
-        }
+
+        // The same network, subnet and router (with its gateway and interface) on both backends, through the API.
+        await space.MakeTopologyAsync();
 
         await space.MakeVpnAsync();
         return space;
