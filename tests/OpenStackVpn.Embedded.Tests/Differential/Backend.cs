@@ -44,6 +44,8 @@ public sealed class Backend : IDisposable
     {
         var cloud = new EmbeddedCloud(new EmbeddedCloudOptions { ActivationDelay = null });
         var seed = JObject.Parse(cloud.Seed.ToJson());
+        seed["member_router_id"] = cloud.Seed.MemberRouterId;
+        seed["member_subnet_id"] = cloud.Seed.MemberSubnetId;
         return new Backend("embedded", new HttpClient(cloud.CreateHandler()), cloud.AuthUrl, new Uri(cloud.BaseUri, "network/"), seed, false, (kind, id, status) =>
         {
             cloud.SetStatus(kind, id, status);

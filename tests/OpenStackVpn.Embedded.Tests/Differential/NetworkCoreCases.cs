@@ -14,8 +14,9 @@ public static class NetworkCoreCases
 
     public static IEnumerable<DiffCase> Build()
     {
+        // Without the lab, a success is compared with the lab's captured answer (Captures), a refusal with what the lab said.
         DiffCase Case(string name, string method, string path, string? body, int status, string type = "", string message = "", Agreement agreement = Agreement.Values) =>
-            new(name, method, path) { Body = body, Observed = (status, type, message), Agreement = agreement };
+            new(name, method, path) { Body = body, Observed = (status, type, message), Agreement = agreement, Fixture = Captures.Of(name) };
         string Subnet(string fields) => "{\"subnet\":{\"network_id\":\"<core_net>\",\"ip_version\":4" + fields + "}}";
 
         yield return Case("core network create", "POST", "v2.0/networks", "{\"network\":{\"name\":\"core-net\"}}", 201) with { Capture = "core_net" };

@@ -45,10 +45,14 @@ public sealed class Workspace
         if (backend.IsLab)
         {
             await space.RemoveLeftoversAsync();
+            await space.MakeTopologyAsync();
         }
-
-        // The same network, subnet and router (with its gateway and interface) on both backends, through the API.
-        await space.MakeTopologyAsync();
+        else
+        {
+            // The member's seeded router and subnet stand for the lab's made ones, so member lists match item by item.
+            space.Markers["router"] = (string)seed["member_router_id"]!;
+            space.Markers["subnet"] = (string)seed["member_subnet_id"]!;
+        }
 
         await space.MakeVpnAsync();
         return space;
