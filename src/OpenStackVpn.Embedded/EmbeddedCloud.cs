@@ -82,7 +82,7 @@ public sealed class EmbeddedCloud
     /// <summary>Ids, names and credentials of what the cloud was seeded with.</summary>
     public EmbeddedSeed Seed { get; }
 
-    /// <summary>Neutron's state, for tests that need a topology the API cannot make (the core resources are read-only).</summary>
+    /// <summary>Neutron's state, for tests that look at it directly.</summary>
     internal NetworkState Network => _network;
 
     /// <summary>The clock the cloud reads (token expiry, activation); tests may replace it.</summary>

@@ -87,7 +87,22 @@ public static class NetworkCoreCases
         yield return Case("core network in use", "DELETE", "v2.0/networks/<core_net>", null, 409, "NetworkInUse", "Unable to complete operation on network <core_net>. There are one or more ports still in use on the network, id for these ports is: <id>.");
         yield return Case("core VPN service deleted", "DELETE", "v2.0/vpn/vpnservices/<core_vpn>", null, 204);
 
+        // Endpoint-group mode: the subnet is held by the connection's local group instead of the service.
+        yield return Case("core VPN service without subnet", "POST", "v2.0/vpn/vpnservices", "{\"vpnservice\":{\"name\":\"core-vpn2\",\"router_id\":\"<core_router>\"}}", 201) with { Capture = "core_vpn2" };
+        yield return Case("core local group of the subnet", "POST", "v2.0/vpn/endpoint-groups", "{\"endpoint_group\":{\"name\":\"core-local\",\"type\":\"subnet\",\"endpoints\":[\"<core_sub>\"]}}", 201) with { Capture = "core_local" };
+        yield return Case("core peer group", "POST", "v2.0/vpn/endpoint-groups", "{\"endpoint_group\":{\"name\":\"core-peer\",\"type\":\"cidr\",\"endpoints\":[\"10.160.0.0/24\"]}}", 201) with { Capture = "core_peer" };
+        yield return Case("core connection through the groups", "POST", "v2.0/vpn/ipsec-site-connections", "{\"ipsec_site_connection\":{\"name\":\"core-conn\",\"vpnservice_id\":\"<core_vpn2>\",\"ikepolicy_id\":\"<ike>\",\"ipsecpolicy_id\":\"<ipsec>\",\"peer_address\":\"172.24.4.241\",\"peer_id\":\"172.24.4.241\",\"psk\":\"secret\",\"local_ep_group_id\":\"<core_local>\",\"peer_ep_group_id\":\"<core_peer>\"}}", 201) with { Capture = "core_conn" };
+        yield return Case("core interface a connection's local group uses", "PUT", Remove, "{\"subnet_id\":\"<core_sub>\"}", 409, "SubnetInUseByIPsecSiteConnection", "Subnet <core_sub> is used by ipsec site connection <core_conn>");
+        yield return Case("core connection deleted", "DELETE", "v2.0/vpn/ipsec-site-connections/<core_conn>", null, 204);
+        yield return Case("core VPN service without subnet deleted", "DELETE", "v2.0/vpn/vpnservices/<core_vpn2>", null, 204);
+
         yield return Case("core interface removed by subnet", "PUT", Remove, "{\"subnet_id\":\"<core_sub>\"}", 200);
+        yield return Case("core subnet an endpoint group names", "DELETE", "v2.0/subnets/<core_sub>", null, 409, "SubnetInUse", "Unable to complete operation on subnet <core_sub>: Callback neutron_vpnaas.db.vpn.vpn_db.subnet_callback-8781568106700 failed with \"Subnet <core_sub> is used by endpoint group <core_local>\".") with
+        {
+            LabDifference = "the number in the callback's name is the id of a Python object in the lab's neutron-server, different in each of its processes",
+        };
+        yield return Case("core local group deleted", "DELETE", "v2.0/vpn/endpoint-groups/<core_local>", null, 204);
+        yield return Case("core peer group deleted", "DELETE", "v2.0/vpn/endpoint-groups/<core_peer>", null, 204);
         yield return Case("core interface removed twice", "PUT", Remove, "{\"subnet_id\":\"<core_sub>\"}", 404, "RouterInterfaceNotFoundForSubnet", "Router <core_router> has no interface on subnet <core_sub>");
         yield return Case("core gateway cleared", "PUT", "v2.0/routers/<core_router>", "{\"router\":{\"external_gateway_info\":{}}}", 200);
         yield return Case("core VPN service on a router without gateway", "POST", "v2.0/vpn/vpnservices", "{\"vpnservice\":{\"router_id\":\"<core_router>\"}}", 400, "RouterIsNotExternal", "Router <core_router> has no external network gateway set");

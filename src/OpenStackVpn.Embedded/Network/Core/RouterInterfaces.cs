@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -101,10 +102,25 @@ internal static class RouterInterfaces
             {
                 throw NeutronError.Typed(409, "SubnetInUseByVPNService", $"Subnet {subnet} is used by VPNService {service.Id}");
             }
+
+            if (ConnectionsThrough(router, subnet, state).FirstOrDefault() is { } connection)
+            {
+                throw NeutronError.Typed(409, "SubnetInUseByIPsecSiteConnection", $"Subnet {subnet} is used by ipsec site connection {connection.Id}");
+            }
         }
 
         state.Store.Remove(Collections.Ports, port.Id);
         return port;
+    }
+
+    /// <summary>The connections of the router's VPN services whose local endpoint group holds the subnet.</summary>
+    private static IEnumerable<StoredObject> ConnectionsThrough(StoredObject router, string subnetId, NetworkState state)
+    {
+        var services = state.Store.All(Collections.VpnServices).Where(s => s.Text("router_id") == router.Id).Select(s => s.Id).ToList();
+        return state.Store.All(Collections.Connections).Where(c =>
+            services.Contains(c.Text("vpnservice_id") ?? "") &&
+            state.Store.Find(Collections.EndpointGroups, c.Text("local_ep_group_id"))?.Data["endpoints"] is JArray endpoints &&
+            endpoints.Any(e => (string?)e == subnetId));
     }
 
     /// <summary>One interface per subnet, and no two interfaces on overlapping CIDRs.</summary>

@@ -110,6 +110,13 @@ internal sealed class SubnetType : ResourceType
             throw NeutronError.Typed(409, "SubnetInUse", $"Unable to complete operation on subnet {row.Id}: One or more ports have an IP allocation from this subnet.");
         }
 
+        // VPNaaS's callback refuses too while an endpoint group names the subnet; the lab's message carries the callback's
+        // Python object id, which differs per process (this is one the lab printed).
+        if (state.Store.All(Collections.EndpointGroups).FirstOrDefault(g => g.Text("type") == "subnet" && g.Data["endpoints"] is JArray e && e.Any(x => (string?)x == row.Id)) is { } group)
+        {
+            throw NeutronError.Typed(409, "SubnetInUse", $"Unable to complete operation on subnet {row.Id}: Callback neutron_vpnaas.db.vpn.vpn_db.subnet_callback-8781568106700 failed with \"Subnet {row.Id} is used by endpoint group {group.Id}\".");
+        }
+
         NetworkType.SetSubnet(state, row.Text("network_id")!, row.Id, present: false);
     }
 
