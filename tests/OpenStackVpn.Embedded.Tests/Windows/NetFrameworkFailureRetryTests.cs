@@ -4,7 +4,6 @@ using System.Net.Http;
 using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json.Linq;
 using OpenStackVpn.Core;
 using OpenStackVpn.Core.Config;
 using OpenStackVpn.Core.Http;
@@ -65,9 +64,15 @@ public sealed class NetFrameworkFailureRetryTests
         session.Retry.MaxRetries = 2;
         session.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
         var error = await Assert.ThrowsAsync<OpenStackException>(() => method == HttpMethod.Post
-            ? ResourceClient.CreateAsync(session, VpnResources.IkePolicy, new JObject { ["name"] = "ike" }, NullLogSink.Instance, CancellationToken.None)
+            ? CreateIkePolicy(session)
             : ResourceClient.GetAsync(session, VpnResources.IkePolicy, Guid.NewGuid().ToString(), null, NullLogSink.Instance, CancellationToken.None));
         return (failing.Attempts, error);
+    }
+
+    private static async Task CreateIkePolicy(OpenStackSession session)
+    {
+        var create = await ResourceClient.PrepareCreateAsync(session, VpnResources.IkePolicy, new FieldValues().Set("name", "ike"), NullLogSink.Instance, CancellationToken.None);
+        await ResourceClient.CreateAsync(session, create, NullLogSink.Instance, CancellationToken.None);
     }
 
     private sealed class FailingNeutron(Exception chain) : DelegatingHandler

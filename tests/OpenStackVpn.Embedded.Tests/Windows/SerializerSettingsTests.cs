@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using OpenStackVpn.Core.Config;
 using OpenStackVpn.Embedded;
 using OpenStackVpn.Core.Http;
@@ -40,8 +39,11 @@ public sealed class SerializerSettingsTests
         {
             var connection = await ResourceClient.GetAsync(session, VpnResources.IpsecSiteConnection, cloud.Seed.ConnectionId, null, NullLogSink.Instance, CancellationToken.None);
             Assert.Equal(cloud.Seed.ConnectionId, connection.Id);
-            var updated = await ResourceClient.UpdateAsync(session, VpnResources.IpsecSiteConnection, connection, new JObject { ["description"] = "read with our own settings" }, NullLogSink.Instance, CancellationToken.None);
+            var update = await ResourceClient.PrepareUpdateAsync(session, VpnResources.IpsecSiteConnection, connection.Id,
+                new FieldValues().Set("description", "read with our own settings").Set("mtu", 1400), NullLogSink.Instance, CancellationToken.None);
+            var updated = await ResourceClient.UpdateAsync(session, update, NullLogSink.Instance, CancellationToken.None);
             Assert.Equal("read with our own settings", updated.Description);
+            Assert.Equal(1400, updated.Mtu);
         }
         finally
         {
