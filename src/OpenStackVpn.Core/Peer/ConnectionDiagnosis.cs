@@ -203,6 +203,14 @@ public static class ConnectionDiagnosis
             }
         }
 
+        if (ike.IkeVersion == "v1" && (site.LocalCidrs.Count > 1 || site.PeerCidrs.Count > 1))
+        {
+            // Seen in the tunnel lab: with two peer CIDRs and IKEv1, ping reaches the first network and never the second.
+            return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Warning,
+                $"IKEv1 with {site.LocalCidrs.Count} local and {site.PeerCidrs.Count} peer CIDRs: strongSwan's IKEv1 negotiates only the first of each side ({(site.LocalCidrs.Count > 0 ? site.LocalCidrs[0] : "")} <-> {(site.PeerCidrs.Count > 0 ? site.PeerCidrs[0] : "")}), so traffic of the others never enters the tunnel",
+                "IKEv2, or one CIDR on each side", "Use an IKEv2 policy, or one connection per pair of CIDRs.");
+        }
+
         if (site.Refusal(PeerConfigFormat.Swanctl) is { } reason)
         {
             return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Error, reason, action: "Use algorithms both sides know.");
