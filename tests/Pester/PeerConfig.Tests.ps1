@@ -49,7 +49,7 @@ Describe 'Export-IpsecPeerConfig and Test-IpsecSiteConnection' {
             Should -Match ([regex]::Escape("PSK `"$pskText`""))
     }
 
-    It 'writes -Path files readable by their owner only' -Skip:($IsWindows) {
+    It 'writes -Path files readable by their owner only' -Skip:(-not ($IsLinux -or $IsMacOS)) {
         $written = Export-IpsecPeerConfig -Id $connection.Id -Format Libreswan -Path $folder -IncludeSecret
         $written.Count | Should -Be 2
         foreach ($f in $written) {
