@@ -26,5 +26,10 @@ public sealed class RouterPort : NeutronResource
 
     /// <summary>Ports (read only; the peer checks use them to see a router's interfaces).</summary>
     internal static readonly ResourceKind<RouterPort> Kind = new(
-        "port", "v2.0/ports", "port", "ports", "PortNotFound", new[] { "id", "name" }, new[] { "id", "name", "device_id", "device_owner" });
+        "port", "v2.0/ports", "port", "ports", "PortNotFound",
+        new[]
+        {
+            ResourceField.ReadOnly("id").Filter().Sort(), ResourceField.ReadOnly("name").Filter().Sort(),
+            ResourceField.ReadOnly("device_id").Filter(), ResourceField.ReadOnly("device_owner").Filter(),
+        });
 }
