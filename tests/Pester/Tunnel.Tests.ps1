@@ -196,3 +196,40 @@ Describe 'A real tunnel: FQDN ids (Neutron''s @ rule on both sides)' -Tag Tunnel
         Test-LabTunnelPing $state | Should -BeTrue
     }
 }
+
+Describe 'A real tunnel: the ipsec.conf export, loaded by strongSwan''s starter' -Tag Tunnel -Skip:($null -ne $skipReason) {
+    BeforeAll {
+        $seed = Get-LabSeed
+        $null = Connect-Lab lab-admin
+        $prefix = New-TestName 'tunnel-d'
+        $work = Join-Path ([System.IO.Path]::GetTempPath()) $prefix
+        $psk = ConvertTo-SecureString "psk-d-$([guid]::NewGuid().ToString('n'))" -AsPlainText -Force
+        $ike = New-IkePolicy -Name "$prefix-ike" -IkeVersion v2 -AuthAlgorithm sha256 -Pfs group14
+        $esp = New-IpsecPolicy -Name "$prefix-esp" -AuthAlgorithm sha256 -Pfs group14 -Lifetime 1800
+        $service = New-VpnService -Name "$prefix-vpn" -Router $seed.router_id -Subnet $seed.private_subnet_id
+        $c = New-IpsecSiteConnection -Name "$prefix-c" -VpnService $service -IkePolicy $ike -IpsecPolicy $esp `
+            -PeerAddress 198.51.100.23 -PeerCidr 10.65.0.0/24 -Psk $psk
+        $good = Join-Path $work 'good'
+        $state = Join-Path $work 'state'
+    }
+
+    AfterAll {
+        if ($state) { Stop-LabTunnel $state }
+        Get-IpsecSiteConnection -Name "$prefix*" | Remove-IpsecSiteConnection -Force -ErrorAction SilentlyContinue
+        Get-VpnService -Name "$prefix*" | Remove-VpnService -Force -ErrorAction SilentlyContinue
+        Get-IkePolicy -Name "$prefix*" | Remove-IkePolicy -Force -ErrorAction SilentlyContinue
+        Get-IpsecPolicy -Name "$prefix*" | Remove-IpsecPolicy -Force -ErrorAction SilentlyContinue
+        Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'comes up from the exported ipsec.conf and ipsec.secrets, ACTIVE in the lab''s API, ping passing' {
+        $files = Export-IpsecPeerConfig -Id $c.Id -Format IpsecConf -Path $good -IncludeSecret
+        ($files | Where-Object FileName -eq 'ipsec.conf').Content | Should -Match '(?m)^\s*ike=aes128-sha256-modp2048!$'
+        Measure-Step '(d) ipsec.conf peer (starter): start both sides' { $null = Start-LabTunnel -ConnectionId $c.Id -PeerDir $good -State $state }
+        Measure-Step '(d) ipsec.conf peer (starter): Wait ACTIVE' {
+            (Wait-IpsecSiteConnection -Id $c.Id -TimeoutSec 180 -PollIntervalSec 1).Status | Should -Be 'ACTIVE'
+        }
+        Test-LabTunnelPing $state | Should -BeTrue
+        @(Test-IpsecSiteConnection -Id $c.Id -PeerConfig (Join-Path $good 'ipsec.conf') | Where-Object Severity -eq 'Error') | Should -BeNullOrEmpty
+    }
+}

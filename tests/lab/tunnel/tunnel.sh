@@ -7,7 +7,8 @@
 #
 #   tunnel.sh check                          says whether this machine can run tunnels (root, netns); rc 0 if so
 #   tunnel.sh install                        installs the packages the tunnels need (Debian)
-#   tunnel.sh up STATE INPUT.json PEER_DIR   brings both sides up (PEER_DIR holds swanctl.conf; "-" = no peer at all)
+#   tunnel.sh up STATE INPUT.json PEER_DIR   brings both sides up (PEER_DIR holds swanctl.conf, or ipsec.conf and
+#                                            ipsec.secrets for strongSwan's starter; "-" = no peer at all)
 #   tunnel.sh ping STATE                     pings between the sites' hosts, both ways; rc 0 when every ping passed
 #   tunnel.sh peer-load STATE PEER_DIR       the peer closes its SAs (telling the cloud) and loads PEER_DIR/swanctl.conf
 #   tunnel.sh peer-initiate STATE            the peer starts the tunnel; rc 0 when its CHILD SA came up
@@ -145,17 +146,34 @@ up() {
 
   # Peer first: the cloud's template tries each connection once (keyingtries=1).
   if [ "$peer_dir" != - ]; then
-    cp "$peer_dir/swanctl.conf" "$STATE/peer/etc/swanctl/swanctl.conf" || die "no swanctl.conf in $peer_dir"
     printf 'charon {\n  load_modular = yes\n  plugins {\n    include strongswan.d/charon/*.conf\n  }\n}\ninclude strongswan.d/*.conf\n' > "$STATE/peer/etc/strongswan.conf"
+    local daemon what
+    if [ -f "$peer_dir/swanctl.conf" ]; then
+      cp "$peer_dir/swanctl.conf" "$STATE/peer/etc/swanctl/swanctl.conf"
+      daemon=/usr/lib/ipsec/charon; what="charon with the exported swanctl.conf"
+    elif [ -f "$peer_dir/ipsec.conf" ]; then
+      # strongSwan's starter reads /etc/ipsec.conf and /etc/ipsec.secrets and loads every conn itself.
+      mkdir -p "$STATE/peer/etc/ipsec.d"
+      cp "$peer_dir/ipsec.conf" "$STATE/peer/etc/ipsec.conf"
+      install -m 600 "$peer_dir/ipsec.secrets" "$STATE/peer/etc/ipsec.secrets" || die "no ipsec.secrets in $peer_dir"
+      daemon="/usr/sbin/ipsec start --nofork"; what="strongSwan's starter with the exported ipsec.conf and ipsec.secrets"
+    else
+      die "neither swanctl.conf nor ipsec.conf in $peer_dir"
+    fi
     start_pidns "$STATE/peer" || die "peer PID namespace"
     nsenter -t "$(cat "$STATE/peer/pidns.pid")" -p -m ip netns exec $P-rr sh -c \
-      "mount --bind '$STATE/peer/etc' /etc && mount --bind '$STATE/peer/run' /run && exec /usr/lib/ipsec/charon" > "$STATE/peer/charon.out" 2>&1 < /dev/null &
+      "mount --bind '$STATE/peer/etc' /etc && mount --bind '$STATE/peer/run' /run && exec $daemon" > "$STATE/peer/charon.out" 2>&1 < /dev/null &
     disown $!
     local i
-    for i in $(seq 100); do [ -S "$STATE/peer/run/charon.vici" ] && break; sleep 0.1; done
+    for i in $(seq 150); do [ -S "$STATE/peer/run/charon.vici" ] && break; sleep 0.1; done
     [ -S "$STATE/peer/run/charon.vici" ] || die "the peer's charon did not start (see $STATE/peer/charon.out)"
-    swanctl_peer --load-all --file "$STATE/peer/etc/swanctl/swanctl.conf" > "$STATE/peer/load.out" 2>&1 || { cat "$STATE/peer/load.out"; die "swanctl --load-all refused the peer's swanctl.conf"; }
-    say "peer: charon up in $P-rr with the exported swanctl.conf ($(grep -c loaded "$STATE/peer/load.out") items loaded)"
+    if [ -f "$peer_dir/swanctl.conf" ]; then
+      swanctl_peer --load-all --file "$STATE/peer/etc/swanctl/swanctl.conf" > "$STATE/peer/load.out" 2>&1 || { cat "$STATE/peer/load.out"; die "swanctl --load-all refused the peer's swanctl.conf"; }
+    else
+      for i in $(seq 100); do swanctl_peer --list-conns 2>/dev/null | grep -q "neutron-$CONNECTION_ID" && break; sleep 0.1; done
+      swanctl_peer --list-conns 2>/dev/null | grep -q "neutron-$CONNECTION_ID" || die "the starter did not load the exported ipsec.conf (see $STATE/peer/charon.out)"
+    fi
+    say "peer: $what, up in $P-rr"
   else
     say "peer: none (nothing answers at $PEER_IP)"
   fi
