@@ -36,6 +36,9 @@
         'Remove-VpnEndpointGroup'
         'Wait-IpsecSiteConnection'
         'Wait-VpnService'
+        # Peer side and diagnosis (issue 11)
+        'Export-IpsecPeerConfig'
+        'Test-IpsecSiteConnection'
         'Start-EmbeddedOpenStack'
         'Stop-EmbeddedOpenStack'
         'Add-EmbeddedOpenStackFault'
