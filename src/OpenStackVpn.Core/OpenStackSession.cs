@@ -137,7 +137,14 @@ public sealed class OpenStackSession : IDisposable
     /// Sends a request to the network endpoint with the session's token; renews an expiring token first,
     /// and once more after a 401 when the session holds reusable credentials.
     /// </summary>
-    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, ILogSink log, CancellationToken cancel)
+    internal Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, ILogSink log, CancellationToken cancel) =>
+        SendAsync(method, relativePath, jsonBody, false, log, cancel);
+
+    /// <summary>A GET sent as <see cref="SendAsync(HttpMethod, string, string?, ILogSink, CancellationToken)"/> is, whose successful answer streams (the caller disposes it).</summary>
+    internal Task<ApiResponse> SendForStreamAsync(string relativePath, ILogSink log, CancellationToken cancel) =>
+        SendAsync(HttpMethod.Get, relativePath, null, true, log, cancel);
+
+    private async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, bool stream, ILogSink log, CancellationToken cancel)
     {
         if (_closed)
         {
@@ -152,7 +159,9 @@ public sealed class OpenStackSession : IDisposable
             ApiResponse response;
             try
             {
-                response = await _transport.SendAsync(method, url, jsonBody, AuthHeader(token), log, cancel).ConfigureAwait(false);
+                response = await (stream
+                    ? _transport.SendForStreamAsync(url, AuthHeader(token), log, cancel)
+                    : _transport.SendAsync(method, url, jsonBody, AuthHeader(token), log, cancel)).ConfigureAwait(false);
             }
             catch (OpenStackException e) when (e.Kind is OpenStackErrorKind.ConnectionFailed or OpenStackErrorKind.Timeout)
             {

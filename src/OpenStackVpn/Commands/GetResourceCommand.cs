@@ -125,29 +125,25 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
         }
 
         var found = new HashSet<string>();
-        string? next = null;
-        do
+        try
         {
-            ResourcePage<T> page;
-            try
+            WriteList(session, Kind, query, item =>
             {
-                page = Await(cancel => ResourceClient.ListPageAsync(session, Kind, query, next, Log, cancel));
-            }
-            catch (OpenStackException e)
-            {
-                ThrowTerminatingError(ToErrorRecord(e));
-                return;
-            }
+                if (patterns == null || patterns.Any(p => p.IsMatch(item.Name ?? "")))
+                {
+                    if (Name != null)
+                    {
+                        found.Add(item.Name ?? "");
+                    }
 
-            foreach (var item in page.Items.Where(i => patterns == null || patterns.Any(p => p.IsMatch(i.Name ?? ""))))
-            {
-                found.Add(item.Name ?? "");
-                WriteResource(item);
-            }
-
-            next = page.NextQuery;
+                    WriteResource(item);
+                }
+            });
         }
-        while (next != null);
+        catch (OpenStackException e)
+        {
+            ThrowTerminatingError(ToErrorRecord(e));
+        }
 
         foreach (var name in (Name ?? Enumerable.Empty<string>()).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !found.Contains(n)))
         {

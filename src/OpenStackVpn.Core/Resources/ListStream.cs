@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using OpenStackVpn.Core.Http;
+
+namespace OpenStackVpn.Core.Resources;
+
+/// <summary>
+/// A whole list, every page, read on a background thread into a short bounded queue that the pipeline thread takes from.
+/// Objects are parsed from each response as it arrives and wait in the queue only while the consumer is busy, so memory stays
+/// flat however long the list; the queue's bound holds the reader back. The next page is fetched while the current one is
+/// written, but never before the consumer is done with the list's first object (or the first page brought none).
+/// </summary>
+internal sealed class ListStream<T> : IDisposable where T : NeutronResource
+{
+    /// <summary>Objects read ahead of the consumer: a page of 1,000 and the start of the next.</summary>
+    public const int Capacity = 2048;
+
+    private readonly BlockingCollection<T> _items = new(Capacity);
+    private readonly ManualResetEventSlim _firstHandled = new();
+    private readonly CancellationTokenSource _stop;
+    private readonly Thread _reader;
+    private Exception? _error;
+    private int _produced;
+    private int _handled;
+
+    private ListStream(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
+    {
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        _reader = new Thread(() => ReadAll(session, kind, query, log, _stop.Token)) { IsBackground = true, Name = "OpenStackVpn list " + kind.Plural };
+    }
+
+    /// <summary>Starts reading the list of <paramref name="kind"/> that <paramref name="query"/> asks for.</summary>
+    public static ListStream<T> Start(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
+    {
+        var stream = new ListStream<T>(session, kind, query, log, cancel);
+        stream._reader.Start();
+        return stream;
+    }
+
+    /// <summary>HTTP requests sent so far (one per page).</summary>
+    public int Requests { get; private set; }
+
+    /// <summary>
+    /// The next object, waiting at most <paramref name="wait"/>. False with <paramref name="done"/> false: nothing yet, ask again.
+    /// False with <paramref name="done"/> true: the list is over (the reader's error, if any, is thrown then).
+    /// </summary>
+    public bool TryTake(TimeSpan wait, out T item, out bool done)
+    {
+        if (_items.TryTake(out item!, wait))
+        {
+            done = false;
+            return true;
+        }
+
+        done = _items.IsCompleted;
+        if (done && _error != null)
+        {
+            var error = _error;
+            _error = null;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+        }
+
+        return false;
+    }
+
+    /// <summary>The consumer is done with an object it took (written it, or dropped it): the next page may now be fetched.</summary>
+    public void Handled()
+    {
+        if (Interlocked.Increment(ref _handled) == 1)
+        {
+            _firstHandled.Set();
+        }
+    }
+
+    /// <summary>Stops the reader (a consumer that stops early, or Ctrl+C) and frees its connection.</summary>
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _firstHandled.Set();
+        while (_items.TryTake(out _))
+        {
+            // Unblocks a reader waiting for room in the queue.
+        }
+
+        if (_reader.Join(TimeSpan.FromSeconds(5)))
+        {
+            _items.Dispose();
+            _firstHandled.Dispose();
+            _stop.Dispose();
+        }
+    }
+
+    private void ReadAll(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
+    {
+        try
+        {
+            string? next = null;
+            do
+            {
+                if (Requests > 0 && Volatile.Read(ref _produced) > 0)
+                {
+                    _firstHandled.Wait(cancel);
+                }
+
+                var queryString = next ?? query.ToQueryString();
+                Requests++;
+                using var response = session.SendForStreamAsync(kind.Path + (queryString.Length == 0 ? "" : "?" + queryString), log, cancel).GetAwaiter().GetResult();
+                if (!response.IsSuccess)
+                {
+                    throw ErrorParser.FromResponse(response);
+                }
+
+                next = ResponseReader.ReadPage(response, kind, query, queryString, item =>
+                {
+                    _items.Add(item, cancel);
+                    Interlocked.Increment(ref _produced);
+                });
+            }
+            while (next != null);
+        }
+        catch (Exception e)
+        {
+            _error = e;
+        }
+        finally
+        {
+            _items.CompleteAdding();
+        }
+    }
+}
