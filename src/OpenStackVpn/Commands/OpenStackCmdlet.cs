@@ -150,15 +150,19 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
             bool done;
             try
             {
-                if (list.TryTake(wait, out var item, out done))
+                if (list.TryTake(wait, out var items, out done))
                 {
                     if (!Log.IsEmpty)
                     {
                         Log.Flush(this); // a page's Verbose line comes before its objects
                     }
 
-                    each(item);
-                    list.Handled();
+                    foreach (var item in items)
+                    {
+                        each(item);
+                        list.Handled();
+                    }
+
                     continue;
                 }
             }
