@@ -7,8 +7,9 @@ namespace OpenStackVpn;
 internal static class EmbeddedOptions
 {
     /// <summary>A negative delay means never: connections stay PENDING_CREATE, as on a cloud with no VPN agent.</summary>
-    public static EmbeddedCloudOptions Of(double activationDelaySec, EmbeddedProfile profile) => new()
+    public static EmbeddedCloudOptions Of(double activationDelaySec, EmbeddedProfile profile, int seedConnections = 0) => new()
     {
+        SeedConnections = seedConnections,
         Profile = profile,
         ActivationDelay = activationDelaySec < 0 ? null : TimeSpan.FromSeconds(activationDelaySec),
     };

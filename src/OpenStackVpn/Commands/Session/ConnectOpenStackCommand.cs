@@ -41,6 +41,11 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     [Parameter(ParameterSetName = "Embedded")]
     public double ActivationDelaySec { get; set; }
 
+    /// <summary><para type="description">With -Embedded: also seed this many generated IPsec site connections (fleet-conn-000001 ...), with a VPN service per 100 and an IKE and an IPsec policy per 1,000, to try runbooks at fleet scale.</para></summary>
+    [Parameter(ParameterSetName = "Embedded")]
+    [ValidateRange(0, 1000000)]
+    public int SeedConnections { get; set; }
+
     /// <summary><para type="description">With -Embedded: Upstream (default) behaves as upstream Neutron; Origin as the origin cloud (availability_zone, subnet mode only, one peer CIDR, DPD hold or restart).</para></summary>
     [Parameter(ParameterSetName = "Embedded")]
     public EmbeddedProfile EmbeddedProfile { get; set; }
@@ -145,7 +150,7 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     {
         try
         {
-            var embedded = Embedded ? new EmbeddedCloud(EmbeddedOptions.Of(ActivationDelaySec, EmbeddedProfile)) : null;
+            var embedded = Embedded ? new EmbeddedCloud(EmbeddedOptions.Of(ActivationDelaySec, EmbeddedProfile, SeedConnections)) : null;
             var settings = embedded == null
                 ? ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath)
                 : ConnectionSettings.Resolve(EmbeddedParameters(embedded), null, _ => null, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
