@@ -58,7 +58,9 @@ Describe 'Many waits share one poll' {
     }
 
     It 'waits for 1,000 connections with one list request per poll, and reports each that did not make it' {
-        $conns = @(New-Connections 1000)
+        $session = Connect-OpenStack -Embedded -ActivationDelaySec -1 -SeedConnections 1000
+        $conns = @(Get-IpsecSiteConnection -Name 'fleet-conn-*')
+        $conns.Count | Should -Be 1000
         $conns[0..599] | Set-EmbeddedOpenStackStatus -Kind IpsecSiteConnection -Status ACTIVE
         $conns[600..609] | Set-EmbeddedOpenStackStatus -Kind IpsecSiteConnection -Status ERROR
         $null = Get-EmbeddedOpenStackRequest -Clear
@@ -73,7 +75,7 @@ Describe 'Many waits share one poll' {
         $errors = @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $errors.Count | Should -Be 400
         @($errors | Where-Object { $_.Exception.Message -like '*went to ERROR*' }).Count | Should -Be 10
-        @($errors | Where-Object { $_.CategoryInfo.Category -eq 'OperationTimeout' -and $_.Exception.Message -like "*'wait-*is still PENDING_CREATE after 2 s*" }).Count | Should -Be 390
+        @($errors | Where-Object { $_.CategoryInfo.Category -eq 'OperationTimeout' -and $_.Exception.Message -like "*'fleet-conn-*is still PENDING_CREATE after 2 s*" }).Count | Should -Be 390
         $errors[0].TargetObject | Should -Be $conns[600].Id -Because 'failures are reported in the order the objects came'
     }
 
