@@ -18,7 +18,9 @@ param(
     [ValidateRange(1, 10000)][int]$PageSize = 1000,
     [ValidateRange(1, 50)][int]$Repeat = 3,
     [ValidateRange(10, 100000)][int]$Calls = 2000,
-    [ValidateRange(0, 1000000)][int]$EmbeddedCount = 100000
+    [ValidateRange(0, 1000000)][int]$EmbeddedCount = 100000,
+    # Another build of the module (e.g. of an earlier commit) whose Import-Module time is measured next to this one's.
+    [string]$CompareModule
 )
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
@@ -66,16 +68,17 @@ try {
     $headers = @{ 'X-Auth-Token' = 'bench-token' }
     $oneId = '{0:x8}-0001-4000-8000-{0:x12}' -f [int]($Count / 2)
 
-    $importSeconds = @(); $bareSeconds = @()
+    $importSeconds = @(); $bareSeconds = @(); $compareSeconds = @()
+    $cases = @('bare', 'import') + @(if ($CompareModule) { 'compare' })
     $pwsh = if ((Split-Path -Leaf ([Environment]::ProcessPath)) -eq 'dotnet') { @([Environment]::ProcessPath, [Environment]::GetCommandLineArgs()[0]) } else { @([Environment]::ProcessPath) }
-    Write-Host 'Import-Module in a new pwsh, against a bare pwsh start (5 each)...'
-    foreach ($i in 0..5) {
-        foreach ($case in 'bare', 'import') {
-            $command = if ($case -eq 'import') { "Import-Module '$modulePath'" } else { '$null' }
+    Write-Host 'Import-Module in a new pwsh, against a bare pwsh start (10 each, interleaved)...'
+    foreach ($i in 0..10) {
+        foreach ($case in $cases) {
+            $command = switch ($case) { 'import' { "Import-Module '$modulePath'" } 'compare' { "Import-Module '$CompareModule'" } default { '$null' } }
             $clock = [Diagnostics.Stopwatch]::StartNew()
             & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $command
             if ($i -eq 0) { continue }   # the first of each is a warm-up
-            if ($case -eq 'import') { $importSeconds += $clock.Elapsed.TotalSeconds } else { $bareSeconds += $clock.Elapsed.TotalSeconds }
+            switch ($case) { 'import' { $importSeconds += $clock.Elapsed.TotalSeconds } 'compare' { $compareSeconds += $clock.Elapsed.TotalSeconds } default { $bareSeconds += $clock.Elapsed.TotalSeconds } }
         }
     }
 
@@ -115,6 +118,10 @@ try {
         bare_pwsh_s = [math]::Round((Get-Median $bareSeconds), 3); pwsh_with_import_s = [math]::Round((Get-Median $importSeconds), 3)
         import_adds_s = [math]::Round((Get-Median $importSeconds) - (Get-Median $bareSeconds), 3); runs = $importSeconds.Count
     }
+    if ($CompareModule) {
+        $results.import.compare_module = $CompareModule
+        $results.import.compare_adds_s = [math]::Round((Get-Median $compareSeconds) - (Get-Median $bareSeconds), 3)
+    }
 }
 finally {
     $server.StandardInput.Close()
@@ -151,6 +158,7 @@ $s = $results.show
 Write-Host ("One show: module {0} ms, Invoke-RestMethod {1} ms, floor {2} ms; module over the floor {3} ms (any cmdlet call costs {4} ms)" -f $s.module_ms, $s.invoke_restmethod_ms, $s.floor_ms, $s.module_over_floor_ms, $s.any_cmdlet_ms)
 $i = $results.import
 Write-Host ("Import-Module: a new pwsh takes {0} s bare and {1} s with the import: +{2} s" -f $i.bare_pwsh_s, $i.pwsh_with_import_s, $i.import_adds_s)
+if ($CompareModule) { Write-Host ("Import-Module of {0}: +{1} s" -f $CompareModule, $i.compare_adds_s) }
 if ($results.embedded) {
     $e = $results.embedded
     Write-Host "`nEmbedded cloud: Connect-OpenStack -Embedded -SeedConnections $($e.connections) took $($e.connect_and_seed_s) s"
