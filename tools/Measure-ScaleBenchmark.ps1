@@ -68,17 +68,16 @@ try {
     $headers = @{ 'X-Auth-Token' = 'bench-token' }
     $oneId = '{0:x8}-0001-4000-8000-{0:x12}' -f [int]($Count / 2)
 
-    $importSeconds = @(); $bareSeconds = @(); $compareSeconds = @()
-    $cases = @('bare', 'import') + @(if ($CompareModule) { 'compare' })
+    # Timed inside each new pwsh, so that the process start (large and noisy on a busy machine) is not part of it.
+    $importMs = @(); $compareMs = @()
     $pwsh = if ((Split-Path -Leaf ([Environment]::ProcessPath)) -eq 'dotnet') { @([Environment]::ProcessPath, [Environment]::GetCommandLineArgs()[0]) } else { @([Environment]::ProcessPath) }
-    Write-Host 'Import-Module in a new pwsh, against a bare pwsh start (10 each, interleaved)...'
-    foreach ($i in 0..10) {
-        foreach ($case in $cases) {
-            $command = switch ($case) { 'import' { "Import-Module '$modulePath'" } 'compare' { "Import-Module '$CompareModule'" } default { '$null' } }
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $command
+    Write-Host 'Import-Module in a new pwsh, 15 times (interleaved with -CompareModule)...'
+    foreach ($i in 0..15) {
+        foreach ($case in @('import') + @(if ($CompareModule) { 'compare' })) {
+            $path = if ($case -eq 'import') { $modulePath } else { $CompareModule }
+            $ms = [double](& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command "(Measure-Command { Import-Module '$path' }).TotalMilliseconds")
             if ($i -eq 0) { continue }   # the first of each is a warm-up
-            switch ($case) { 'import' { $importSeconds += $clock.Elapsed.TotalSeconds } 'compare' { $compareSeconds += $clock.Elapsed.TotalSeconds } default { $bareSeconds += $clock.Elapsed.TotalSeconds } }
+            if ($case -eq 'import') { $importMs += $ms } else { $compareMs += $ms }
         }
     }
 
@@ -98,6 +97,26 @@ try {
         Measure-List "floor: HttpClient + System.Text.Json, limit=$PageSize" { [OpenStackVpn.ScaleBench.Floor]::List($networkUrl, 'bench-token', $PageSize) }
         Measure-List 'floor: HttpClient + System.Text.Json, unpaged' { [OpenStackVpn.ScaleBench.Floor]::List($networkUrl, 'bench-token', $null) }
     )
+    if ($CompareModule) {
+        # The other build cannot be loaded next to this one: its two lists run in a new pwsh, timed there the same way.
+        Write-Host "  the same two lists with $CompareModule, in a new pwsh"
+        $child = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$CompareModule'
+`$null = Connect-OpenStack -AuthUrl '$authUrl' -Credential ([pscredential]::new('admin', (ConvertTo-SecureString 'bench' -AsPlainText -Force))) -ProjectName admin
+foreach (`$size in $PageSize, 0) {
+    `$list = if (`$size) { { (Get-IpsecSiteConnection -PageSize `$size | Measure-Object).Count } } else { { (Get-IpsecSiteConnection | Measure-Object).Count } }
+    `$null = & `$list
+    `$times = foreach (`$i in 1..$Repeat) { `$clock = [Diagnostics.Stopwatch]::StartNew(); `$n = & `$list; `$clock.Elapsed.TotalSeconds }
+    "`$size `$n `$(`$times -join ' ')"
+}
+"@
+        foreach ($line in (& $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $child)) {
+            $f = $line -split ' '; $median = Get-Median ([double[]]$f[2..($f.Count - 1)])
+            $rows += [ordered]@{ what = "-CompareModule: Get-IpsecSiteConnection $(if ([int]$f[0]) { "-PageSize $($f[0])" } else { '(unpaged)' }) | Measure-Object"
+                objects = [int]$f[1]; seconds = [math]::Round($median, 3); objects_per_s = [math]::Round([int]$f[1] / $median); ws_growth_mb = $null; runs = $Repeat }
+        }
+    }
     $results.lists = $rows
 
     Write-Host "One show, $Calls calls each (median):"
@@ -114,13 +133,10 @@ try {
         floor_ms = [math]::Round((Get-Median $floorMs), 3); any_cmdlet_ms = [math]::Round((Get-Median $emptyMs), 3)
         module_over_floor_ms = [math]::Round((Get-Median $moduleMs) - (Get-Median $floorMs), 3); calls = $Calls
     }
-    $results.import = [ordered]@{
-        bare_pwsh_s = [math]::Round((Get-Median $bareSeconds), 3); pwsh_with_import_s = [math]::Round((Get-Median $importSeconds), 3)
-        import_adds_s = [math]::Round((Get-Median $importSeconds) - (Get-Median $bareSeconds), 3); runs = $importSeconds.Count
-    }
+    $results.import = [ordered]@{ import_ms = [math]::Round((Get-Median $importMs), 1); runs = $importMs.Count }
     if ($CompareModule) {
         $results.import.compare_module = $CompareModule
-        $results.import.compare_adds_s = [math]::Round((Get-Median $compareSeconds) - (Get-Median $bareSeconds), 3)
+        $results.import.compare_import_ms = [math]::Round((Get-Median $compareMs), 1)
     }
 }
 finally {
@@ -157,8 +173,8 @@ $results.lists | ForEach-Object { [pscustomobject]@{ Client = $_.what; Objects =
 $s = $results.show
 Write-Host ("One show: module {0} ms, Invoke-RestMethod {1} ms, floor {2} ms; module over the floor {3} ms (any cmdlet call costs {4} ms)" -f $s.module_ms, $s.invoke_restmethod_ms, $s.floor_ms, $s.module_over_floor_ms, $s.any_cmdlet_ms)
 $i = $results.import
-Write-Host ("Import-Module: a new pwsh takes {0} s bare and {1} s with the import: +{2} s" -f $i.bare_pwsh_s, $i.pwsh_with_import_s, $i.import_adds_s)
-if ($CompareModule) { Write-Host ("Import-Module of {0}: +{1} s" -f $CompareModule, $i.compare_adds_s) }
+Write-Host ("Import-Module in a new pwsh: {0} ms (median of {1})" -f $i.import_ms, $i.runs)
+if ($CompareModule) { Write-Host ("Import-Module of {0}: {1} ms" -f $CompareModule, $i.compare_import_ms) }
 if ($results.embedded) {
     $e = $results.embedded
     Write-Host "`nEmbedded cloud: Connect-OpenStack -Embedded -SeedConnections $($e.connections) took $($e.connect_and_seed_s) s"
