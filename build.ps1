@@ -3,7 +3,8 @@
     Builds, tests and packages the OpenStackVpn module.
 .DESCRIPTION
     Build   publishes the assemblies and lays out the importable module in out/OpenStackVpn (an allow-list of files).
-    Test    builds, runs the xUnit tests of Core and of the embedded cloud, and the Pester suite (in a fresh pwsh that imports out/OpenStackVpn),
+    Test    builds, runs the xUnit tests of Core and of the embedded cloud, the Pester suite (in a fresh pwsh that imports out/OpenStackVpn)
+            and, when tempest is installed, OpenStack's VPNaaS API tests on the embedded cloud (and on the lab with -Integration);
             writes results under out/TestResults and prints one closing line: N passed, N failed, N skipped.
     Demo    builds, then runs examples/Demo.ps1: a whole VPN created, shown and removed, on the cloud that OS_CLOUD or
             OS_AUTH_URL configures, or else on the embedded OpenStack.
@@ -50,6 +51,10 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
 }
 
+function Get-ModuleVersion {
+    ([xml](Get-Content (Join-Path $root 'Directory.Build.props') -Raw)).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+}
+
 function Invoke-Build {
     $publish = Join-Path $out 'publish'
     Invoke-Native 'dotnet publish' {
@@ -60,7 +65,10 @@ function Invoke-Build {
     foreach ($file in $allowList) {
         Copy-Item (Join-Path $publish $file) $moduleDir
     }
-    Copy-Item (Join-Path $root 'OpenStackVpn.psd1') $moduleDir
+    # One version source: Directory.Build.props. The manifest that ships carries the version the assemblies were built with.
+    $manifest = Get-Content (Join-Path $root 'OpenStackVpn.psd1') -Raw
+    $manifest = $manifest -replace "(?m)^(\s*ModuleVersion\s*=\s*)'[^']*'", "`${1}'$(Get-ModuleVersion)'"
+    Set-Content (Join-Path $moduleDir 'OpenStackVpn.psd1') $manifest -NoNewline
     # Help is generated from the C# doc comments, in a fresh process: the module it imports cannot be unloaded.
     $docXml = @('OpenStackVpn.xml', 'OpenStackVpn.Core.xml', 'OpenStackVpn.Embedded.xml' | ForEach-Object { Join-Path $publish $_ }) -join ','
     Invoke-Native 'help generation' {
@@ -96,6 +104,21 @@ function Show-DifferentialSummary([string] $Trx) {
     }
 }
 
+function Show-TunnelSummary([string] $Results) {
+    # The real-tunnel tests (tests/Pester/Tunnel.Tests.ps1) need the lab, root and namespaces: say when they did not run,
+    # and show how long each step took when they did. Their counts are in the Pester counts.
+    Write-Host ''
+    foreach ($skipped in Get-ChildItem $Results -Filter 'tunnel-skipped-*.txt') {
+        $backend = $skipped.BaseName -replace '^tunnel-skipped-', ''
+        Write-Host "The tunnel tests were skipped on the $backend backend: $((Get-Content $skipped.FullName -Raw).Trim())."
+    }
+    $timings = Join-Path $Results 'tunnel-timings.txt'
+    if (Test-Path $timings) {
+        Write-Host 'Real tunnels in the lab, time per step:'
+        Get-Content $timings | ForEach-Object { Write-Host "  $_" }
+    }
+}
+
 function Invoke-Test {
     Invoke-Build
     $results = Join-Path $out 'TestResults'
@@ -124,6 +147,7 @@ function Invoke-Test {
     $runner = Join-Path $root 'tests/Invoke-PesterSuite.ps1'
     $backends = @('embedded')
     if ($Integration) { $backends += 'lab' }
+    Remove-Item (Join-Path $results 'tunnel-*.txt') -ErrorAction Ignore
     foreach ($backend in $backends) {
         $countsFile = Join-Path $results "pester-$backend-counts.json"
         Remove-Item $countsFile -ErrorAction Ignore
@@ -141,6 +165,32 @@ function Invoke-Test {
         }
     }
 
+    # OpenStack's own VPNaaS API tests (tempest, unmodified), on the embedded cloud, and on the lab with -Integration.
+    $tempestRunner = Join-Path $root 'tests/tempest/Invoke-Tempest.ps1'
+    if (-not (Get-Command tempest -CommandType Application -ErrorAction SilentlyContinue)) {
+        Write-Host ''
+        Write-Host "Skipped OpenStack's VPNaaS API tests (tempest): tempest is not installed here (tests/tempest/install.sh, run by tests/lab/start.sh, installs it)."
+    }
+    else {
+        foreach ($backend in $backends) {
+            $countsFile = Join-Path $results "tempest-$backend-counts.json"
+            Remove-Item $countsFile -ErrorAction Ignore
+            & dotnet pwsh -NoProfile -NonInteractive -File $tempestRunner -Backend $backend -ModulePath $moduleDir -ResultsDirectory $results | Out-Host
+            if (Test-Path $countsFile) {
+                $tempestCounts = Get-Content $countsFile -Raw | ConvertFrom-Json
+                $counts.Passed += $tempestCounts.Passed
+                $counts.Failed += $tempestCounts.Failed
+                $counts.Skipped += $tempestCounts.Skipped
+            }
+            else {
+                Write-Host "OpenStack's VPNaaS API tests on the $backend backend did not report their counts."
+                $counts.Failed++
+            }
+        }
+    }
+
+    Show-TunnelSummary $results
+
     Write-Host ''
     Write-Host ('{0} passed, {1} failed, {2} skipped' -f $counts.Passed, $counts.Failed, $counts.Skipped)
     if ($counts.Failed -gt 0 -or $counts.Passed -eq 0) { exit 1 }
@@ -154,7 +204,7 @@ function Invoke-Demo {
 
 function Invoke-Package {
     Invoke-Build
-    $version = (Import-PowerShellDataFile (Join-Path $root 'OpenStackVpn.psd1')).ModuleVersion
+    $version = Get-ModuleVersion
     $zip = Join-Path $out "OpenStackVpn-$version.zip"
     Compress-Archive -Path $moduleDir -DestinationPath $zip -Force
     Write-Host "Packaged $zip"

@@ -107,7 +107,7 @@ internal sealed class ListStream<T> : IDisposable where T : NeutronResource
                     _firstHandled.Wait(cancel);
                 }
 
-                var queryString = next ?? query.ToQueryString();
+                var queryString = next ?? query.ToQueryString(kind);
                 Requests++;
                 using var response = session.SendForStreamAsync(kind.Path + (queryString.Length == 0 ? "" : "?" + queryString), log, cancel).GetAwaiter().GetResult();
                 if (!response.IsSuccess)

@@ -44,8 +44,8 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
     [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     public string? ProjectId { get; set; }
 
-    /// <summary>The resource this cmdlet waits for.</summary>
-    protected abstract ResourceKind<T> Kind { get; }
+    /// <summary>The resource this cmdlet waits for: its description, found by its model.</summary>
+    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <inheritdoc/>
     protected override void ProcessRecord()
@@ -118,7 +118,7 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
 
                     listed.Add(current.Id);
                     target.Last = current;
-                    var seen = StatusOf(current);
+                    var seen = kind.StatusOf(current);
                     if (string.Equals(seen, status, StringComparison.OrdinalIgnoreCase))
                     {
                         pending.Remove(current.Id);
@@ -137,7 +137,7 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
                     pending.Remove(gone.Id);
                     failures[gone.Id] = new OpenStackException(OpenStackErrorKind.NotFound, gone.Last == null
                         ? $"No {kind.DisplayName} has the id '{gone.Id}' (or it is not visible to this session's project)."
-                        : $"{kind.DisplayName} '{gone.Last.Name}' ({gone.Id}) was deleted while waiting for {status}; it was last {StatusOf(gone.Last)}.") { Target = gone.Id };
+                        : $"{kind.DisplayName} '{gone.Last.Name}' ({gone.Id}) was deleted while waiting for {status}; it was last {kind.StatusOf(gone.Last)}.") { Target = gone.Id };
                 }
 
                 var left = timeout - clock.Elapsed;
@@ -150,14 +150,14 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
                 {
                     foreach (var late in pending.Values)
                     {
-                        failures[late.Id] = new OpenStackException(OpenStackErrorKind.Timeout, $"{kind.DisplayName} '{late.Last?.Name}' ({late.Id}) is still {StatusOf(late.Last!)} after {timeout.TotalSeconds:0} s; it did not become {status}. A VPN agent reports status about every 60 s; raise -TimeoutSec or check that an agent serves the router.") { Target = late.Id };
+                        failures[late.Id] = new OpenStackException(OpenStackErrorKind.Timeout, $"{kind.DisplayName} '{late.Last?.Name}' ({late.Id}) is still {kind.StatusOf(late.Last!)} after {timeout.TotalSeconds:0} s; it did not become {status}. A VPN agent reports status about every 60 s; raise -TimeoutSec or check that an agent serves the router.") { Target = late.Id };
                     }
 
                     break;
                 }
 
                 // A new record each time: the host may keep the ones it was given.
-                progress = new ProgressRecord(1, activity, Summary(targets.Count, done, failures.Count, status, pending.Values.Select(t => StatusOf(t.Last!)), clock.Elapsed))
+                progress = new ProgressRecord(1, activity, Summary(targets.Count, done, failures.Count, status, pending.Values.Select(t => kind.StatusOf(t.Last!)), clock.Elapsed))
                 {
                     PercentComplete = 100 * (done + failures.Count) / targets.Count,
                 };
@@ -206,13 +206,6 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
         var rest = string.Join(", ", others.GroupBy(s => s ?? "no status").OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}"));
         return $"{done} of {total} {status}{(failed > 0 ? $", {failed} failed" : "")}{(rest.Length > 0 ? "; " + rest : "")} ({elapsed.TotalSeconds:0} s)";
     }
-
-    private static string? StatusOf(T resource) => resource switch
-    {
-        IpsecSiteConnection c => c.Status,
-        VpnService s => s.Status,
-        _ => null,
-    };
 
     /// <summary>An object waited for: its id, its project when known (for the poll's filter), and how it looked at the last poll.</summary>
     internal sealed class Target
