@@ -101,6 +101,7 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
         var query = PollQuery(targets);
         var clock = Stopwatch.StartNew();
         var done = 0;
+        var lastPoll = false; // the poll at the time limit: a timer that fires a little early must not add another
         var what = targets.Count == 1 ? $"{kind.DisplayName} {targets[0].Id}" : $"{targets.Count} {kind.DisplayPlural}";
         var activity = $"Waiting for {what} to become {status}";
         var progress = new ProgressRecord(1, activity, $"0 of {targets.Count} {status}");
@@ -146,7 +147,7 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
                     break;
                 }
 
-                if (left <= TimeSpan.Zero)
+                if (left <= TimeSpan.Zero || lastPoll)
                 {
                     foreach (var late in pending.Values)
                     {
@@ -163,6 +164,7 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
                 };
                 cmdlet.WriteProgress(progress);
                 var pause = interval < left ? interval : left;
+                lastPoll = pause == left;
                 cmdlet.Await(async cancel =>
                 {
                     await Task.Delay(pause, cancel).ConfigureAwait(false);
