@@ -120,8 +120,18 @@ Describe 'Get-IpsecSiteConnection' {
     }
 
     It 'sorts on the server with -Sort' {
-        $names = (Get-IpsecSiteConnection -VpnService $seed.vpnservice_id -Sort name:desc).Name
-        $names | Should -Be ($names | Sort-Object -Descending -Culture '')
+        # The seed's paging connections were made 1, 2, 3, 4: the server's own order is the reverse of the one asked for.
+        $probe = Connect-Probe
+        try {
+            $sent = Get-ServerRequest { Get-IpsecSiteConnection -Name 'paging-conn-*' -VpnService $seed.vpnservice_id -Sort name:desc -Session $probe }
+            $names = @($script:ServerRequestOutput.Name)
+            (Get-IpsecSiteConnection -Name 'paging-conn-*' -VpnService $seed.vpnservice_id -Session $probe).Name | Should -Be @($seed.paging_connection_names) -Because 'unsorted, Neutron answers in the order they were made'
+        }
+        finally { $null = Connect-Lab lab-admin; Remove-Probe }
+        $names | Should -Be @('paging-conn-4', 'paging-conn-3', 'paging-conn-2', 'paging-conn-1')
+        $lists = @($sent | Where-Object { $_.Method -eq 'GET' -and $_.Path -like '*/ipsec-site-connections' })
+        $lists.Count | Should -BeGreaterThan 0
+        $lists | ForEach-Object { $_.Query | Should -Match 'sort_key=name' ; $_.Query | Should -Match 'sort_dir=desc' }
     }
 
     It 'refuses a sort key Neutron does not sort on' {
