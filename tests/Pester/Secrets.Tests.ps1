@@ -17,15 +17,15 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
         if ($env:OPENSTACKVPN_BACKEND -eq 'embedded') {
             $user = @{ Name = 'admin'; Password = 'adminpass' }   # the embedded Keystone has no user API
         }
-        else { $user = New-LabUser -Password "pw$special$suffix" }
+        else { $user = New-LabUser -Password "pw$special${suffix}pwtail" }
         $setup = New-LabToken -User $user.Name -Password $user.Password
         $userId = (Invoke-RestMethod -Uri "$($seed.auth_url)/auth/tokens" -Headers @{ 'X-Auth-Token' = $setup; 'X-Subject-Token' = $setup }).token.user.id
         $markers = [ordered]@{
             Password  = $user.Password
-            AppSecret = "app$special$suffix"
+            AppSecret = "app$special${suffix}apptail"
             Token     = New-LabToken -User $user.Name -Password $user.Password
-            Psk       = "psk$special$suffix"
-            NewPsk    = "rot$special$suffix"
+            Psk       = "psk$special${suffix}psktail"
+            NewPsk    = "rot$special${suffix}rottail"
         }
         $appCred = (Invoke-RestMethod -Method Post -Uri "$($seed.auth_url)/users/$userId/application_credentials" -Headers @{ 'X-Auth-Token' = $setup } -ContentType 'application/json' `
                 -Body (@{ application_credential = @{ name = "secrets-$suffix"; secret = $markers.AppSecret } } | ConvertTo-Json)).application_credential

@@ -144,29 +144,37 @@ function Get-ServerRequest {
 }
 
 function Get-SecretForm {
-    # The forms a secret may take in text: plain, UTF-16LE hex (ConvertFrom-SecureString and Export-Clixml of a
-    # SecureString on Linux), base64 of its UTF-8 or UTF-16LE bytes at each of the three alignments, URL-encoded.
+    # The forms a secret may take in text: plain, JSON- and XML-escaped, UTF-16LE hex (ConvertFrom-SecureString and
+    # Export-Clixml of a SecureString on Linux), base64 of its UTF-8 or UTF-16LE bytes at each of the three alignments,
+    # URL-encoded. The same for its letters-and-digits tail, which every escaping leaves as it is.
     param([string] $Secret)
-    $Secret
-    foreach ($encoding in [System.Text.Encoding]::UTF8, [System.Text.Encoding]::Unicode) {
-        $bytes = $encoding.GetBytes($Secret)
-        if ($encoding -eq [System.Text.Encoding]::Unicode) { ([System.BitConverter]::ToString($bytes) -replace '-', '').ToLowerInvariant() }
-        foreach ($shift in 0, 1, 2) {
-            # Only the base64 characters that depend on the secret's bytes alone, whatever comes before or after.
-            $text = [Convert]::ToBase64String([byte[]](@(0) * $shift) + $bytes)
-            $skip = if ($shift) { 4 } else { 0 }
-            $text.Substring($skip, [Math]::Max(0, $text.Length - $skip - 4))
+    $tail = $Secret -replace '^.*[^A-Za-z0-9]', ''
+    foreach ($text in @($Secret) + @($tail | Where-Object { $_.Length -ge 12 -and $_ -ne $Secret })) {
+        $text
+        $text.Replace('\', '\\').Replace('"', '\"')
+        $text.Replace('&', '&amp;').Replace('<', '&lt;').Replace('>', '&gt;')
+        [System.Security.SecurityElement]::Escape($text)
+        foreach ($encoding in [System.Text.Encoding]::UTF8, [System.Text.Encoding]::Unicode) {
+            $bytes = $encoding.GetBytes($text)
+            if ($encoding -eq [System.Text.Encoding]::Unicode) { ([System.BitConverter]::ToString($bytes) -replace '-', '').ToLowerInvariant() }
+            foreach ($shift in 0, 1, 2) {
+                # Only the base64 characters that depend on the text's bytes alone, whatever comes before or after.
+                $base64 = [Convert]::ToBase64String([byte[]](@(0) * $shift) + $bytes)
+                $skip = if ($shift) { 4 } else { 0 }
+                $base64.Substring($skip, [Math]::Max(0, $base64.Length - $skip - 4))
+            }
         }
+        [uri]::EscapeDataString($text)
+        [System.Net.WebUtility]::UrlEncode($text)
     }
-    [uri]::EscapeDataString($Secret)
-    [System.Net.WebUtility]::UrlEncode($Secret)
 }
 
 function Find-Secret {
     # The forms of a secret (Get-SecretForm) found in a text; hex is matched in either case.
     param([string] $Text, [string] $Secret)
     if (-not $Text) { return }
+    $lower = $Text.ToLowerInvariant()
     foreach ($form in Get-SecretForm $Secret | Select-Object -Unique) {
-        if ($form.Length -ge 8 -and ($Text.Contains($form) -or ($form -match '^[0-9a-f]+$' -and $Text.ToLowerInvariant().Contains($form)))) { $form }
+        if ($form.Length -ge 8 -and ($Text.Contains($form) -or ($form -match '^[0-9a-f]+$' -and $lower.Contains($form)))) { $form }
     }
 }
