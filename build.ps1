@@ -10,7 +10,9 @@
     Package zips out/OpenStackVpn into out/OpenStackVpn-<version>.zip.
     Clean   removes out/ and the bin/obj folders.
 .PARAMETER Integration
-    With Test: also run the suites tagged Integration, against the real lab (tests/lab/start.sh). They fail when the lab is not up.
+    With Test: run the Pester suite a second time, against the real lab (tests/lab/start.sh, OPENSTACKVPN_LAB), after the
+    embedded backend. Every test that needs the lab then fails when it is not up. Each run says how many of its tests
+    sent requests to its backend (the rest use a cloud of their own or none, and do the same on both).
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
 #>
@@ -91,7 +93,7 @@ function Show-DifferentialSummary([string] $Trx) {
     if ($out) {
         Write-Host ''
         Write-Host 'Differential test, embedded cloud against the real Neutron:'
-        ($out -split "`n" | Where-Object { $_ -match '^(DIFFERS|KNOWN|against)' }) | ForEach-Object { Write-Host "  $_" }
+        ($out -split "`n" | Where-Object { $_ -match '^(DIFFERS|KNOWN|SKIPPED|against)' }) | ForEach-Object { Write-Host "  $_" }
     }
 }
 
@@ -121,6 +123,7 @@ function Invoke-Test {
     $runner = Join-Path $root 'tests/Invoke-PesterSuite.ps1'
     $backends = @('embedded')
     if ($Integration) { $backends += 'lab' }
+    $backendUse = @()
     foreach ($backend in $backends) {
         $countsFile = Join-Path $results "pester-$backend-counts.json"
         Remove-Item $countsFile -ErrorAction Ignore
@@ -131,6 +134,7 @@ function Invoke-Test {
             $counts.Passed += $pesterCounts.Passed
             $counts.Failed += $pesterCounts.Failed
             $counts.Skipped += $pesterCounts.Skipped
+            $backendUse += "  Pester on the $($backend): $($pesterCounts.BackendUse)"
         }
         else {
             Write-Host "The Pester suite on the $backend backend did not report its counts."
@@ -138,6 +142,9 @@ function Invoke-Test {
         }
     }
 
+    Write-Host ''
+    Write-Host 'What the Pester runs touched (measured from each backend''s own request log):'
+    $backendUse | ForEach-Object { Write-Host $_ }
     Write-Host ''
     Write-Host ('{0} passed, {1} failed, {2} skipped' -f $counts.Passed, $counts.Failed, $counts.Skipped)
     if ($counts.Failed -gt 0 -or $counts.Passed -eq 0) { exit 1 }

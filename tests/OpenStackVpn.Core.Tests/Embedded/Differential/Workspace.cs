@@ -41,6 +41,7 @@ public sealed class Workspace
         space.Markers["admin_svc"] = (string)seed["vpnservice_id"]!;
         space.Markers["admin_router"] = (string)seed["router_id"]!;
         space.Markers["admin_subnet"] = (string)seed["private_subnet_id"]!;
+        space.Markers["external_net"] = (string)seed["external_network_id"]!;
         if (backend.IsLab)
         {
             await space.RemoveLeftoversAsync();
@@ -50,6 +51,7 @@ public sealed class Workspace
         {
             space.Markers["router"] = (string)seed["member_router_id"]!;
             space.Markers["subnet"] = (string)seed["member_subnet_id"]!;
+            space.Markers["net"] = (string)seed["member_network_id"]!;
         }
 
         await space.MakeVpnAsync();
