@@ -30,7 +30,7 @@ foreach ($row in $rows) {
     $passed = @($tests | Where-Object Result -eq 'Passed')
     $names = @($expected[$row.Tag])
     $missing = @($names | Where-Object { $_ -notin $passed.ExpandedName })
-    $extra = @($tests.ExpandedName | Where-Object { $_ -notin $names })
+    $extra = @($tests | ForEach-Object { $_.ExpandedName } | Where-Object { $_ -notin $names })
     $failed = @($tests | Where-Object Result -ne 'Passed')
     $ok = $missing.Count -eq 0 -and $extra.Count -eq 0 -and $failed.Count -eq 0 -and $passed.Count -eq $names.Count
     $text = if ($row.Tag -eq 'SecretMarker') { "$($failed.Count) $($row.Bad), $($passed.Count) $($row.Good)" }

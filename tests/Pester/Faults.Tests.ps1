@@ -75,7 +75,7 @@ Describe 'Faults are survived, or refused with the intended error, and the state
         "$record" | Should -Not -BeLike '*   at *'
     }
 
-    It 'a truncated or wrong-shaped body gives InvalidResult with the status and the request id' -Tag Fault -ForEach @(
+    It 'a truncated or wrong-shaped body (<What>) gives InvalidResult with the status and the request id' -Tag Fault -ForEach @(
         @{ Body = '{"ipsec_site_connections": [{"id": "x", "na'; What = 'not JSON' }
         @{ Body = '{"something_else": []}'; What = "no 'ipsec_site_connections' list" }
         @{ Body = '{"ipsec_site_connections": [{"id": "x", "mtu": "big"}]}'; What = 'a field of the wrong type' }
@@ -138,5 +138,27 @@ Describe 'Faults are survived, or refused with the intended error, and the state
             $c.PeerAddress | Should -Not -BeNullOrEmpty
             $c.Status | Should -Not -BeNullOrEmpty
         }
+    }
+
+    It 'Ctrl+C during a create stops within about a second, and the create is not sent again' -Tag Fault {
+        Add-EmbeddedOpenStackFault -DelaySec 30 -Method POST -PathContains ipsec-site-connections
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($m, $s, $p)
+                Import-Module $m
+                New-IpsecSiteConnection -Session $s -Name 'interrupted' -VpnService vpnservice1 -IkePolicy ikepolicy1 -IpsecPolicy ipsecpolicy1 -PeerAddress 172.24.4.232 -PeerCidr 10.72.0.0/24 -Psk $p
+            }).AddArgument((Get-Module OpenStackVpn).Path).AddArgument($session).AddArgument($psk)
+        $async = $ps.BeginInvoke()
+        $wait = [System.Diagnostics.Stopwatch]::StartNew()
+        while ((Get-Sent POST).Count -eq 0 -and $wait.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 50 }
+        (Get-Sent POST).Count | Should -Be 1 -Because 'the create reached the server and is being handled (slowly)'
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+        $async.IsCompleted | Should -BeTrue
+        $ps.Dispose()
+        Start-Sleep -Milliseconds 500
+        (Get-Sent POST).Count | Should -Be 1 -Because 'a stopped create is never sent again'
+        @(Get-IpsecSiteConnection -Name 'interrupted' -ErrorAction SilentlyContinue).Count | Should -BeLessOrEqual 1
     }
 }

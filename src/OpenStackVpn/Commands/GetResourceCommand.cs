@@ -125,6 +125,7 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
         }
 
         var found = new HashSet<string>();
+        var read = new HashSet<string>();
         string? next = null;
         do
         {
@@ -146,6 +147,14 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
             }
 
             next = page.NextQuery;
+            try
+            {
+                ResourceClient.CheckNextIsNew(read, next, Kind.Plural);
+            }
+            catch (OpenStackException e)
+            {
+                ThrowTerminatingError(ToErrorRecord(e));
+            }
         }
         while (next != null);
 
