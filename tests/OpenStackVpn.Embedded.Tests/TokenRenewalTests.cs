@@ -4,13 +4,13 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenStackVpn.Core;
 using OpenStackVpn.Core.Config;
-using OpenStackVpn.Core.Embedded;
 using OpenStackVpn.Core.Http;
 using OpenStackVpn.Core.Resources;
 using Xunit;
 
-namespace OpenStackVpn.Core.Tests;
+namespace OpenStackVpn.Embedded.Tests;
 
 /// <summary>
 /// When a session renews its token, proven from what an in-process embedded cloud received: short token lifetimes
@@ -84,7 +84,7 @@ public sealed class TokenRenewalTests
     };
 
     private static Task<OpenStackSession> ConnectAsync(EmbeddedCloud cloud, ConnectionSettings settings) =>
-        OpenStackSession.ConnectAsync(settings, cloud, NullLogSink.Instance, CancellationToken.None);
+        OpenStackSession.ConnectAsync(settings, cloud.CreateHandler(), NullLogSink.Instance, CancellationToken.None);
 
     private static Task<ResourcePage<IpsecSiteConnection>> ListAsync(OpenStackSession session) =>
         ResourceClient.ListPageAsync(session, VpnResources.IpsecSiteConnection, new ListQuery(), null, NullLogSink.Instance, CancellationToken.None);
