@@ -121,26 +121,41 @@ function Get-ServerRequest {
                 [pscustomobject]@{ Method = $_.Method; Path = $_.Path -replace '^/network', ''; Query = $_.Query } })
     }
     if (-not $script:Probe) { throw 'Get-ServerRequest on the lab needs Connect-Probe first: only the probe user''s requests can be told apart.' }
-    $log = Join-Path $script:LabState 'log/neutron-server.log'
-    $offset = (Get-Item $log).Length
+    # Neutron handles one request at a time, and logs each just after answering it: once a sentinel request of ours
+    # is logged, so is everything before it. One sentinel before (so a request answered just before does not count),
+    # one after (so one answered just at the end does).
+    $from = (Send-LogSentinel (Get-Item (Join-Path $script:LabState 'log/neutron-server.log')).Length).End
     try { $script:ServerRequestOutput = & $Script } catch { $script:ServerRequestError = $_ }
-    # Neutron handles one request at a time and logs each when done: once a sentinel of ours is logged, so is all before it.
+    $text = (Send-LogSentinel $from).Text
+    $pattern = '\[\S+ req-\S+ (?<user>\S+) \S+[^\]]*\] \S+ "(?<method>[A-Z]+) (?<path>[^ ?"]+)(?<query>\?[^ "]*)? HTTP/[\d.]+" status: (?<status>\d+)'
+    , @([regex]::Matches($text, $pattern) | Where-Object { $_.Groups['user'].Value -eq $script:Probe.UserId } |
+            ForEach-Object { [pscustomobject]@{ Method = $_.Groups['method'].Value; Path = $_.Groups['path'].Value; Query = $_.Groups['query'].Value; Status = [int]$_.Groups['status'].Value } })
+}
+
+function Send-LogSentinel {
+    # Sends a request the lab's neutron-server.log will show, waits until it does, and returns the log's text from
+    # byte offset From up to the sentinel's line (Text) and the offset just after that line (End).
+    param([long] $From)
+    $log = Join-Path $script:LabState 'log/neutron-server.log'
     $sentinel = 'sentinel-' + [guid]::NewGuid().ToString('n')
     $null = Get-IkePolicy -Filter @{ name = $sentinel } -Session $script:Probe.Session
-    $pattern = '\[\S+ req-\S+ (?<user>\S+) \S+[^\]]*\] \S+ "(?<method>[A-Z]+) (?<path>[^ ?"]+)(?<query>\?[^ "]*)? HTTP/[\d.]+" status: (?<status>\d+)'
-    for ($i = 0; $i -lt 50; $i++) {
+    for ($i = 0; $i -lt 100; $i++) {
         $stream = [System.IO.File]::Open($log, 'Open', 'Read', 'ReadWrite')
         try {
-            $null = $stream.Seek($offset, 'Begin')
-            $text = [System.IO.StreamReader]::new($stream).ReadToEnd()
+            $null = $stream.Seek($From, 'Begin')
+            $text = [System.IO.StreamReader]::new($stream, [System.Text.Encoding]::UTF8).ReadToEnd()
         }
         finally { $stream.Dispose() }
-        if ($text.Contains($sentinel)) { break }
+        $at = $text.IndexOf($sentinel)
+        if ($at -ge 0) {
+            $lineStart = $text.LastIndexOf("`n", $at) + 1
+            $lineEnd = $text.IndexOf("`n", $at)
+            if ($lineEnd -lt 0) { $lineEnd = $text.Length - 1 }
+            return @{ Text = $text.Substring(0, $lineStart); End = $From + [System.Text.Encoding]::UTF8.GetByteCount($text.Substring(0, $lineEnd + 1)) }
+        }
         Start-Sleep -Milliseconds 100
     }
-    if (-not $text.Contains($sentinel)) { throw "The lab's neutron-server.log never showed the sentinel request $sentinel." }
-    , @([regex]::Matches($text, $pattern) | Where-Object { $_.Groups['user'].Value -eq $script:Probe.UserId -and -not $_.Groups['query'].Value.Contains($sentinel) } |
-            ForEach-Object { [pscustomobject]@{ Method = $_.Groups['method'].Value; Path = $_.Groups['path'].Value; Query = $_.Groups['query'].Value; Status = [int]$_.Groups['status'].Value } })
+    throw "The lab's neutron-server.log never showed the sentinel request $sentinel."
 }
 
 function Get-SecretForm {
