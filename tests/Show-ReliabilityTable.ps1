@@ -6,6 +6,7 @@
     looked for in one place: found when the test failed), BadInput (bad inputs refused before any request). A row is
     red when a test of it failed, did not run, or when the tests that ran are not exactly the catalogue's
     (tests/Pester/Reliability.Catalogue.psd1): a deleted, renamed or skipped case shows instead of shrinking the total.
+    A catalogue key <Tag>OnTheLab lists cases only the lab can show: expected on the lab, set aside on the embedded.
 #>
 param(
     [Parameter(Mandatory)] $Result,
@@ -25,10 +26,12 @@ Write-Host ('{0,-15} {1,9} {2,5} {3}' -f 'Check', 'Catalogue', 'Ran', 'Result')
 $red = 0
 $details = [System.Collections.Generic.List[string]]::new()
 foreach ($row in $rows) {
-    $tests = @($Result.Tests | Where-Object { $_.Tag -contains $row.Tag })
+    # Cases the lab alone can show (<Tag>OnTheLab) are expected on the lab, and set aside elsewhere.
+    $labOnly = @($expected["$($row.Tag)OnTheLab"] | Where-Object { $_ })
+    $tests = @($Result.Tests | Where-Object { $_.Tag -contains $row.Tag -and ($Backend -eq 'lab' -or $_.ExpandedName -notin $labOnly) })
     $ran = @($tests | Where-Object { $_.Result -in 'Passed', 'Failed' })
     $passed = @($tests | Where-Object Result -eq 'Passed')
-    $names = @($expected[$row.Tag])
+    $names = @($expected[$row.Tag]) + @(if ($Backend -eq 'lab') { $labOnly })
     $missing = @($names | Where-Object { $_ -notin $passed.ExpandedName })
     $extra = @($tests | ForEach-Object { $_.ExpandedName } | Where-Object { $_ -notin $names })
     $failed = @($tests | Where-Object Result -ne 'Passed')

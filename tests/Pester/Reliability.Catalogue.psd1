@@ -31,6 +31,19 @@
         'turns retries off with -MaxRetries 0'
         'stops a wait on Ctrl+C within a second or so'
         'shares one session across runspaces (ForEach-Object -Parallel)'
+        'two 503s on a read, then the answer: the read succeeds after 2 retries, and Neutron was asked once'
+        'a connection reset before a read is forwarded: the read succeeds after a retry'
+        'a create forwarded to Neutron whose answer is lost on a kept-alive connection: one POST, one object, an error that says so'
+        'a create reset before it is forwarded: nothing is created, and no second POST is sent'
+        'one 503 on an update: applied once, after a retry'
+        'an update forwarded to Neutron whose answer is lost on a kept-alive connection: sent again by the module, applied'
+        'a delete forwarded to Neutron (204) whose answer is lost on a kept-alive connection: done, with no error'
+        'a delete of an id that never existed still fails with ObjectNotFound, after one DELETE'
+        'a read slower than -TimeoutSec ends with OperationTimeout, and is not sent again'
+    )
+    # Faults the lab alone can show (skipped on the embedded backend, so counted only on the lab).
+    FaultOnTheLab = @(
+        'a token revoked by Keystone (the user''s password set again) is renewed, and the request repeated'
     )
     # Each planted secret, in each place it is looked for (Secrets.Tests.ps1), tag SecretMarker.
     SecretMarker = @(
