@@ -5,8 +5,8 @@
 .DESCRIPTION
     embedded: the served embedded backend's request log (only this run uses it). Writes backend-embedded-tests.json.
     lab:      a test ran against the lab when the lab's logs (neutron-server.log, Keystone's uwsgi log) show requests in
-              its window AND the embedded run's log showed the same test sending requests: others share the lab, so
-              its logs alone could count their requests as ours.
+              its window AND the embedded run's log showed the same test sending requests (or it did not run there):
+              others share the lab, so its logs alone could count their requests as ours.
     Returns one line for the summary.
 #>
 param(
@@ -29,11 +29,11 @@ $embeddedFile = Join-Path $ResultsDirectory 'backend-embedded-tests.json'
 if ($Backend -eq 'embedded') {
     $times = [datetime[]]@(Get-EmbeddedOpenStackRequest -Server $Server | ForEach-Object { $_.ReceivedAt.LocalDateTime })
     $used = @($tests | Where-Object { Test-InWindow $_ $times 0 } | ForEach-Object { $_.ExpandedPath })
-    ConvertTo-Json -InputObject $used | Set-Content $embeddedFile
+    @{ Used = $used; Ran = @($tests | ForEach-Object { $_.ExpandedPath }) } | ConvertTo-Json | Set-Content $embeddedFile
     return "$($used.Count) of $($tests.Count) tests sent requests to the served embedded backend; the other $($tests.Count - $used.Count) used a cloud of their own or none"
 }
 
-$viaEmbedded = if (Test-Path $embeddedFile) { @(Get-Content $embeddedFile -Raw | ConvertFrom-Json) } else { @() }
+$embedded = if (Test-Path $embeddedFile) { Get-Content $embeddedFile -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Used = @(); Ran = @() } }
 $culture = [System.Globalization.CultureInfo]::InvariantCulture
 $neutron = foreach ($line in [System.IO.File]::ReadLines((Join-Path $LabState 'log/neutron-server.log'))) {
     if ($line -match '^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) \d+ INFO neutron\.wsgi ') { [datetime]::ParseExact($Matches[1], 'yyyy-MM-dd HH:mm:ss.fff', $culture) }
@@ -45,6 +45,7 @@ $keystone = if (Test-Path $keystoneLog) {
     }
 }
 $times = [datetime[]]@($neutron) + [datetime[]]@($keystone)
-$lab = @($tests | Where-Object { $_.ExpandedPath -in $viaEmbedded -and (Test-InWindow $_ $times 1) })
+# A test the embedded run did not run at all (skipped there: the lab alone can show it) has only the lab's logs to go by.
+$lab = @($tests | Where-Object { ($_.ExpandedPath -in $embedded.Used -or $_.ExpandedPath -notin $embedded.Ran) -and (Test-InWindow $_ $times 1) })
 $lab.ExpandedPath | Set-Content (Join-Path $ResultsDirectory 'backend-lab-tests.txt')
 "$($lab.Count) of $($tests.Count) tests ran against the lab (names in backend-lab-tests.txt); the other $($tests.Count - $lab.Count) ran as on the embedded backend"
