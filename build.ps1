@@ -93,7 +93,7 @@ function Show-DifferentialSummary([string] $Trx) {
     $out = if ($result) { $result.Node.Output.StdOut } else { $null }
     if ($out) {
         Write-Host ''
-        Write-Host 'Differential test, embedded cloud against the real Neutron:'
+        Write-Host 'Differential test, the embedded cloud against the lab (or, without it, its recorded answers):'
         ($out -split "`n" | Where-Object { $_ -match '^(DIFFERS|KNOWN|SKIPPED|against)' }) | ForEach-Object { Write-Host "  $_" }
     }
 }
