@@ -3,7 +3,8 @@
     Builds, tests and packages the OpenStackVpn module.
 .DESCRIPTION
     Build   publishes the assemblies and lays out the importable module in out/OpenStackVpn (an allow-list of files).
-    Test    builds, runs the xUnit tests of Core and of the embedded cloud, and the Pester suite (in a fresh pwsh that imports out/OpenStackVpn),
+    Test    builds, runs the xUnit tests of Core and of the embedded cloud, the Pester suite (in a fresh pwsh that imports out/OpenStackVpn)
+            and, when tempest is installed, OpenStack's VPNaaS API tests on the embedded cloud (and on the lab with -Integration);
             writes results under out/TestResults and prints one closing line: N passed, N failed, N skipped.
     Demo    builds, then runs examples/Demo.ps1: a whole VPN created, shown and removed, on the cloud that OS_CLOUD or
             OS_AUTH_URL configures, or else on the embedded OpenStack.
@@ -52,6 +53,10 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
 }
 
+function Get-ModuleVersion {
+    ([xml](Get-Content (Join-Path $root 'Directory.Build.props') -Raw)).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+}
+
 function Invoke-Build {
     $publish = Join-Path $out 'publish'
     Invoke-Native 'dotnet publish' {
@@ -62,7 +67,10 @@ function Invoke-Build {
     foreach ($file in $allowList) {
         Copy-Item (Join-Path $publish $file) $moduleDir
     }
-    Copy-Item (Join-Path $root 'OpenStackVpn.psd1') $moduleDir
+    # One version source: Directory.Build.props. The manifest that ships carries the version the assemblies were built with.
+    $manifest = Get-Content (Join-Path $root 'OpenStackVpn.psd1') -Raw
+    $manifest = $manifest -replace "(?m)^(\s*ModuleVersion\s*=\s*)'[^']*'", "`${1}'$(Get-ModuleVersion)'"
+    Set-Content (Join-Path $moduleDir 'OpenStackVpn.psd1') $manifest -NoNewline
     # Help is generated from the C# doc comments, in a fresh process: the module it imports cannot be unloaded.
     $docXml = @('OpenStackVpn.xml', 'OpenStackVpn.Core.xml', 'OpenStackVpn.Embedded.xml' | ForEach-Object { Join-Path $publish $_ }) -join ','
     Invoke-Native 'help generation' {
@@ -144,6 +152,30 @@ function Invoke-Test {
         }
     }
 
+    # OpenStack's own VPNaaS API tests (tempest, unmodified), on the embedded cloud, and on the lab with -Integration.
+    $tempestRunner = Join-Path $root 'tests/tempest/Invoke-Tempest.ps1'
+    if (-not (Get-Command tempest -CommandType Application -ErrorAction SilentlyContinue)) {
+        Write-Host ''
+        Write-Host "Skipped OpenStack's VPNaaS API tests (tempest): tempest is not installed here (tests/tempest/install.sh, run by tests/lab/start.sh, installs it)."
+    }
+    else {
+        foreach ($backend in $backends) {
+            $countsFile = Join-Path $results "tempest-$backend-counts.json"
+            Remove-Item $countsFile -ErrorAction Ignore
+            & dotnet pwsh -NoProfile -NonInteractive -File $tempestRunner -Backend $backend -ModulePath $moduleDir -ResultsDirectory $results | Out-Host
+            if (Test-Path $countsFile) {
+                $tempestCounts = Get-Content $countsFile -Raw | ConvertFrom-Json
+                $counts.Passed += $tempestCounts.Passed
+                $counts.Failed += $tempestCounts.Failed
+                $counts.Skipped += $tempestCounts.Skipped
+            }
+            else {
+                Write-Host "OpenStack's VPNaaS API tests on the $backend backend did not report their counts."
+                $counts.Failed++
+            }
+        }
+    }
+
     Write-Host ''
     Write-Host 'What the Pester runs touched (measured from each backend''s own request log):'
     $backendUse | ForEach-Object { Write-Host $_ }
@@ -160,7 +192,7 @@ function Invoke-Demo {
 
 function Invoke-Package {
     Invoke-Build
-    $version = (Import-PowerShellDataFile (Join-Path $root 'OpenStackVpn.psd1')).ModuleVersion
+    $version = Get-ModuleVersion
     $zip = Join-Path $out "OpenStackVpn-$version.zip"
     Compress-Archive -Path $moduleDir -DestinationPath $zip -Force
     Write-Host "Packaged $zip"

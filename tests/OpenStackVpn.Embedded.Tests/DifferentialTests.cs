@@ -38,6 +38,10 @@ public sealed class DifferentialTests
         var prefix = useLab ? LabPrefix : "";
         var (mine, myMarkers) = await Runner.RunAsync(embedded, prefix);
         var (theirs, theirMarkers) = lab == null ? (null, null) : await Runner.RunAsync(lab, prefix);
+        if (theirs != null && Environment.GetEnvironmentVariable("OPENSTACKVPN_CAPTURE") is { Length: > 0 } captureDir)
+        {
+            Captures.Write(captureDir, theirs, prefix);
+        }
 
         var failures = new List<string>();
         var counts = new Dictionary<string, int>();
@@ -103,8 +107,8 @@ public sealed class DifferentialTests
             return differences.Count == 0 ? ("SAME", note.TrimStart()) : ("DIFFERS", detail);
         }
 
-        var gone = known.Differences.Except(differences).ToList();
-        var other = differences.Except(known.Differences).ToList();
+        var gone = known.Differences.Where(k => !differences.Any(d => known.Covers(d, k))).ToList();
+        var other = differences.Where(d => !known.Differences.Any(k => known.Covers(d, k))).ToList();
         if (gone.Count == 0 && other.Count == 0)
         {
             return ("KNOWN", $"{known.Why} [{detail}]{note}");

@@ -49,4 +49,9 @@ public sealed record DiffCase(string Name, string Method, string Path, string Us
 /// A difference kept on purpose: why, and exactly the differences it shows (as <see cref="Normalise.Differences"/> words
 /// them: field, expected and answered value). The case fails when these no longer show, or when any other does.
 /// </summary>
-public sealed record Known(string Why, params string[] Differences);
+public sealed record Known(string Why, params string[] Differences)
+{
+    /// <summary>Whether a difference is one of these; in them &lt;number&gt; stands for any digits (a value that changes per run).</summary>
+    public bool Covers(string difference, string known) =>
+        System.Text.RegularExpressions.Regex.IsMatch(difference, "^" + System.Text.RegularExpressions.Regex.Escape(known).Replace("<number>", "[0-9]+") + "$");
+}

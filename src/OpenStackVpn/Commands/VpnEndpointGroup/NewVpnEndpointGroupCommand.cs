@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -17,11 +16,12 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.New, "VpnEndpointGroup", SupportsShouldProcess = true)]
 [OutputType(typeof(VpnEndpointGroup))]
-public sealed class NewVpnEndpointGroupCommand : NewResourceCommand<VpnEndpointGroup>
+public sealed class NewVpnEndpointGroupCommand : WriteResourceCommand<VpnEndpointGroup>
 {
     /// <summary><para type="description">subnet for local groups, cidr for peer groups.</para></summary>
     [Parameter(Mandatory = true)]
-    [ValidateSet("subnet", "cidr", "network", "router", "vlan")]
+    [AllowedValues(typeof(VpnEndpointGroup), "type")]
+    [ArgumentCompleter(typeof(FieldValueCompleter))]
     [Field("type")]
     public string Type { get; set; } = null!;
 
@@ -33,5 +33,5 @@ public sealed class NewVpnEndpointGroupCommand : NewResourceCommand<VpnEndpointG
     public string[] Endpoint { get; set; } = null!;
 
     /// <inheritdoc/>
-    protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
+    protected override void ProcessRecord() => Create();
 }

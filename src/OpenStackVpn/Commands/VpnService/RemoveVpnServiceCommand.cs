@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -15,9 +13,4 @@ namespace OpenStackVpn.Commands;
 [Cmdlet(VerbsCommon.Remove, "VpnService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
 public sealed class RemoveVpnServiceCommand : RemoveResourceCommand<VpnService>
 {
-    /// <inheritdoc/>
-    protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
-
-    /// <inheritdoc/>
-    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "vpnservice_id" };
 }
