@@ -114,6 +114,7 @@ function Invoke-Test {
     $counts = @{ Passed = 0; Failed = 0; Skipped = 0 }
     foreach ($suite in 'Core', 'Embedded') {
         $xunitLog = Join-Path $results "xunit-$suite.log"
+        Remove-Item (Join-Path $results "$($suite.ToLowerInvariant()).trx") -ErrorAction Ignore   # never show a verdict of an earlier run
         dotnet test (Join-Path $root "tests/OpenStackVpn.$suite.Tests/OpenStackVpn.$suite.Tests.csproj") -c $Configuration --nologo `
             --logger "trx;LogFileName=$($suite.ToLowerInvariant()).trx" --results-directory $results 2>&1 | Tee-Object -FilePath $xunitLog | Out-Host
         $xunitExit = $LASTEXITCODE

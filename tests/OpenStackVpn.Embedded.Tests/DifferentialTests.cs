@@ -40,7 +40,7 @@ public sealed class DifferentialTests
         var (theirs, theirMarkers) = lab == null ? (null, null) : await Runner.RunAsync(lab, prefix);
         if (theirs != null && Environment.GetEnvironmentVariable("OPENSTACKVPN_CAPTURE") is { Length: > 0 } captureDir)
         {
-            Captures.Write(captureDir, theirs, prefix);
+            Captures.Write(captureDir, theirs, prefix, theirMarkers!);
         }
 
         var failures = new List<string>();
@@ -107,8 +107,8 @@ public sealed class DifferentialTests
             return differences.Count == 0 ? ("SAME", note.TrimStart()) : ("DIFFERS", detail);
         }
 
-        var gone = known.Differences.Where(k => !differences.Any(d => known.Covers(d, k))).ToList();
-        var other = differences.Where(d => !known.Differences.Any(k => known.Covers(d, k))).ToList();
+        var gone = known.Differences.Where(k => !differences.Any(d => Known.Covers(d, k))).ToList();
+        var other = differences.Where(d => !known.Differences.Any(k => Known.Covers(d, k))).ToList();
         if (gone.Count == 0 && other.Count == 0)
         {
             return ("KNOWN", $"{known.Why} [{detail}]{note}");

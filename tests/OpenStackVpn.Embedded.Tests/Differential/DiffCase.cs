@@ -52,6 +52,6 @@ public sealed record DiffCase(string Name, string Method, string Path, string Us
 public sealed record Known(string Why, params string[] Differences)
 {
     /// <summary>Whether a difference is one of these; in them &lt;number&gt; stands for any digits (a value that changes per run).</summary>
-    public bool Covers(string difference, string known) =>
+    public static bool Covers(string difference, string known) =>
         System.Text.RegularExpressions.Regex.IsMatch(difference, "^" + System.Text.RegularExpressions.Regex.Escape(known).Replace("<number>", "[0-9]+") + "$");
 }

@@ -11,6 +11,9 @@ namespace OpenStackVpn.Embedded.Tests.Differential;
 public static class Normalise
 {
     private static readonly Regex Uuid = new("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", RegexOptions.CultureInvariant);
+    // A Python object's id in a name Neutron prints (e.g. its callback subnet_callback-8781568106700): one per process.
+    private static readonly Regex PythonObject = new(@"(?<name>_callback-)[0-9]+", RegexOptions.CultureInvariant);
+    private static readonly Regex MarkerName = new("^<[a-z_0-9]+>$", RegexOptions.CultureInvariant);
     private static readonly Regex Hex32 = new(@"\b[0-9a-f]{32}\b", RegexOptions.CultureInvariant);
     private static readonly Regex Origin = new(@"^https?://[^/]+(/network|/identity)?", RegexOptions.CultureInvariant);
     private static readonly HashSet<string> Volatile = new()
@@ -20,7 +23,7 @@ public static class Normalise
 
     /// <summary>Ids become their names (<see cref="Ids"/>); the workspace's name prefix goes.</summary>
     public static string Text(string text, string prefix, Ids ids) =>
-        Hex32.Replace(Uuid.Replace(prefix.Length == 0 ? text : text.Replace(prefix, ""), m => ids.Name(m.Value)), m => ids.Name(m.Value));
+        PythonObject.Replace(Hex32.Replace(Uuid.Replace(prefix.Length == 0 ? text : text.Replace(prefix, ""), m => ids.Name(m.Value)), m => ids.Name(m.Value)), "${name}<python object id>");
 
     /// <summary>
     /// Names the ids in one side's answer to one case: a backend's own objects by their marker (&lt;conn1&gt;,
@@ -129,6 +132,16 @@ public static class Normalise
                 }
 
                 break;
+            case JArray array when agreement == Agreement.Values && IdList(array) && IdList((JArray)actual):
+                // A list of ids is in id order (Neutron sorts them), which differs with the ids: compare the names it holds.
+                var theirNames = array.Select(v => Value(v, prefix, ids.Theirs)).OrderBy(n => n, StringComparer.Ordinal).ToList();
+                var myNames = ((JArray)actual).Select(v => Value(v, prefix, ids.Mine)).OrderBy(n => n, StringComparer.Ordinal).ToList();
+                if (!theirNames.SequenceEqual(myNames))
+                {
+                    differences.Add($"{path}: ids [{string.Join(", ", theirNames)}] expected, [{string.Join(", ", myNames)}] answered");
+                }
+
+                break;
             case JArray array:
                 var actualArray = (JArray)actual;
                 if (countItems && array.Count != actualArray.Count)
@@ -154,6 +167,9 @@ public static class Normalise
 
     private static string Value(JToken token, string prefix, Ids ids) =>
         token.Type == JTokenType.String ? Text(Origin.Replace((string)token!, ""), prefix, ids) : token.ToString(Formatting.None);
+
+    private static bool IdList(JArray array) =>
+        array.Count > 1 && array.All(v => v.Type == JTokenType.String && (Uuid.IsMatch((string)v!) || Hex32.IsMatch((string)v!) || MarkerName.IsMatch((string)v!)));
 
     private static bool IsNull(JToken? token) => token == null || token.Type == JTokenType.Null;
 
