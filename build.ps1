@@ -105,6 +105,21 @@ function Show-DifferentialSummary([string] $Trx) {
     ($stdout.Node.InnerText -split "`n" | Where-Object { $_ -match '^(DIFFERS|KNOWN|SKIPPED|against)' }) | ForEach-Object { Write-Host "  $_" }
 }
 
+function Show-TunnelSummary([string] $Results) {
+    # The real-tunnel tests (tests/Pester/Tunnel.Tests.ps1) need the lab, root and namespaces: say when they did not run,
+    # and show how long each step took when they did. Their counts are in the Pester counts.
+    Write-Host ''
+    foreach ($skipped in Get-ChildItem $Results -Filter 'tunnel-skipped-*.txt') {
+        $backend = $skipped.BaseName -replace '^tunnel-skipped-', ''
+        Write-Host "The tunnel tests were skipped on the $backend backend: $((Get-Content $skipped.FullName -Raw).Trim())."
+    }
+    $timings = Join-Path $Results 'tunnel-timings.txt'
+    if (Test-Path $timings) {
+        Write-Host 'Real tunnels in the lab, time per step:'
+        Get-Content $timings | ForEach-Object { Write-Host "  $_" }
+    }
+}
+
 function Invoke-Test {
     Invoke-Build
     $results = Join-Path $out 'TestResults'
@@ -135,6 +150,7 @@ function Invoke-Test {
     $backends = @('embedded')
     if ($Integration) { $backends += 'lab' }
     $backendUse = @()
+    Remove-Item (Join-Path $results 'tunnel-*.txt') -ErrorAction Ignore
     foreach ($backend in $backends) {
         $countsFile = Join-Path $results "pester-$backend-counts.json"
         Remove-Item $countsFile -ErrorAction Ignore
@@ -176,6 +192,8 @@ function Invoke-Test {
             }
         }
     }
+
+    Show-TunnelSummary $results
 
     Write-Host ''
     Write-Host 'What the Pester runs touched (measured from each backend''s own request log):'
