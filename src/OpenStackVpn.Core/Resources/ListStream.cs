@@ -100,6 +100,7 @@ internal sealed class ListStream<T> : IDisposable where T : NeutronResource
         try
         {
             string? next = null;
+            var read = new HashSet<string>();
             do
             {
                 if (Requests > 0 && Volatile.Read(ref _produced) > 0)
@@ -126,6 +127,7 @@ internal sealed class ListStream<T> : IDisposable where T : NeutronResource
                     }
                 });
                 Hand(batch, cancel);
+                ResourceClient.CheckNextIsNew(read, next, kind.Plural);
             }
             while (next != null);
         }

@@ -172,12 +172,14 @@ public static class ResourceClient
 
         var query = new ListQuery().Where("name", idOrName);
         var matches = new List<T>();
+        var read = new HashSet<string>();
         string? next = null;
         do
         {
             var page = await ListPageAsync(session, kind, query, next, log, cancel).ConfigureAwait(false);
             matches.AddRange(page.Items);
             next = page.NextQuery;
+            CheckNextIsNew(read, next, kind.Plural);
         }
         while (next != null);
 
@@ -187,6 +189,15 @@ public static class ResourceClient
             0 => throw new OpenStackException(OpenStackErrorKind.NotFound, $"No {kind.DisplayName} has the id or name '{idOrName}'.") { ParameterName = parameter, Target = idOrName },
             _ => throw OpenStackException.Argument(parameter, $"{matches.Count} {kind.DisplayPlural} are named '{idOrName}': {string.Join(", ", matches.Select(m => m.Id))}. Give the id instead."),
         };
+    }
+
+    /// <summary>Remembers the page a next link leads to, and refuses one already read: links that go round in a circle.</summary>
+    public static void CheckNextIsNew(ISet<string> read, string? next, string plural)
+    {
+        if (next != null && !read.Add(next))
+        {
+            throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"The server's next links for {plural} go round in a circle: the page '?{next}' was already read, so the list stops here.");
+        }
     }
 
     /// <summary>The query string of the rel=next link; the link's own host is not trusted (it may be an internal name behind a proxy).</summary>
