@@ -125,6 +125,8 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
         }
 
         var found = new HashSet<string>();
+        var progress = new ListProgress($"Listing {Kind.DisplayPlural}");
+        var listed = 0;
         string? next = null;
         do
         {
@@ -142,10 +144,12 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
             foreach (var item in page.Items.Where(i => patterns == null || patterns.Any(p => p.IsMatch(i.Name ?? ""))))
             {
                 found.Add(item.Name ?? "");
+                listed++;
                 WriteResource(item);
             }
 
             next = page.NextQuery;
+            progress.Page(this, listed, done: next == null);
         }
         while (next != null);
 

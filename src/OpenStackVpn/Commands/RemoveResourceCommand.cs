@@ -27,6 +27,9 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    private const int ProgressId = 0x524D;   // the bulk-remove bar; one per cmdlet
+    private int _attempted;
+
     /// <summary>The resource this cmdlet removes.</summary>
     protected abstract ResourceKind<T> Kind { get; }
 
@@ -54,6 +57,7 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
 
             try
             {
+                WriteProgress(new ProgressRecord(ProgressId, $"Removing {Kind.DisplayPlural}", $"{target} ({_attempted++} done so far)"));
                 Await(cancel => ResourceClient.DeleteAsync(session, Kind, id, Log, cancel));
             }
             catch (OpenStackVpn.OpenStackException e) when (e.ServerErrorType?.EndsWith("InUse", System.StringComparison.Ordinal) == true)
@@ -71,6 +75,15 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
             {
                 WriteError(ToErrorRecord(e));
             }
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        if (_attempted > 0)
+        {
+            WriteProgress(new ProgressRecord(ProgressId, $"Removing {Kind.DisplayPlural}", $"{_attempted} done") { RecordType = ProgressRecordType.Completed });
         }
     }
 
