@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
@@ -11,11 +12,13 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
     /// <summary><para type="description">The ids of the objects to remove.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [IdCompletion]
     public string[] Id { get; set; } = null!;
 
     /// <summary><para type="description">The names of the objects to remove; each must name exactly one object.</para></summary>
     [Parameter(ParameterSetName = "Name", Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [NameCompletion]
     public string[] Name { get; set; } = null!;
 
     /// <summary><para type="description">The objects to remove, from the pipeline.</para></summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 using OpenStackVpn.Core.Resources;
 using OpenStackVpn.Core.Resources.Rules;
 
@@ -28,6 +29,7 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
     [Parameter(ParameterSetName = "List")]
     [Alias("VpnServiceId")]
     [ValidateNotNull]
+    [VpnServiceCompletion]
     public object? VpnService { get; set; }
 
     /// <summary><para type="description">The VPN service from the pipeline: Get-VpnService x | Get-IpsecSiteConnection.</para></summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 using System.Security;
 using Newtonsoft.Json.Linq;
 using OpenStackVpn.Core.Resources;
@@ -27,18 +28,21 @@ public sealed class NewIpsecSiteConnectionCommand : NewResourceCommand<IpsecSite
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [Field("vpnservice_id")]
+    [VpnServiceCompletion]
     public object VpnService { get; set; } = null!;
 
     /// <summary><para type="description">The IKE policy: an object, id or unique name.</para></summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [Field("ikepolicy_id")]
+    [IkePolicyCompletion]
     public object IkePolicy { get; set; } = null!;
 
     /// <summary><para type="description">The IPsec policy: an object, id or unique name.</para></summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [Field("ipsecpolicy_id")]
+    [IpsecPolicyCompletion]
     public object IpsecPolicy { get; set; } = null!;
 
     /// <summary><para type="description">The peer gateway's public IP address or host name.</para></summary>
@@ -69,12 +73,14 @@ public sealed class NewIpsecSiteConnectionCommand : NewResourceCommand<IpsecSite
     [Parameter]
     [ValidateNotNull]
     [Field("local_ep_group_id")]
+    [LocalEndpointGroupCompletion]
     public object? LocalEndpointGroup { get; set; }
 
     /// <summary><para type="description">The peer endpoint group, of type cidr (endpoint-group mode): an object, id or unique name.</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("peer_ep_group_id")]
+    [PeerEndpointGroupCompletion]
     public object? PeerEndpointGroup { get; set; }
 
     /// <summary><para type="description">The pre-shared key.</para></summary>

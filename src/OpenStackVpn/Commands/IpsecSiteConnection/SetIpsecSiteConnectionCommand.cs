@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 using System.Security;
 using Newtonsoft.Json.Linq;
 using OpenStackVpn.Core.Resources;
@@ -50,12 +51,14 @@ public sealed class SetIpsecSiteConnectionCommand : SetResourceCommand<IpsecSite
     [Parameter]
     [ValidateNotNull]
     [Field("local_ep_group_id")]
+    [LocalEndpointGroupCompletion]
     public object? LocalEndpointGroup { get; set; }
 
     /// <summary><para type="description">The peer endpoint group, of type cidr (endpoint-group mode): an object, id or unique name.</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("peer_ep_group_id")]
+    [PeerEndpointGroupCompletion]
     public object? PeerEndpointGroup { get; set; }
 
     /// <summary><para type="description">The new pre-shared key (rotates it).</para></summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
@@ -30,6 +31,7 @@ public sealed class NewVpnEndpointGroupCommand : NewResourceCommand<VpnEndpointG
     [ValidateNotNull]
     [AllowEmptyCollection]
     [Field("endpoints")]
+    [EndpointCompletion]
     public string[] Endpoint { get; set; } = null!;
 
     /// <inheritdoc/>

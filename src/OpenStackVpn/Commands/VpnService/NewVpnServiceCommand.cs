@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 using Newtonsoft.Json.Linq;
 using OpenStackVpn.Core.Resources;
 
@@ -24,12 +25,14 @@ public sealed class NewVpnServiceCommand : NewResourceCommand<VpnService>
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [Field("router_id")]
+    [RouterCompletion]
     public object Router { get; set; } = null!;
 
     /// <summary><para type="description">The local subnet (legacy mode): an object, id or unique name.</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("subnet_id")]
+    [SubnetCompletion]
     public object? Subnet { get; set; }
 
     /// <summary><para type="description">Whether the service starts administratively up (default true).</para></summary>
