@@ -28,6 +28,11 @@ public abstract class NewResourceCommand<T> : OpenStackCmdlet where T : NeutronR
     /// <summary>The resource this cmdlet creates.</summary>
     protected abstract ResourceKind<T> Kind { get; }
 
+    /// <summary>Resolves references the resource's own rules need as ids (a subnet group's subnets); may send reads, before the rules run.</summary>
+    protected virtual void ResolveBeforeRules(OpenStackSession session, JObject body)
+    {
+    }
+
     /// <summary>Resolves references (objects, ids or names) into ids and checks rules that need other objects; may send reads.</summary>
     protected virtual void ResolveReferences(OpenStackSession session, JObject body)
     {
@@ -44,6 +49,7 @@ public abstract class NewResourceCommand<T> : OpenStackCmdlet where T : NeutronR
         try
         {
             body = RequestBody.FromBoundParameters(this);
+            ResolveBeforeRules(session, body);
             Kind.Rules.ValidateCreate(body);
             ResolveReferences(session, body);
         }

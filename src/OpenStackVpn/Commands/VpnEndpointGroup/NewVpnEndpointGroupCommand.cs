@@ -1,4 +1,6 @@
+using System.Linq;
 using System.Management.Automation;
+using Newtonsoft.Json.Linq;
 using OpenStackVpn.Completion;
 using OpenStackVpn.Core.Resources;
 
@@ -13,8 +15,8 @@ namespace OpenStackVpn.Commands;
 /// <para>Creates a peer group of two CIDRs.</para>
 /// </example>
 /// <example>
-/// <code>New-VpnEndpointGroup -Name locals -Type subnet -Endpoint $subnetId</code>
-/// <para>Creates a local group of one subnet.</para>
+/// <code>New-VpnEndpointGroup -Name locals -Type subnet -Endpoint private-subnet</code>
+/// <para>Creates a local group of one subnet, named by its name (an id or a subnet object works too).</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "VpnEndpointGroup", SupportsShouldProcess = true)]
 [OutputType(typeof(VpnEndpointGroup))]
@@ -26,14 +28,24 @@ public sealed class NewVpnEndpointGroupCommand : NewResourceCommand<VpnEndpointG
     [Field("type")]
     public string Type { get; set; } = null!;
 
-    /// <summary><para type="description">Subnet ids (type subnet) or CIDRs (type cidr).</para></summary>
+    /// <summary><para type="description">The subnets (type subnet: objects, ids or unique names) or the CIDRs (type cidr).</para></summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [AllowEmptyCollection]
     [Field("endpoints")]
     [EndpointCompletion]
-    public string[] Endpoint { get; set; } = null!;
+    public object[] Endpoint { get; set; } = null!;
 
     /// <inheritdoc/>
     protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
+
+    /// <inheritdoc/>
+    protected override void ResolveBeforeRules(OpenStackSession session, JObject body)
+    {
+        // A subnet group lists subnet ids; resolve each subnet like any other reference (a shared name is refused, with the candidates).
+        if (string.Equals(Type, "subnet", System.StringComparison.OrdinalIgnoreCase))
+        {
+            body["endpoints"] = new JArray(Endpoint.Select(e => Resolve(session, VpnResources.Subnet, e, nameof(Endpoint)).Id));
+        }
+    }
 }
