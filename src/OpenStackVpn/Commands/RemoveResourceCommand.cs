@@ -43,14 +43,7 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
     protected override void ProcessRecord()
     {
         var session = RequireSession();
-        IEnumerable<(string Id, string? Name)> targets = ParameterSetName switch
-        {
-            "InputObject" => InputObject.Select(o => (o.Id, o.Name)),
-            "Name" => Name.Select(n => ((string Id, string? Name)?)ResolveName(session, n)).Where(t => t != null).Select(t => t!.Value),
-            _ => Id.Select(i => (i, (string?)null)),
-        };
-
-        foreach (var (id, name) in targets)
+        foreach (var (id, name) in Targets(session))
         {
             var target = name is { Length: > 0 } ? $"{Kind.DisplayName} '{name}' ({id})" : $"{Kind.DisplayName} {id}";
             if (!(Force && !IsWhatIf()) && !ShouldProcess(target, "Remove"))
@@ -80,6 +73,14 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
             }
         }
     }
+
+    /// <summary>The objects the user named, by whichever parameter set; a name that finds no single object is its own error.</summary>
+    protected IEnumerable<(string Id, string? Name)> Targets(OpenStackSession session) => ParameterSetName switch
+    {
+        "InputObject" => InputObject.Select(o => (o.Id, o.Name)),
+        "Name" => Name.Select(n => ((string Id, string? Name)?)ResolveName(session, n)).Where(t => t != null).Select(t => t!.Value),
+        _ => Id.Select(i => (i, (string?)null)),
+    };
 
     /// <inheritdoc/>
     protected override void EndProcessing()
