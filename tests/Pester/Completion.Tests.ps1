@@ -78,14 +78,16 @@ Describe 'Tab completes the names and ids of live objects' {
         Get-Completion "New-VpnEndpointGroup -Type cidr -Endpoint $($seed.private_subnet_name)" | Should -BeNullOrEmpty -Because 'a CIDR group lists CIDRs, not subnets'
     }
 
-    It 'offers nothing, and writes no error, without a session' {
+    It 'offers nothing, not even file names, and writes no error, without a session' {
         Disconnect-OpenStack
+        Push-Location $PSScriptRoot   # a folder full of files, which the default completion would offer
         try {
             $errors = $Error.Count
-            Get-Completion "Get-IkePolicy -Name $prefix" | Should -BeNullOrEmpty
+            Get-Completion 'Get-IkePolicy -Name ' | Should -BeNullOrEmpty
+            Get-Completion 'New-IpsecSiteConnection -VpnService ' | Should -BeNullOrEmpty
             $Error.Count | Should -Be $errors
         }
-        finally { $script:session = Connect-Lab lab-admin; [OpenStackVpn.Core.Resources.NameLookup]::Clear() }
+        finally { Pop-Location; $script:session = Connect-Lab lab-admin; [OpenStackVpn.Core.Resources.NameLookup]::Clear() }
     }
 }
 
