@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using OpenStackVpn.Core;
 using OpenStackVpn.Core.Config;
-using OpenStackVpn.Core.Embedded;
 using OpenStackVpn.Core.Http;
 using OpenStackVpn.Core.Identity;
 
@@ -23,9 +22,10 @@ public sealed class OpenStackSession : IDisposable
     private KeystoneToken _token;
     private bool _closed;
 
-    private OpenStackSession(ConnectionSettings settings, HttpTransport transport, KeystoneToken token)
+    private OpenStackSession(ConnectionSettings settings, HttpMessageHandler handler, HttpTransport transport, KeystoneToken token)
     {
         _settings = settings;
+        Handler = handler;
         _transport = transport;
         _token = token;
         NetworkEndpoint = settings.NetworkEndpointOverride is { } endpoint
@@ -87,27 +87,30 @@ public sealed class OpenStackSession : IDisposable
     /// <summary>False once the session was disconnected.</summary>
     public bool IsConnected => !_closed;
 
-    /// <summary>The in-process embedded cloud this session talks to, if it was opened with -Embedded.</summary>
-    internal EmbeddedCloud? Embedded { get; private set; }
+    /// <summary>What the session's requests go through: the network stack, or a handler given to ConnectAsync (e.g. an in-process cloud's).</summary>
+    internal HttpMessageHandler Handler { get; }
 
     /// <summary>Authenticates with Keystone and finds the network endpoint.</summary>
     public static Task<OpenStackSession> ConnectAsync(ConnectionSettings settings, ILogSink log, CancellationToken cancel) =>
         ConnectAsync(settings, null, log, cancel);
 
-    /// <summary>Opens a session on an embedded cloud, in process: no socket is opened.</summary>
-    public static async Task<OpenStackSession> ConnectAsync(ConnectionSettings settings, EmbeddedCloud? embedded, ILogSink log, CancellationToken cancel)
+    /// <summary>
+    /// Opens a session whose requests go through <paramref name="handler"/> (the session owns it from then on), or,
+    /// when it is null, through the network with the settings' TLS options.
+    /// </summary>
+    public static async Task<OpenStackSession> ConnectAsync(ConnectionSettings settings, HttpMessageHandler? handler, ILogSink log, CancellationToken cancel)
     {
         if (settings.SkipCertificateCheck)
         {
             log.Warning("TLS certificate verification is off for this session (-SkipCertificateCheck or verify: false): use it only with a test cloud.");
         }
 
-        var handler = embedded?.CreateHandler() ?? HttpTransport.CreateHandler(settings.CACertificatePath, settings.SkipCertificateCheck);
+        handler ??= HttpTransport.CreateHandler(settings.CACertificatePath, settings.SkipCertificateCheck);
         var transport = new HttpTransport(handler, settings.Timeout);
         try
         {
             var token = await KeystoneClient.IssueAsync(settings, transport, log, cancel).ConfigureAwait(false);
-            return new OpenStackSession(settings, transport, token) { Embedded = embedded };
+            return new OpenStackSession(settings, handler, transport, token);
         }
         catch
         {

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using OpenStackVpn.Core;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 
 namespace OpenStackVpn;
 

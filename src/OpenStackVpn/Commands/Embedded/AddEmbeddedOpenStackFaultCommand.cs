@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 
 namespace OpenStackVpn.Commands;
 

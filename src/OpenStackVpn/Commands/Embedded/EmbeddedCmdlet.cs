@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 
 namespace OpenStackVpn.Commands;
 
@@ -15,7 +15,7 @@ public abstract class EmbeddedCmdlet : OpenStackCmdlet
     /// <summary>The embedded cloud to steer, or a terminating error that says how to get one.</summary>
     internal EmbeddedCloud RequireCloud()
     {
-        var cloud = Server?.Cloud ?? (Session ?? SessionStore.Default)?.Embedded;
+        var cloud = Server?.Cloud ?? EmbeddedCloud.Behind((Session ?? SessionStore.Default)?.Handler);
         if (cloud == null)
         {
             ThrowTerminatingError(new ErrorRecord(

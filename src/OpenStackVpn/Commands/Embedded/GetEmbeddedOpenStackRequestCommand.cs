@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 
 namespace OpenStackVpn.Commands;
 

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using System.Security.Cryptography.X509Certificates;
-using OpenStackVpn.Core.Embedded;
+using OpenStackVpn.Embedded;
 
 namespace OpenStackVpn.Commands;
 

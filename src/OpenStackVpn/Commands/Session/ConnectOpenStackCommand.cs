@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Security;
 using OpenStackVpn.Core;
 using OpenStackVpn.Core.Config;
-using OpenStackVpn.Core.Embedded;
 
 namespace OpenStackVpn.Commands;
 
@@ -145,11 +144,11 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     {
         try
         {
-            var embedded = Embedded ? new EmbeddedCloud(EmbeddedOptions.Of(ActivationDelaySec, EmbeddedProfile)) : null;
+            var embedded = Embedded ? EmbeddedOptions.NewInProcessCloud(ActivationDelaySec, EmbeddedProfile) : null;
             var settings = embedded == null
                 ? ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath)
                 : ConnectionSettings.Resolve(EmbeddedParameters(embedded), null, _ => null, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
-            var session = Await(cancel => OpenStackSession.ConnectAsync(settings, embedded, Log, cancel));
+            var session = Await(cancel => OpenStackSession.ConnectAsync(settings, embedded?.Handler, Log, cancel));
             if (MaxRetries is { } retries)
             {
                 session.Retry.MaxRetries = retries;
@@ -165,12 +164,12 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     }
 
     // The embedded cloud's own admin unless the user names another of its users; the machine's OS_* settings never apply.
-    private Dictionary<string, string?> EmbeddedParameters(EmbeddedCloud cloud)
+    private Dictionary<string, string?> EmbeddedParameters(EmbeddedLogin cloud)
     {
         var p = Parameters();
         p["auth_url"] = cloud.AuthUrl.ToString();
-        p["username"] ??= cloud.Seed.AdminUserName;
-        p["password"] ??= cloud.Seed.AdminPassword;
+        p["username"] ??= cloud.UserName;
+        p["password"] ??= cloud.Password;
         if (p["application_credential_id"] == null && p["application_credential_name"] == null && p["token"] == null)
         {
             p["project_name"] ??= p["project_id"] == null ? p["username"] : null;

@@ -1,0 +1,55 @@
+using System.Linq;
+
+namespace OpenStackVpn.Embedded.Network;
+
+/// <summary>
+/// The VPN agent the embedded cloud does not have: once <see cref="EmbeddedCloudOptions.ActivationDelay"/> has passed since a
+/// connection was created, it reads ACTIVE when it and its service are administratively up, DOWN otherwise; a service follows
+/// its connections (and stays PENDING_CREATE without any). Computed on read; <see cref="EmbeddedCloud.SetStatus"/> overrides it.
+/// </summary>
+internal static class StatusSimulator
+{
+    public const string Active = "ACTIVE";
+    public const string Down = "DOWN";
+
+    public static string Connection(StoredObject connection, NetworkState state)
+    {
+        var stored = connection.Text("status") ?? "";
+        if (!Matured(connection, state))
+        {
+            return stored;
+        }
+
+        if (connection.StatusForced)
+        {
+            return stored;
+        }
+
+        var service = state.Store.Find(Collections.VpnServices, connection.Text("vpnservice_id"));
+        return NetworkState.IsUp(connection) && NetworkState.IsUp(service) ? Active : Down;
+    }
+
+    public static string Service(StoredObject service, NetworkState state)
+    {
+        var stored = service.Text("status") ?? "";
+        if (service.StatusForced || state.ActivationDelay == null)
+        {
+            return stored;
+        }
+
+        var connections = state.Store.All(Collections.Connections)
+            .Where(c => c.Text("vpnservice_id") == service.Id && Matured(c, state))
+            .ToList();
+        if (connections.Count == 0)
+        {
+            return stored;
+        }
+
+        return NetworkState.IsUp(service) && connections.Any(c => Connection(c, state) == Active) ? Active : Down;
+    }
+
+    public static bool IsPending(string status) => status.StartsWith("PENDING_", System.StringComparison.Ordinal);
+
+    private static bool Matured(StoredObject connection, NetworkState state) =>
+        connection.StatusForced || (state.ActivationDelay is { } delay && state.Now - connection.CreatedAt >= delay);
+}

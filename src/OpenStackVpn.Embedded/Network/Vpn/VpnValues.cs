@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+
+namespace OpenStackVpn.Embedded.Network.Vpn;
+
+/// <summary>The value sets the lab's neutron-vpnaas (21, Zed) accepts, and the shared lifetime attribute.</summary>
+internal static class VpnValues
+{
+    public static readonly string[] AuthAlgorithms = { "sha1", "sha256", "sha384", "sha512" };
+    public static readonly string[] EncryptionAlgorithms = { "3des", "aes-128", "aes-192", "aes-256" };
+    public static readonly string[] PfsGroups = { "group2", "group5", "group14" };
+    public static readonly string[] DpdActions = { "clear", "disabled", "hold", "restart", "restart-by-peer" };
+    public static readonly string[] OriginDpdActions = { "hold", "restart" };
+    public static readonly string[] EndpointGroupTypes = { "cidr", "network", "router", "subnet", "vlan" };
+
+    public const string DefaultAvailabilityZone = "AZ1";
+
+    private static readonly string[] Common = { "id", "name", "description", "tenant_id", "project_id" };
+
+    /// <summary>The database columns a VPN resource filters on; <c>column=path</c> names a column kept inside a nested field (dpd_action is dpd.action).</summary>
+    public static Dictionary<string, string> Filters(params string[] columns) =>
+        Common.Concat(columns)
+            .Select(c => c.Split('='))
+            .ToDictionary(c => c[0], c => c.Length > 1 ? c[1] : c[0]);
+
+    /// <summary><c>lifetime</c>: a dictionary of <c>units</c> (seconds only) and <c>value</c> (at least 60), each optional.</summary>
+    public static AttributeSpec Lifetime() => new("lifetime")
+    {
+        Default = new JObject(),
+        Convert = Converters.NoneToEmptyDict,
+        Validate = Checks.Dict(("units", Checks.Values("seconds")), ("value", Checks.AtLeast(60))),
+    };
+
+    /// <summary>The lifetime the policy ends up with: the given keys over the previous (or default) ones.</summary>
+    public static JObject MergeLifetime(JToken? given, JToken? previous)
+    {
+        var lifetime = previous is JObject old ? (JObject)old.DeepClone() : new JObject { ["units"] = "seconds", ["value"] = 3600 };
+        if (given is JObject update)
+        {
+            if (update["units"] is { } units)
+            {
+                lifetime["units"] = units.DeepClone();
+            }
+
+            if (update["value"] is { } value)
+            {
+                lifetime["value"] = Converters.ToInt(value);
+            }
+        }
+
+        return lifetime;
+    }
+
+    /// <summary>Puts back, in the answer to a write, the nested values exactly as the request gave them (see <see cref="ResourceType.WriteAnswer"/>).</summary>
+    public static JObject EchoGiven(JObject view, JObject request, string field)
+    {
+        if (request[field] is JObject given && view[field] is JObject shown)
+        {
+            foreach (var value in given.Properties())
+            {
+                shown[value.Name] = value.Value.DeepClone();
+            }
+        }
+
+        return view;
+    }
+
+    /// <summary>The origin cloud's <c>availability_zone</c>: set at creation only.</summary>
+    public static AttributeSpec AvailabilityZone() => new("availability_zone")
+    {
+        AllowPut = false,
+        Default = DefaultAvailabilityZone,
+        Validate = Checks.String(Attr.NameSize),
+    };
+
+    /// <summary>Policies are frozen while any connection uses them: 409 on update and delete.</summary>
+    public static void RefuseIfUsed(NetworkState state, string column, StoredObject policy, string type, string name)
+    {
+        if (state.Store.All(Collections.Connections).Any(c => c.Text(column) == policy.Id))
+        {
+            throw NeutronError.Typed(409, type, $"{name} {policy.Id} is in use by existing IPsecSiteConnection and can't be updated or deleted");
+        }
+    }
+}
