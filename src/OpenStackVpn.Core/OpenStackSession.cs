@@ -193,7 +193,9 @@ public sealed class OpenStackSession : IDisposable
                 throw Uncertain(ErrorParser.FromResponse(response), relativePath);
             }
 
-            // A DELETE sent again after the first one worked finds nothing: that is the outcome asked for.
+            // A DELETE sent again after the first one worked finds nothing: that is the outcome asked for. Only this
+            // loop ever sends a DELETE again (SingleSendContent keeps the HTTP stack from it), so a 404 to the first
+            // attempt means the object was not there: ObjectNotFound.
             return attempt > 0 && method == HttpMethod.Delete && (int)response.Status == 404
                 ? new ApiResponse(response.Request, System.Net.HttpStatusCode.NoContent, "", response.RequestId, null, null)
                 : response;

@@ -66,9 +66,9 @@ internal sealed class HttpTransport : IDisposable
             }
         }
 
+        request.Content = SingleSendContent.For(method, jsonBody); // writes only ever resent by the retry loop: see there
         if (jsonBody != null)
         {
-            request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
             log.Debug($"{description} request body: {Redactor.RedactBody(jsonBody)}");
         }
 
