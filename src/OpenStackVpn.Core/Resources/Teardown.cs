@@ -112,18 +112,14 @@ public static class Teardown
 
     // A policy or group the connections used: removed when asked and no other connection uses it, kept otherwise, with the reason.
     private static async Task AddSharedAsync<T>(List<TeardownStep> steps, OpenStackSession session, ResourceKind<T> kind, string column, Func<IpsecSiteConnection, string?> reference, bool include, string option,
-        IReadOnlyList<IpsecSiteConnection> connections, List<TeardownStep> connectionSteps, HashSet<string> removed, ILogSink log, CancellationToken cancel)
+        List<IpsecSiteConnection> connections, List<TeardownStep> connectionSteps, HashSet<string> removed, ILogSink log, CancellationToken cancel)
         where T : NeutronResource
     {
+        // A local group is of type subnet and a peer group of type cidr, so no group is reached through both columns.
         foreach (var id in connections.Select(reference).Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal))
         {
-            if (steps.Any(s => s.Id == id))
-            {
-                continue;   // a group used as local by one connection and peer by another is one step
-            }
-
             var target = await ResourceClient.GetAsync(session, kind, id!, new[] { "id", "name" }, log, cancel).ConfigureAwait(false);
-            var users = connectionSteps.Where(s => connections.First(c => c.Id == s.Id) is var c && reference(c) == id).ToList();
+            var users = connectionSteps.Where((_, i) => reference(connections[i]) == id).ToList();
             if (!include)
             {
                 steps.Add(new TeardownStep(kind.DisplayName, target, false, $"{option} was not given", users, Deleter(kind, id!)));
@@ -135,13 +131,6 @@ public static class Teardown
             var others = (await ListAllAsync(session, VpnResources.IpsecSiteConnection, query, log, cancel).ConfigureAwait(false))
                 .Where(c => !removed.Contains(c.Id))
                 .ToList();
-            var otherColumn = column == "local_ep_group_id" ? "peer_ep_group_id" : column == "peer_ep_group_id" ? "local_ep_group_id" : null;
-            if (otherColumn != null)
-            {
-                var also = new ListQuery().Where(otherColumn, id!);
-                also.Fields.Add("name");
-                others.AddRange((await ListAllAsync(session, VpnResources.IpsecSiteConnection, also, log, cancel).ConfigureAwait(false)).Where(c => !removed.Contains(c.Id)));
-            }
 
             steps.Add(others.Count == 0
                 ? new TeardownStep(kind.DisplayName, target, true, "used only by the connections removed here", users, Deleter(kind, id!))
