@@ -1,6 +1,6 @@
 @{
     RootModule           = 'OpenStackVpn.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.0.0'   # build.ps1 writes the <Version> of Directory.Build.props here
     CompatiblePSEditions = @('Core', 'Desktop')
     GUID                 = '6c1f0b7e-3d0a-4e8e-9a51-2f7c9b3e8d41'
     Author               = 'OpenStackVpn contributors'

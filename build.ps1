@@ -51,6 +51,10 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
 }
 
+function Get-ModuleVersion {
+    ([xml](Get-Content (Join-Path $root 'Directory.Build.props') -Raw)).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+}
+
 function Invoke-Build {
     $publish = Join-Path $out 'publish'
     Invoke-Native 'dotnet publish' {
@@ -61,7 +65,10 @@ function Invoke-Build {
     foreach ($file in $allowList) {
         Copy-Item (Join-Path $publish $file) $moduleDir
     }
-    Copy-Item (Join-Path $root 'OpenStackVpn.psd1') $moduleDir
+    # One version source: Directory.Build.props. The manifest that ships carries the version the assemblies were built with.
+    $manifest = Get-Content (Join-Path $root 'OpenStackVpn.psd1') -Raw
+    $manifest = $manifest -replace "(?m)^(\s*ModuleVersion\s*=\s*)'[^']*'", "`${1}'$(Get-ModuleVersion)'"
+    Set-Content (Join-Path $moduleDir 'OpenStackVpn.psd1') $manifest -NoNewline
     # Help is generated from the C# doc comments, in a fresh process: the module it imports cannot be unloaded.
     $docXml = @('OpenStackVpn.xml', 'OpenStackVpn.Core.xml', 'OpenStackVpn.Embedded.xml' | ForEach-Object { Join-Path $publish $_ }) -join ','
     Invoke-Native 'help generation' {

@@ -47,7 +47,7 @@ public sealed class KeystoneTests
     public void A_password_request_names_user_domain_and_project_scope()
     {
         var s = new ConnectionSettings { AuthUrl = new Uri("http://k/v3/"), Method = AuthMethod.Password, UserName = "u", Password = Secrets.ToSecure("p"), ProjectName = "proj" };
-        var body = KeystoneClient.RequestBody(s);
+        var body = KeystoneClient.TokenRequest(s);
         Assert.Equal("password", body.SelectToken("auth.identity.methods[0]")!.ToString());
         Assert.Equal("Default", body.SelectToken("auth.identity.password.user.domain.name")!.ToString());
         Assert.Equal("p", body.SelectToken("auth.identity.password.user.password")!.ToString());
@@ -63,7 +63,7 @@ public sealed class KeystoneTests
             AuthUrl = new Uri("http://k/v3/"), Method = AuthMethod.ApplicationCredential,
             ApplicationCredentialName = "ci", UserName = "u", UserDomainName = "D", ApplicationCredentialSecret = Secrets.ToSecure("s"),
         };
-        var body = KeystoneClient.RequestBody(s);
+        var body = KeystoneClient.TokenRequest(s);
         Assert.Equal("ci", body.SelectToken("auth.identity.application_credential.name")!.ToString());
         Assert.Equal("D", body.SelectToken("auth.identity.application_credential.user.domain.name")!.ToString());
         Assert.Null(body.SelectToken("auth.scope"));

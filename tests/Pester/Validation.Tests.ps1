@@ -3,6 +3,7 @@ BeforeDiscovery {
     $conn = "New-IpsecSiteConnection -VpnService svc -IkePolicy ike -IpsecPolicy ipsec -Psk ($psk)"
     $someId = '6f1b8a8e-0000-4000-8000-000000000001'
     # Each case: a command line with one bad input, the parameter it must name, and the rule it must state.
+    # Fields that only a create sets are not parameters of Set at all: PowerShell itself refuses them.
     $clientRules = @(
         @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr 10.1.0.0/33"; Parameter = 'PeerCidr'; Rule = "*'10.1.0.0/33' is not a valid CIDR*" }
         @{ Line = "$conn -PeerAddress 172.24.4.9 -PeerCidr notacidr"; Parameter = 'PeerCidr'; Rule = "*'notacidr' is not a valid CIDR*" }
@@ -29,13 +30,13 @@ BeforeDiscovery {
         @{ Line = "New-VpnEndpointGroup -Name x -Type cidr -Endpoint 10.0.0.0/24, 10.0.0.0/24"; Parameter = 'Endpoint'; Rule = '*given twice*' }
         @{ Line = "New-VpnEndpointGroup -Name x -Type subnet -Endpoint @()"; Parameter = 'Endpoint'; Rule = '*at least one endpoint*' }
         @{ Line = "New-VpnEndpointGroup -Name x -Type colour -Endpoint x"; Parameter = 'Type'; Rule = '*does not belong to the set*' }
-        @{ Line = "Set-IpsecSiteConnection -Id $someId -VpnService other"; Parameter = 'VpnService'; Rule = '*can only be set when the object is created*' }
-        @{ Line = "Set-IpsecSiteConnection -Id $someId -IkePolicy other"; Parameter = 'IkePolicy'; Rule = '*can only be set when the object is created*' }
+        @{ Line = "Set-IpsecSiteConnection -Id $someId -VpnService other"; Parameter = 'VpnService'; Rule = '*A parameter cannot be found that matches parameter name*' }
+        @{ Line = "Set-IpsecSiteConnection -Id $someId -IkePolicy other"; Parameter = 'IkePolicy'; Rule = '*A parameter cannot be found that matches parameter name*' }
         @{ Line = "Set-IpsecSiteConnection -Id $someId -PeerCidr @()"; Parameter = 'PeerCidr'; Rule = '*at least one peer CIDR*' }
         @{ Line = "Set-IpsecSiteConnection -Id $someId -Mtu 10"; Parameter = 'Mtu'; Rule = '*at least 68*' }
         @{ Line = "Set-IpsecSiteConnection -Id $someId"; Parameter = 'Name'; Rule = 'Nothing to change*' }
-        @{ Line = "Set-VpnService -Id $someId -Router router1"; Parameter = 'Router'; Rule = '*can only be set when the object is created*' }
-        @{ Line = "Set-VpnEndpointGroup -Id $someId -Endpoint 10.0.0.0/24"; Parameter = 'Endpoint'; Rule = '*can only be set when the object is created*' }
+        @{ Line = "Set-VpnService -Id $someId -Router router1"; Parameter = 'Router'; Rule = '*A parameter cannot be found that matches parameter name*' }
+        @{ Line = "Set-VpnEndpointGroup -Id $someId -Endpoint 10.0.0.0/24"; Parameter = 'Endpoint'; Rule = '*A parameter cannot be found that matches parameter name*' }
         @{ Line = "Set-IkePolicy -Id $someId -Lifetime 10"; Parameter = 'Lifetime'; Rule = '*at least 60 seconds*' }
         @{ Line = "Get-IpsecSiteConnection -Filter @{ colour = 'red' }"; Parameter = 'Filter'; Rule = "*'colour' is not a filter*" }
         @{ Line = "Get-VpnEndpointGroup -Sort name"; Parameter = 'Sort'; Rule = '*cannot be sorted by the server*' }

@@ -48,14 +48,16 @@ public sealed class ConnectionSettings
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Resolves settings. <paramref name="parameters"/> (keys as in clouds.yaml) win over the selected source:
-    /// the clouds.yaml entry named by <paramref name="cloud"/> or OS_CLOUD, or else the OS_* variables.
+    /// Resolves settings. <paramref name="parameters"/> (keys as in clouds.yaml) and <paramref name="secrets"/> (typed
+    /// as SecureStrings, never turned into text here) win over the selected source: the clouds.yaml entry named by
+    /// <paramref name="cloud"/> or OS_CLOUD, or else the OS_* variables.
     /// </summary>
     public static ConnectionSettings Resolve(
         IReadOnlyDictionary<string, string?> parameters,
         string? cloud,
         Func<string, string?> env,
-        string currentDirectory)
+        string currentDirectory,
+        ConnectionSecrets? secrets = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         string source;
@@ -101,7 +103,7 @@ public sealed class ConnectionSettings
             }
         }
 
-        return Build(values, cloud, source);
+        return Build(values, cloud, source, secrets ?? new ConnectionSecrets());
     }
 
     private static readonly string[] EnvironmentKeys =
@@ -121,7 +123,7 @@ public sealed class ConnectionSettings
         _ => key,
     };
 
-    private static ConnectionSettings Build(Dictionary<string, string> v, string? cloud, string source)
+    private static ConnectionSettings Build(Dictionary<string, string> v, string? cloud, string source, ConnectionSecrets secrets)
     {
         string? Get(string key) => v.TryGetValue(key, out var value) ? NullIfEmpty(value) : null;
 
@@ -137,7 +139,7 @@ public sealed class ConnectionSettings
             UserId = Get("user_id"),
             UserDomainName = Get("user_domain_name"),
             UserDomainId = Get("user_domain_id"),
-            Password = Secure(Get("password")),
+            Password = secrets.Password ?? Secure(Get("password")),
             ProjectName = Get("project_name"),
             ProjectId = Get("project_id"),
             ProjectDomainName = Get("project_domain_name"),
@@ -146,8 +148,8 @@ public sealed class ConnectionSettings
             DomainId = Get("domain_id"),
             ApplicationCredentialId = Get("application_credential_id"),
             ApplicationCredentialName = Get("application_credential_name"),
-            ApplicationCredentialSecret = Secure(Get("application_credential_secret")),
-            Token = Secure(Get("token")),
+            ApplicationCredentialSecret = secrets.ApplicationCredentialSecret ?? Secure(Get("application_credential_secret")),
+            Token = secrets.Token ?? Secure(Get("token")),
             RegionName = Get("region_name"),
             Interface = (Get("interface") ?? "public").ToLowerInvariant().Replace("url", ""),
             CACertificatePath = Get("cacert"),
@@ -283,4 +285,17 @@ public sealed class ConnectionSettings
     private static bool IsTrue(string value) => TrueWords.Contains(value.Trim().ToLowerInvariant());
 
     private static SecureString? Secure(string? value) => Secrets.ToSecure(value);
+}
+
+/// <summary>Secrets the user typed (Connect-OpenStack's -Credential, -ApplicationCredentialSecret, -Token): they win over files and variables.</summary>
+public sealed class ConnectionSecrets
+{
+    /// <summary>The password.</summary>
+    public SecureString? Password { get; set; }
+
+    /// <summary>The application credential's secret.</summary>
+    public SecureString? ApplicationCredentialSecret { get; set; }
+
+    /// <summary>An existing token.</summary>
+    public SecureString? Token { get; set; }
 }

@@ -17,9 +17,6 @@ public static class Redactor
         "psk", "password", "secret", "application_credential_secret", "token", "auth_token", "access_token",
     };
 
-    /// <summary>Header names whose values are secrets.</summary>
-    public static readonly IReadOnlyCollection<string> SecretHeaders = new[] { "X-Auth-Token", "X-Subject-Token" };
-
     /// <summary>A JSON body with every secret value masked; a body that is not JSON is summarised, not shown.</summary>
     public static string RedactBody(string? body)
     {

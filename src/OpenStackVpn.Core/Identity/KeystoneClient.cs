@@ -25,7 +25,7 @@ internal static class KeystoneClient
         }
         else
         {
-            response = await transport.SendAsync(HttpMethod.Post, tokensUrl, RequestBody(settings).ToString(Formatting.None), null, log, cancel).ConfigureAwait(false);
+            response = await transport.SendAsync(HttpMethod.Post, tokensUrl, TokenRequest(settings).ToString(Formatting.None), null, log, cancel).ConfigureAwait(false);
         }
 
         if (!response.IsSuccess)
@@ -81,7 +81,7 @@ internal static class KeystoneClient
     }
 
     /// <summary>The body of POST /v3/auth/tokens for the settings' method and scope.</summary>
-    public static JObject RequestBody(ConnectionSettings s)
+    internal static JObject TokenRequest(ConnectionSettings s)
     {
         var identity = new JObject();
         switch (s.Method)

@@ -46,7 +46,7 @@ public sealed class ListQuery
     }
 
     /// <summary>Refuses, before any request, what Neutron would ignore or refuse for this resource.</summary>
-    public void Validate<T>(ResourceKind<T> kind) where T : NeutronResource
+    public void Validate(ResourceKind kind)
     {
         foreach (var key in Filters.Keys.Where(k => !kind.FilterPaths.ContainsKey(k)))
         {
@@ -66,8 +66,11 @@ public sealed class ListQuery
         }
     }
 
-    /// <summary>The query string (without '?') of the first page.</summary>
-    public string ToQueryString()
+    /// <summary>The query string (without '?') of the first page; each filter asks for the field it filters on.</summary>
+    public string ToQueryString() => ToQueryString(null);
+
+    /// <summary>The query string (without '?') of the first page of <paramref name="kind"/>: a filter on dpd_action asks for the dpd field.</summary>
+    public string ToQueryString(ResourceKind? kind)
     {
         var parts = new List<string>();
         foreach (var filter in Filters)
@@ -76,7 +79,7 @@ public sealed class ListQuery
         }
 
         // A filtered column must come back, or the results could not be checked on the client.
-        var fields = Fields.Count == 0 ? Fields : Fields.Append("id").Concat(Filters.Keys.Select(k => k.Split('_')[0] == "dpd" ? "dpd" : k)).Distinct();
+        var fields = Fields.Count == 0 ? Fields : Fields.Append("id").Concat(Filters.Keys.Select(k => TopLevel(kind, k))).Distinct();
         parts.AddRange(fields.Select(field => Pair("fields", field)));
         parts.AddRange(Sort.Select(s => Pair("sort_key", s.Key)));
         parts.AddRange(Sort.Select(s => Pair("sort_dir", s.Descending ? "desc" : "asc")));
@@ -87,6 +90,9 @@ public sealed class ListQuery
 
         return string.Join("&", parts);
     }
+
+    private static string TopLevel(ResourceKind? kind, string filter) =>
+        kind != null && kind.FilterPaths.TryGetValue(filter, out var path) ? path.Split('.')[0] : filter;
 
     private static string Pair(string key, string value) => Uri.EscapeDataString(key) + "=" + Uri.EscapeDataString(value);
 }

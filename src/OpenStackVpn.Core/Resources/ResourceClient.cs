@@ -54,7 +54,7 @@ public static class ResourceClient
     public static async Task<ResourcePage<T>> ListPageAsync<T>(OpenStackSession session, ResourceKind<T> kind, ListQuery query, string? nextQuery, ILogSink log, CancellationToken cancel)
         where T : NeutronResource
     {
-        var queryString = nextQuery ?? query.ToQueryString();
+        var queryString = nextQuery ?? query.ToQueryString(kind);
         var response = await session.SendAsync(HttpMethod.Get, kind.Path + (queryString.Length == 0 ? "" : "?" + queryString), null, log, cancel).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
@@ -71,34 +71,79 @@ public static class ResourceClient
         return new ResourcePage<T>(objects, next);
     }
 
-    /// <summary>Creates an object from a body of JSON fields (checked by the resource's rules first).</summary>
-    public static async Task<T> CreateAsync<T>(OpenStackSession session, ResourceKind<T> kind, JObject fields, ILogSink log, CancellationToken cancel)
+    /// <summary>
+    /// Checks a create against the resource's description and rules before any request, then resolves the references it
+    /// names (reads only). Send the result with <see cref="CreateAsync"/>.
+    /// </summary>
+    public static Task<ResourceChange<T>> PrepareCreateAsync<T>(OpenStackSession session, ResourceKind<T> kind, FieldValues values, ILogSink log, CancellationToken cancel)
+        where T : NeutronResource =>
+        ResourceChange<T>.PrepareAsync(session, kind, values, null, log, cancel);
+
+    /// <summary>
+    /// Checks an update of object <paramref name="id"/> before any request, reads the object as it is now and checks the
+    /// update against it, then resolves the references it names. Send the result with <see cref="UpdateAsync"/>.
+    /// </summary>
+    public static Task<ResourceChange<T>> PrepareUpdateAsync<T>(OpenStackSession session, ResourceKind<T> kind, string id, FieldValues changes, ILogSink log, CancellationToken cancel)
+        where T : NeutronResource =>
+        ResourceChange<T>.PrepareAsync(session, kind, changes, id, log, cancel);
+
+    /// <summary>Creates the object a prepared create describes.</summary>
+    public static async Task<T> CreateAsync<T>(OpenStackSession session, ResourceChange<T> create, ILogSink log, CancellationToken cancel)
         where T : NeutronResource
     {
-        kind.Rules.ValidateCreate(fields);
-        var body = new JObject { [kind.Singular] = fields }.ToString(Formatting.None);
-        var response = await session.SendAsync(HttpMethod.Post, kind.Path, body, log, cancel).ConfigureAwait(false);
+        var kind = create.Kind;
+        var response = await session.SendAsync(HttpMethod.Post, kind.Path, create.WriteBody(), log, cancel).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
-            throw ErrorParser.FromResponse(response, (string?)fields["name"]);
+            throw ErrorParser.FromResponse(response, create.Name);
         }
 
         return Deserialize<T>(ParseObject(response)[kind.Singular] as JObject ?? throw Malformed(response, $"no '{kind.Singular}' object"), response);
     }
 
-    /// <summary>Sends only <paramref name="changes"/>, after checking them against the object as it is now.</summary>
-    public static async Task<T> UpdateAsync<T>(OpenStackSession session, ResourceKind<T> kind, T current, JObject changes, ILogSink log, CancellationToken cancel)
+    /// <summary>Sends only the fields a prepared update changes.</summary>
+    public static async Task<T> UpdateAsync<T>(OpenStackSession session, ResourceChange<T> update, ILogSink log, CancellationToken cancel)
         where T : NeutronResource
     {
-        kind.Rules.ValidateUpdate(changes, JObject.FromObject(current));
-        var body = new JObject { [kind.Singular] = changes }.ToString(Formatting.None);
-        var response = await session.SendAsync(HttpMethod.Put, $"{kind.Path}/{Uri.EscapeDataString(current.Id)}", body, log, cancel).ConfigureAwait(false);
+        var kind = update.Kind;
+        var id = update.Current?.Id ?? throw new ArgumentException("The change is a create, not an update.", nameof(update));
+        var response = await session.SendAsync(HttpMethod.Put, $"{kind.Path}/{Uri.EscapeDataString(id)}", update.WriteBody(), log, cancel).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
-            throw ErrorParser.FromResponse(response, current.Id);
+            throw ErrorParser.FromResponse(response, id);
         }
 
         return Deserialize<T>(ParseObject(response)[kind.Singular] as JObject ?? throw Malformed(response, $"no '{kind.Singular}' object"), response);
+    }
+
+    /// <summary>
+    /// The objects that refer to object <paramref name="id"/> of <paramref name="kind"/>, by every field the descriptions
+    /// say holds its id (the first page of each); for saying what keeps an object from being removed.
+    /// </summary>
+    public static async Task<IReadOnlyList<(ResourceKind Kind, NeutronResource User)>> FindUsersAsync(OpenStackSession session, ResourceKind kind, string id, ILogSink log, CancellationToken cancel)
+    {
+        var users = new List<(ResourceKind, NeutronResource)>();
+        foreach (var (referrer, field) in kind.ReferredBy.Where(r => r.Field.FilterKey != null))
+        {
+            var query = new ListQuery().Where(field.FilterKey!, id);
+            query.Fields.Add("name");
+            foreach (var user in await referrer.FirstPageAsync(session, query, log, cancel).ConfigureAwait(false))
+            {
+                users.Add((referrer, user));
+            }
+        }
+
+        return users;
+    }
+
+    /// <summary>
+    /// The object a reference names: the object itself when it is one of <paramref name="kind"/>, else the one its id or
+    /// unique name finds. A wrong kind of object, or nothing, is an argument error of <paramref name="parameter"/>.
+    /// </summary>
+    public static async Task<NeutronResource> ResolveReferenceAsync(OpenStackSession session, ResourceKind kind, object? value, string parameter, ILogSink log, CancellationToken cancel)
+    {
+        var reference = kind.CheckReference(value, parameter);
+        return reference as NeutronResource ?? await kind.ResolveAsync(session, (string)reference, parameter, log, cancel).ConfigureAwait(false);
     }
 
     /// <summary>Deletes an object.</summary>

@@ -2,27 +2,32 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
 using Newtonsoft.Json;
+using OpenStackVpn.Core.Http;
 using OpenStackVpn.Core.Resources.Rules;
 
 namespace OpenStackVpn.Core.Resources;
 
-/// <summary>What the generic resource path needs to know of one VPNaaS resource: its URL, its JSON names, what it filters and sorts on.</summary>
-public sealed class ResourceKind<T> where T : NeutronResource
+/// <summary>
+/// The one description of a resource: its URL and JSON names, its fields (access, allowed values, filters, sort keys,
+/// references), its status, and who refers to it. Validation, list queries, references, waits and "in use by" messages
+/// all read it; generic code never asks which resource it has.
+/// </summary>
+public abstract class ResourceKind
 {
-    internal ResourceKind(string displayName, string path, string singular, string plural, string notFoundType, IEnumerable<string> sortKeys, IEnumerable<string> filterColumns, ResourceRules? rules = null)
+    private protected ResourceKind(string displayName, string path, string singular, string plural, string notFoundType, IEnumerable<ResourceField> fields, ResourceRules? rules)
     {
-        Rules = rules ?? new ResourceRules();
         DisplayName = displayName;
         Path = path;
         Singular = singular;
         Plural = plural;
         NotFoundType = notFoundType;
-        SortKeys = sortKeys.ToArray();
-        FilterPaths = filterColumns.ToDictionary(
-            column => column.Split('=')[0],
-            column => column.Contains('=') ? column.Split('=')[1] : column,
-            StringComparer.Ordinal);
+        Fields = fields.ToArray();
+        Rules = rules ?? new ResourceRules();
+        FilterPaths = Fields.Where(f => f.FilterKey != null).ToDictionary(f => f.FilterKey!, f => f.Path, StringComparer.Ordinal);
+        SortKeys = Fields.Where(f => f.Sortable).Select(f => f.Path).ToArray();
     }
 
     /// <summary>The name users read, e.g. "IPsec site connection".</summary>
@@ -43,116 +48,124 @@ public sealed class ResourceKind<T> where T : NeutronResource
     /// <summary>Neutron's error type for a missing object.</summary>
     public string NotFoundType { get; }
 
-    /// <summary>The resource's own rules for create and update.</summary>
-    public ResourceRules Rules { get; }
+    /// <summary>The model class of the resource.</summary>
+    public abstract Type ModelType { get; }
+
+    /// <summary>Every field, as the API reference describes it.</summary>
+    public IReadOnlyList<ResourceField> Fields { get; }
 
     /// <summary>The keys Neutron sorts on (it answers 400 for any other).</summary>
     public IReadOnlyCollection<string> SortKeys { get; }
 
-    /// <summary>Filter key (a model column) to the JSON path of its value in an object, to check results on the client.</summary>
+    /// <summary>Filter key to the JSON path of its value in an object, to check results on the client.</summary>
     public IReadOnlyDictionary<string, string> FilterPaths { get; }
+
+    /// <summary>The status field, or null for a resource without one.</summary>
+    public ResourceField? Status => Fields.FirstOrDefault(f => f.Path == "status");
+
+    /// <summary>The fields of other resources that hold this resource's id: what uses an object of this kind.</summary>
+    public IEnumerable<(ResourceKind Kind, ResourceField Field)> ReferredBy =>
+        VpnResources.All.SelectMany(kind => kind.Fields.Where(f => f.RefersTo == this).Select(f => (kind, f)));
+
+    internal ResourceRules Rules { get; }
+
+    /// <summary>The field at a JSON path; an unknown path is a programming error.</summary>
+    public ResourceField Field(string path) =>
+        Fields.FirstOrDefault(f => f.Path == path) ?? throw new ArgumentException($"{DisplayPlural} have no field '{path}'.", nameof(path));
 
     /// <summary>The JSON field of a property given by its model name (PeerAddress) or JSON name (peer_address), for Neutron's <c>fields</c>.</summary>
     public string FieldName(string name)
     {
-        if (FieldNames.TryGetValue(Simplify(name), out var field))
+        var wanted = Simplify(name);
+        var field = Fields.FirstOrDefault(f => Simplify(f.TopLevel) == wanted || Simplify(f.Property.Split('.')[0]) == wanted);
+        if (field != null)
         {
-            return field;
+            return field.TopLevel;
         }
 
-        throw OpenStackException.Argument("Property", $"'{name}' is not a field of {DisplayPlural}. Fields: {string.Join(", ", FieldNames.Values.Distinct().OrderBy(f => f, StringComparer.Ordinal))}.");
+        throw OpenStackException.Argument("Property", $"'{name}' is not a field of {DisplayPlural}. Fields: {string.Join(", ", Fields.Select(f => f.TopLevel).Distinct().OrderBy(f => f, StringComparer.Ordinal))}.");
     }
 
-    private static readonly Dictionary<string, string> FieldNames = typeof(T)
-        .GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-        .Select(p => (p.Name, Json: p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName))
-        .Where(p => p.Json != null)
-        .SelectMany(p => new[] { (Key: Simplify(p.Name), p.Json), (Key: Simplify(p.Json!), p.Json) })
-        .GroupBy(p => p.Key)
-        .ToDictionary(g => g.Key, g => g.First().Json!, StringComparer.Ordinal);
+    /// <summary>The value of <paramref name="field"/> in <paramref name="resource"/>, read through the model.</summary>
+    public object? ValueOf(NeutronResource resource, ResourceField field)
+    {
+        object? value = resource;
+        var type = ModelType;
+        foreach (var name in field.Property.Split('.'))
+        {
+            var property = type.GetProperty(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)!;
+            value = value == null ? null : property.GetValue(value);
+            type = property.PropertyType;
+        }
 
-    private static string Simplify(string name) => name.Replace("_", "").ToLowerInvariant();
+        return value;
+    }
+
+    /// <summary>The status of <paramref name="resource"/>, or null when the resource has none.</summary>
+    public string? StatusOf(NeutronResource resource) => Status == null ? null : ValueOf(resource, Status) as string;
+
+    /// <summary>A reference to an object of this kind: the object itself, or the text of an id or a unique name; anything else is an argument error of <paramref name="parameter"/>.</summary>
+    internal object CheckReference(object? value, string parameter)
+    {
+        if (value is NeutronResource resource)
+        {
+            return ModelType.IsInstanceOfType(resource)
+                ? resource
+                : throw OpenStackException.Argument(parameter, $"it takes a {DisplayName}, not a {resource.GetType().Name}.");
+        }
+
+        var text = value?.ToString();
+        return string.IsNullOrEmpty(text)
+            ? throw OpenStackException.Argument(parameter, $"it is empty; give a {DisplayName} object, id or name.")
+            : text!;
+    }
+
+    internal abstract Task<NeutronResource> ResolveAsync(OpenStackSession session, string idOrName, string parameter, ILogSink log, CancellationToken cancel);
+
+    internal abstract Task<IReadOnlyList<NeutronResource>> FirstPageAsync(OpenStackSession session, ListQuery query, ILogSink log, CancellationToken cancel);
+
+    private protected static string Simplify(string name) => name.Replace("_", "").ToLowerInvariant();
 }
 
-/// <summary>The five VPNaaS resources, and the networking resources VPN services refer to.</summary>
-public static class VpnResources
+/// <summary>The description of the resource whose model is <typeparamref name="T"/>.</summary>
+public sealed class ResourceKind<T> : ResourceKind where T : NeutronResource
 {
-    private static readonly string[] CommonColumns = { "id", "name", "description", "project_id", "tenant_id" };
-    private static readonly string[] CommonSortKeys = { "id", "name", "project_id", "tenant_id" };
-
-    /// <summary>IPsec site connections.</summary>
-    public static readonly ResourceKind<IpsecSiteConnection> IpsecSiteConnection = new(
-        "IPsec site connection",
-        "v2.0/vpn/ipsec-site-connections",
-        "ipsec_site_connection",
-        "ipsec_site_connections",
-        "IPsecSiteConnectionNotFound",
-        CommonSortKeys,
-        CommonColumns.Concat(new[]
+    internal ResourceKind(string displayName, string path, string singular, string plural, string notFoundType, IEnumerable<ResourceField> fields, ResourceRules? rules = null)
+        : base(displayName, path, singular, plural, notFoundType, fields, rules)
+    {
+        foreach (var field in Fields.Where(f => f.Property.Length == 0))
         {
-            "status", "admin_state_up", "peer_address", "peer_id", "local_id", "route_mode", "mtu", "initiator",
-            "auth_mode", "vpnservice_id", "ikepolicy_id", "ipsecpolicy_id", "local_ep_group_id", "peer_ep_group_id",
-            "dpd_action=dpd.action", "dpd_interval=dpd.interval", "dpd_timeout=dpd.timeout", "availability_zone",
-        }),
-        new IpsecSiteConnectionRules());
+            field.Property = ModelProperty(typeof(T), field.Path)
+                ?? throw new InvalidOperationException($"The model {typeof(T).Name} has no property for the field {field.Path}.");
+        }
+    }
 
-    /// <summary>VPN services.</summary>
-    public static readonly ResourceKind<VpnService> VpnService = new(
-        "VPN service",
-        "v2.0/vpn/vpnservices",
-        "vpnservice",
-        "vpnservices",
-        "VPNServiceNotFound",
-        CommonSortKeys.Append("router_id"),
-        CommonColumns.Concat(new[] { "status", "admin_state_up", "router_id", "subnet_id", "external_v4_ip", "external_v6_ip", "flavor_id" }),
-        new VpnServiceRules());
+    /// <inheritdoc/>
+    public override Type ModelType => typeof(T);
 
-    /// <summary>IKE policies.</summary>
-    public static readonly ResourceKind<IkePolicy> IkePolicy = new(
-        "IKE policy",
-        "v2.0/vpn/ikepolicies",
-        "ikepolicy",
-        "ikepolicies",
-        "IKEPolicyNotFound",
-        CommonSortKeys,
-        CommonColumns.Concat(new[]
+    internal override async Task<NeutronResource> ResolveAsync(OpenStackSession session, string idOrName, string parameter, ILogSink log, CancellationToken cancel) =>
+        await ResourceClient.ResolveAsync(session, this, idOrName, parameter, log, cancel).ConfigureAwait(false);
+
+    internal override async Task<IReadOnlyList<NeutronResource>> FirstPageAsync(OpenStackSession session, ListQuery query, ILogSink log, CancellationToken cancel) =>
+        (await ResourceClient.ListPageAsync(session, this, query, null, log, cancel).ConfigureAwait(false)).Items;
+
+    // The property whose JSON name is each part of the path in turn: dpd.action is Dpd.Action.
+    private static string? ModelProperty(Type type, string path)
+    {
+        var names = new List<string>();
+        foreach (var part in path.Split('.'))
         {
-            "auth_algorithm", "encryption_algorithm", "phase1_negotiation_mode", "ike_version", "pfs",
-            "lifetime_units=lifetime.units", "lifetime_value=lifetime.value",
-        }),
-        new PolicyRules());
+            var property = type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .FirstOrDefault(p => p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName == part);
+            if (property == null)
+            {
+                return null;
+            }
 
-    /// <summary>IPsec policies.</summary>
-    public static readonly ResourceKind<IpsecPolicy> IpsecPolicy = new(
-        "IPsec policy",
-        "v2.0/vpn/ipsecpolicies",
-        "ipsecpolicy",
-        "ipsecpolicies",
-        "IPsecPolicyNotFound",
-        CommonSortKeys,
-        CommonColumns.Concat(new[]
-        {
-            "transform_protocol", "auth_algorithm", "encryption_algorithm", "encapsulation_mode", "pfs",
-            "lifetime_units=lifetime.units", "lifetime_value=lifetime.value",
-        }),
-        new PolicyRules());
+            names.Add(property.Name);
+            type = property.PropertyType;
+        }
 
-    /// <summary>VPN endpoint groups. Neutron sorts them on nothing; the type filter is the endpoint_type column.</summary>
-    public static readonly ResourceKind<VpnEndpointGroup> VpnEndpointGroup = new(
-        "VPN endpoint group",
-        "v2.0/vpn/endpoint-groups",
-        "endpoint_group",
-        "endpoint_groups",
-        "VPNEndpointGroupNotFound",
-        Array.Empty<string>(),
-        CommonColumns.Append("endpoint_type=type"),
-        new EndpointGroupRules());
-
-    /// <summary>Routers (read only here).</summary>
-    public static readonly ResourceKind<Router> Router = new(
-        "router", "v2.0/routers", "router", "routers", "RouterNotFound", CommonSortKeys, CommonColumns.Append("status"));
-
-    /// <summary>Subnets (read only here).</summary>
-    public static readonly ResourceKind<Subnet> Subnet = new(
-        "subnet", "v2.0/subnets", "subnet", "subnets", "SubnetNotFound", CommonSortKeys, CommonColumns.Concat(new[] { "cidr", "ip_version", "network_id" }));
+        return string.Join(".", names);
+    }
 }

@@ -43,11 +43,8 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
     [ValidateNotNullOrEmpty]
     public string[]? Property { get; set; }
 
-    /// <summary>The resource this cmdlet gets.</summary>
-    protected abstract ResourceKind<T> Kind { get; }
-
-    /// <summary>Adds the resource's own filter parameters to the query.</summary>
-    protected abstract void AddFilters(ListQuery query);
+    /// <summary>The resource this cmdlet gets: its description, found by its model.</summary>
+    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <inheritdoc/>
     protected override void ProcessRecord()
@@ -106,7 +103,7 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
                 }
             }
 
-            AddFilters(query);
+            AddFieldFilters(session, query);
             foreach (DictionaryEntry entry in Filter ?? new Hashtable())
             {
                 foreach (var value in Values(entry.Value))
@@ -162,12 +159,21 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
         }
     }
 
-    /// <summary>Adds a filter when the user gave a value.</summary>
-    protected static void AddFilter(ListQuery query, string column, string? value)
+    // Each [Field] parameter given filters on its field, as the description names the filter: a reference by id
+    // (an object or a name is looked up first), an allowed value in Neutron's spelling.
+    private void AddFieldFilters(OpenStackSession session, ListQuery query)
     {
-        if (value != null)
+        var values = FieldParameters.Values(this);
+        foreach (var path in values.Fields)
         {
-            query.Where(column, value);
+            var field = Kind.Field(path);
+            var value = values[path];
+            var text = field.RefersTo == null
+                ? (value is string given && field.AllowedSpelling(given) is { } spelled ? spelled : Values(value).First())
+                : value is string id && System.Guid.TryParse(id, out _)
+                    ? id
+                    : Await(cancel => ResourceClient.ResolveReferenceAsync(session, field.RefersTo, value, FieldParameters.ParameterFor(GetType(), path).TrimStart('-'), Log, cancel)).Id;
+            query.Where(field.FilterKey ?? path, text);
         }
     }
 

@@ -15,7 +15,7 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
     /// <summary><para type="description">The session to use; by default the one Connect-OpenStack made last.</para></summary>
     [Parameter]
     [ValidateNotNull]
-    public OpenStackSession? Session { get; set; }
+    public virtual OpenStackSession? Session { get; set; }
 
     internal CmdletLogSink Log { get; } = new();
 
@@ -106,27 +106,8 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
 
     /// <summary>The object a reference parameter names: the object itself, or the one its id or unique name finds.</summary>
     protected TRef Resolve<TRef>(OpenStackSession session, ResourceKind<TRef> kind, object value, string parameter)
-        where TRef : NeutronResource
-    {
-        value = value is PSObject ps ? ps.BaseObject : value;
-        if (value is TRef resource)
-        {
-            return resource;
-        }
-
-        if (value is NeutronResource other)
-        {
-            throw OpenStackException.Argument(parameter, $"-{parameter} takes a {kind.DisplayName}, not a {other.GetType().Name}.");
-        }
-
-        var text = value?.ToString();
-        if (string.IsNullOrEmpty(text))
-        {
-            throw OpenStackException.Argument(parameter, $"-{parameter} is empty; give a {kind.DisplayName} object, id or name.");
-        }
-
-        return Await(cancel => ResourceClient.ResolveAsync(session, kind, text!, "-" + parameter, Log, cancel));
-    }
+        where TRef : NeutronResource =>
+        (TRef)Await(cancel => ResourceClient.ResolveReferenceAsync(session, kind, value is PSObject ps ? ps.BaseObject : value, parameter, Log, cancel));
 
     /// <summary>True when -WhatIf is in effect, by parameter or preference.</summary>
     protected bool IsWhatIf() =>

@@ -33,11 +33,8 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
     private const int ProgressId = 0x524D;   // the bulk-remove bar; one per cmdlet
     private int _attempted;
 
-    /// <summary>The resource this cmdlet removes.</summary>
-    protected abstract ResourceKind<T> Kind { get; }
-
-    /// <summary>The connection columns that refer to this resource, to say what uses an object that cannot be removed.</summary>
-    protected virtual IEnumerable<string> UsedByConnectionColumns => Enumerable.Empty<string>();
+    /// <summary>The resource this cmdlet removes: its description, found by its model.</summary>
+    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <inheritdoc/>
     protected override void ProcessRecord()
@@ -105,26 +102,22 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
         }
     }
 
-    // " Used by IPsec site connection(s): a (id), b (id)." — best effort; the server's refusal stands either way.
+    // " Used by IPsec site connection(s): a (id), b (id)." from every field that refers to this resource; best effort: the server's refusal stands either way.
     private string UsersOf(OpenStackSession session, string id)
     {
-        var users = new List<IpsecSiteConnection>();
+        IReadOnlyList<(ResourceKind Kind, NeutronResource User)> users;
         try
         {
-            foreach (var column in UsedByConnectionColumns)
-            {
-                var query = new ListQuery().Where(column, id);
-                query.Fields.Add("name");
-                users.AddRange(Await(cancel => ResourceClient.ListPageAsync(session, VpnResources.IpsecSiteConnection, query, null, Log, cancel)).Items);
-            }
+            users = Await(cancel => ResourceClient.FindUsersAsync(session, Kind, id, Log, cancel));
         }
         catch (OpenStackVpn.OpenStackException)
         {
             return "";
         }
 
-        return users.Count == 0
-            ? ""
-            : $" Used by IPsec site connection(s): {string.Join(", ", users.Select(u => $"'{u.Name}' ({u.Id})").Distinct())}. Remove those first.";
+        var byKind = users.GroupBy(u => u.Kind, u => u.User)
+            .Select(g => $"{g.Key.DisplayName}(s): {string.Join(", ", g.Select(u => $"'{u.Name}' ({u.Id})").Distinct())}")
+            .ToList();
+        return byKind.Count == 0 ? "" : $" Used by {string.Join("; ", byKind)}. Remove those first.";
     }
 }

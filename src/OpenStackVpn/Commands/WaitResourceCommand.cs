@@ -24,8 +24,8 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
     [ValidateRange(1, 3600)]
     public int PollIntervalSec { get; set; } = 5;
 
-    /// <summary>The resource this cmdlet waits for.</summary>
-    protected abstract ResourceKind<T> Kind { get; }
+    /// <summary>The resource this cmdlet waits for: its description, found by its model.</summary>
+    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <inheritdoc/>
     protected override void ProcessRecord()
@@ -52,7 +52,7 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
             while (true)
             {
                 var current = cmdlet.Await(cancel => ResourceClient.GetAsync(session, kind, id, null, cmdlet.Log, cancel));
-                var seen = StatusOf(current);
+                var seen = kind.StatusOf(current);
                 if (string.Equals(seen, status, StringComparison.OrdinalIgnoreCase))
                 {
                     return current;
@@ -86,11 +86,4 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
             cmdlet.WriteProgress(progress);
         }
     }
-
-    private static string? StatusOf(T resource) => resource switch
-    {
-        IpsecSiteConnection c => c.Status,
-        VpnService s => s.Status,
-        _ => null,
-    };
 }

@@ -4,25 +4,14 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Core.Resources.Rules;
 
-/// <summary>Endpoint groups: a type, and at least one endpoint, each once, of that type; only name and description change later.</summary>
-public sealed class EndpointGroupRules : ResourceRules
+/// <summary>Endpoint groups: at least one endpoint, each once, of the group's type.</summary>
+internal sealed class EndpointGroupRules : ResourceRules
 {
-    /// <summary>The endpoint types Neutron names; VPN connections use subnet (local) and cidr (peer).</summary>
-    public static readonly IReadOnlyList<string> Types = new[] { "subnet", "cidr", "network", "router", "vlan" };
-
-    /// <inheritdoc/>
-    public override IReadOnlyCollection<string> CreateOnly => new[] { "project_id", "tenant_id", "type", "endpoints" };
-
     /// <inheritdoc/>
     public override void ValidateCreate(JObject body)
     {
         base.ValidateCreate(body);
         var type = (string?)body["type"];
-        if (type == null || !Types.Contains(type))
-        {
-            throw FieldRules.Invalid("type", $"the type must be one of {string.Join(", ", Types)}.");
-        }
-
         if (body["endpoints"] is not JArray { Count: > 0 } endpoints)
         {
             throw FieldRules.Invalid("endpoints", "an endpoint group needs at least one endpoint.");

@@ -9,13 +9,10 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Core.Resources.Rules;
 
 /// <summary>Neutron's field rules that a client can check before sending: each refusal names the JSON field and the rule.</summary>
-public static class FieldRules
+internal static class FieldRules
 {
     /// <summary>Neutron's limit for names, descriptions and most strings.</summary>
     public const int MaxLength = 255;
-
-    /// <summary>The DPD actions Neutron accepts.</summary>
-    public static readonly IReadOnlyList<string> DpdActions = new[] { "clear", "disabled", "hold", "restart", "restart-by-peer" };
 
     private static readonly Regex HostName = new(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$", RegexOptions.CultureInvariant);
 
@@ -42,15 +39,6 @@ public static class FieldRules
         if (body["description"] is JValue { Type: JTokenType.String } description && ((string)description!).Length > MaxLength)
         {
             throw Invalid("description", $"a description is at most {MaxLength} characters; this one has {((string)description!).Length}.");
-        }
-    }
-
-    /// <summary>A string field no longer than Neutron's column.</summary>
-    public static void MaxLengthOf(JObject body, string field)
-    {
-        if (body.SelectToken(field) is JValue { Type: JTokenType.String } value && ((string)value!).Length > MaxLength)
-        {
-            throw Invalid(field, $"at most {MaxLength} characters are allowed.");
         }
     }
 
@@ -134,17 +122,12 @@ public static class FieldRules
         }
     }
 
-    /// <summary>Dead Peer Detection: a known action, non-negative times, and a timeout greater than the interval.</summary>
+    /// <summary>Dead Peer Detection: non-negative times, and a timeout greater than the interval (the action is in the description).</summary>
     public static void Dpd(JObject body, DeadPeerDetection? current)
     {
         if (body["dpd"] is not JObject dpd)
         {
             return;
-        }
-
-        if (dpd["action"] is JValue { Type: JTokenType.String } action && !DpdActions.Contains((string)action!))
-        {
-            throw Invalid("dpd.action", $"'{action}' is not a DPD action; use one of {string.Join(", ", DpdActions)}.");
         }
 
         var interval = (int?)dpd["interval"] ?? current?.Interval ?? 30;
@@ -160,17 +143,12 @@ public static class FieldRules
         }
     }
 
-    /// <summary>A policy lifetime: in seconds, at least 60.</summary>
+    /// <summary>A policy lifetime: at least 60 (its units are in the description).</summary>
     public static void Lifetime(JObject body)
     {
         if (body["lifetime"] is not JObject lifetime)
         {
             return;
-        }
-
-        if (lifetime["units"] is JValue units && (string?)units != "seconds")
-        {
-            throw Invalid("lifetime.units", $"'{units}' is not accepted; Neutron takes lifetimes in seconds.");
         }
 
         if ((int?)lifetime["value"] is { } value && value < 60)

@@ -1,50 +1,38 @@
-using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Core.Resources.Rules;
 
-/// <summary>IPsec site connections: peer, PSK, DPD, MTU and CIDR rules, and legacy versus endpoint-group mode.</summary>
-public sealed class IpsecSiteConnectionRules : ResourceRules
+/// <summary>IPsec site connections: peer, DPD, MTU and CIDR rules, and legacy versus endpoint-group mode.</summary>
+internal sealed class IpsecSiteConnectionRules : ResourceRules
 {
-    /// <summary>The initiator values.</summary>
-    public static readonly IReadOnlyList<string> Initiators = new[] { "bi-directional", "response-only" };
-
-    /// <inheritdoc/>
-    public override IReadOnlyCollection<string> CreateOnly =>
-        new[] { "project_id", "tenant_id", "vpnservice_id", "ikepolicy_id", "ipsecpolicy_id", "availability_zone" };
-
     /// <inheritdoc/>
     public override void ValidateCreate(JObject body)
     {
         base.ValidateCreate(body);
-        foreach (var required in new[] { "vpnservice_id", "ikepolicy_id", "ipsecpolicy_id", "peer_address", "psk" })
-        {
-            if (body[required] == null)
-            {
-                throw FieldRules.Invalid(required, "it is required to create a connection.");
-            }
-        }
-
         body["peer_id"] ??= body["peer_address"]!.DeepClone();
-        CheckFields(body, null);
+        FieldRules.PeerAddress(body);
+        CheckMtuAndDpd(body, null, FieldRules.CidrList(body, "peer_cidrs"));
     }
 
     /// <inheritdoc/>
-    public override void ValidateUpdate(JObject changes, JObject? current)
+    public override void ValidateUpdate(JObject changes)
     {
-        base.ValidateUpdate(changes, current);
-        CheckFields(changes, current?.ToObject<IpsecSiteConnection>());
+        base.ValidateUpdate(changes);
+        FieldRules.PeerAddress(changes);
+        var version = FieldRules.CidrList(changes, "peer_cidrs");
+        CheckMtuAndDpd(changes, null, version);
         if (changes["peer_cidrs"] is JArray { Count: 0 })
         {
             throw FieldRules.Invalid("peer_cidrs", "a legacy-mode connection needs at least one peer CIDR.");
         }
+    }
 
-        if (current == null)
-        {
-            return;
-        }
-
-        var legacy = current["peer_cidrs"] is JArray { Count: > 0 };
+    /// <inheritdoc/>
+    public override void ValidateAgainst(JObject changes, NeutronResource current)
+    {
+        var connection = (IpsecSiteConnection)current;
+        CheckMtuAndDpd(changes, connection, FieldRules.CidrList(changes, "peer_cidrs"));
+        var legacy = connection.PeerCidrs is { Length: > 0 };
         if (legacy && (changes["local_ep_group_id"] != null || changes["peer_ep_group_id"] != null))
         {
             throw FieldRules.Invalid(changes["local_ep_group_id"] != null ? "local_ep_group_id" : "peer_ep_group_id",
@@ -57,11 +45,26 @@ public sealed class IpsecSiteConnectionRules : ResourceRules
         }
     }
 
-    /// <summary>
-    /// Legacy mode (the service has a subnet: peer CIDRs, no endpoint groups) versus endpoint-group mode
-    /// (no subnet: both groups, no peer CIDRs), checked against the connection's VPN service.
-    /// </summary>
-    public static void CheckMode(JObject body, VpnService service)
+    /// <inheritdoc/>
+    public override void CheckReference(JObject body, string field, NeutronResource found, bool create)
+    {
+        switch (field, found)
+        {
+            case ("vpnservice_id", VpnService service) when create:
+                CheckMode(body, service);
+                break;
+            case ("local_ep_group_id", VpnEndpointGroup group):
+                CheckEndpointGroup(group, field, "subnet", "local");
+                break;
+            case ("peer_ep_group_id", VpnEndpointGroup group):
+                CheckEndpointGroup(group, field, "cidr", "peer");
+                break;
+        }
+    }
+
+    // Legacy mode (the service has a subnet: peer CIDRs, no endpoint groups) versus endpoint-group mode
+    // (no subnet: both groups, no peer CIDRs), checked against the connection's VPN service.
+    private static void CheckMode(JObject body, VpnService service)
     {
         var hasCidrs = body["peer_cidrs"] is JArray { Count: > 0 };
         var local = body["local_ep_group_id"] != null;
@@ -94,35 +97,21 @@ public sealed class IpsecSiteConnectionRules : ResourceRules
         }
     }
 
-    /// <summary>Endpoint groups of the right types for the local and peer sides.</summary>
-    public static void CheckEndpointGroups(VpnEndpointGroup? local, VpnEndpointGroup? peer)
+    // The local group lists subnets, the peer group CIDRs.
+    private static void CheckEndpointGroup(VpnEndpointGroup group, string field, string type, string side)
     {
-        if (local != null && local.Type != "subnet")
+        if (group.Type != type)
         {
-            throw FieldRules.Invalid("local_ep_group_id", $"endpoint group '{local.Name}' is of type {local.Type}; the local group must be of type subnet.");
-        }
-
-        if (peer != null && peer.Type != "cidr")
-        {
-            throw FieldRules.Invalid("peer_ep_group_id", $"endpoint group '{peer.Name}' is of type {peer.Type}; the peer group must be of type cidr.");
+            throw FieldRules.Invalid(field, $"endpoint group '{group.Name}' is of type {group.Type}; the {side} group must be of type {type}.");
         }
     }
 
-    private static void CheckFields(JObject body, IpsecSiteConnection? current)
+    // The MTU's minimum depends on the peer's IP version, and the DPD timeout on the interval: from the body, else the
+    // object as it is (in an update), else the CIDRs' version and Neutron's DPD defaults.
+    private static void CheckMtuAndDpd(JObject body, IpsecSiteConnection? current, int? cidrVersion)
     {
-        FieldRules.PeerAddress(body);
-        foreach (var field in new[] { "peer_id", "local_id", "psk", "peer_address" })
-        {
-            FieldRules.MaxLengthOf(body, field);
-        }
-
-        var version = FieldRules.CidrList(body, "peer_cidrs");
         var address = (string?)body["peer_address"] ?? current?.PeerAddress;
-        FieldRules.Mtu(body, (address == null ? null : FieldRules.IpVersionOf(address)) ?? version);
+        FieldRules.Mtu(body, (address == null ? null : FieldRules.IpVersionOf(address)) ?? cidrVersion);
         FieldRules.Dpd(body, current?.Dpd);
-        if (body["initiator"] is JValue initiator && !((IList<string>)Initiators).Contains((string)initiator!))
-        {
-            throw FieldRules.Invalid("initiator", $"'{initiator}' is not an initiator; use bi-directional or response-only.");
-        }
     }
 }

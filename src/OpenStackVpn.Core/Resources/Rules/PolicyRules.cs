@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Core.Resources.Rules;
 
 /// <summary>IKE and IPsec policies: name, description and lifetime; algorithms are left to the server, whose release decides.</summary>
-public sealed class PolicyRules : ResourceRules
+internal sealed class PolicyRules : ResourceRules
 {
     /// <inheritdoc/>
     public override void ValidateCreate(JObject body)
@@ -13,9 +13,9 @@ public sealed class PolicyRules : ResourceRules
     }
 
     /// <inheritdoc/>
-    public override void ValidateUpdate(JObject changes, JObject? current)
+    public override void ValidateUpdate(JObject changes)
     {
-        base.ValidateUpdate(changes, current);
+        base.ValidateUpdate(changes);
         FieldRules.Lifetime(changes);
     }
 }

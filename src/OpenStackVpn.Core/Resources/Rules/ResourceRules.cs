@@ -1,28 +1,26 @@
-using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Core.Resources.Rules;
 
-/// <summary>A resource's own rules, checked before a create or an update is sent.</summary>
-public class ResourceRules
+/// <summary>
+/// A resource's own rules, beyond what its description says (access, allowed values, lengths, required fields):
+/// the rules that join several fields, or need the object as it is now, or the objects it refers to.
+/// </summary>
+internal class ResourceRules
 {
-    /// <summary>Fields that can only be set when the object is created.</summary>
-    public virtual IReadOnlyCollection<string> CreateOnly => new[] { "project_id", "tenant_id" };
-
     /// <summary>Checks a create body; may fill in what the server would otherwise refuse.</summary>
     public virtual void ValidateCreate(JObject body) => FieldRules.NameAndDescription(body);
 
-    /// <summary>Checks an update; against the object as it is now when <paramref name="current"/> is known.</summary>
-    public virtual void ValidateUpdate(JObject changes, JObject? current)
-    {
-        foreach (var field in CreateOnly)
-        {
-            if (changes[field] != null)
-            {
-                throw FieldRules.Invalid(field, "it can only be set when the object is created; create a new one instead.");
-            }
-        }
+    /// <summary>Checks an update on its own, before anything is read (where a rule needs the object, Neutron's defaults stand in).</summary>
+    public virtual void ValidateUpdate(JObject changes) => FieldRules.NameAndDescription(changes);
 
-        FieldRules.NameAndDescription(changes);
+    /// <summary>Checks an update against the object as it is now, for the rules whose outcome depends on it.</summary>
+    public virtual void ValidateAgainst(JObject changes, NeutronResource current)
+    {
+    }
+
+    /// <summary>Checks the object that <paramref name="field"/> of the body refers to, as soon as it is resolved (before the next is looked up).</summary>
+    public virtual void CheckReference(JObject body, string field, NeutronResource found, bool create)
+    {
     }
 }

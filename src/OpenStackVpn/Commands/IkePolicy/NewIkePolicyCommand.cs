@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -13,22 +12,8 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.New, "IkePolicy", SupportsShouldProcess = true)]
 [OutputType(typeof(IkePolicy))]
-public sealed class NewIkePolicyCommand : NewPolicyCommand<IkePolicy>
+public sealed class NewIkePolicyCommand : IkePolicyCommand
 {
-    /// <summary><para type="description">main or aggressive.</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(Phase1ModeCompleter))]
-    [Field("phase1_negotiation_mode")]
-    public string? Phase1NegotiationMode { get; set; }
-
-    /// <summary><para type="description">v1 or v2.</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(IkeVersionCompleter))]
-    [Field("ike_version")]
-    public string? IkeVersion { get; set; }
-
     /// <inheritdoc/>
-    protected override ResourceKind<IkePolicy> Kind => VpnResources.IkePolicy;
+    protected override void ProcessRecord() => Create();
 }

@@ -1,11 +1,9 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
 /// <summary>
-/// <para type="synopsis">Removes IKE policys.</para>
+/// <para type="synopsis">Removes IKE policies.</para>
 /// <para type="description">A policy that a connection uses cannot be removed; the error lists the connections.</para>
 /// </summary>
 /// <example>
@@ -15,9 +13,4 @@ namespace OpenStackVpn.Commands;
 [Cmdlet(VerbsCommon.Remove, "IkePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
 public sealed class RemoveIkePolicyCommand : RemoveResourceCommand<IkePolicy>
 {
-    /// <inheritdoc/>
-    protected override ResourceKind<IkePolicy> Kind => VpnResources.IkePolicy;
-
-    /// <inheritdoc/>
-    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "ikepolicy_id" };
 }

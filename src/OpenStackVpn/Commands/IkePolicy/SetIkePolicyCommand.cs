@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
@@ -13,22 +13,26 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "IkePolicy", SupportsShouldProcess = true, DefaultParameterSetName = "Id")]
 [OutputType(typeof(IkePolicy))]
-public sealed class SetIkePolicyCommand : SetPolicyCommand<IkePolicy>
+public sealed class SetIkePolicyCommand : IkePolicyCommand
 {
-    /// <summary><para type="description">main or aggressive.</para></summary>
-    [Parameter]
+    /// <summary><para type="description">The id of the policy.</para></summary>
+    [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(Phase1ModeCompleter))]
-    [Field("phase1_negotiation_mode")]
-    public string? Phase1NegotiationMode { get; set; }
+    [IdCompletion]
+    public string Id { get; set; } = null!;
 
-    /// <summary><para type="description">v1 or v2.</para></summary>
+    /// <summary><para type="description">The policy, from the pipeline.</para></summary>
+    [Parameter(ParameterSetName = "InputObject", Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public IkePolicy InputObject { get; set; } = null!;
+
+    /// <summary><para type="description">Write the changed policy to the pipeline.</para></summary>
     [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(IkeVersionCompleter))]
-    [Field("ike_version")]
-    public string? IkeVersion { get; set; }
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Not a parameter here: the project is set when the policy is created.</summary>
+    public override string? ProjectId { get; set; }
 
     /// <inheritdoc/>
-    protected override ResourceKind<IkePolicy> Kind => VpnResources.IkePolicy;
+    protected override void ProcessRecord() => Update(ParameterSetName == "Id" ? Id : InputObject.Id, PassThru);
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -13,22 +12,8 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.New, "IpsecPolicy", SupportsShouldProcess = true)]
 [OutputType(typeof(IpsecPolicy))]
-public sealed class NewIpsecPolicyCommand : NewPolicyCommand<IpsecPolicy>
+public sealed class NewIpsecPolicyCommand : IpsecPolicyCommand
 {
-    /// <summary><para type="description">esp, ah or ah-esp.</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(TransformProtocolCompleter))]
-    [Field("transform_protocol")]
-    public string? TransformProtocol { get; set; }
-
-    /// <summary><para type="description">tunnel or transport.</para></summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(EncapsulationModeCompleter))]
-    [Field("encapsulation_mode")]
-    public string? EncapsulationMode { get; set; }
-
     /// <inheritdoc/>
-    protected override ResourceKind<IpsecPolicy> Kind => VpnResources.IpsecPolicy;
+    protected override void ProcessRecord() => Create();
 }

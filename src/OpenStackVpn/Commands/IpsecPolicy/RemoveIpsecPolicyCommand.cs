@@ -1,11 +1,9 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
 /// <summary>
-/// <para type="synopsis">Removes IPsec policys.</para>
+/// <para type="synopsis">Removes IPsec policies.</para>
 /// <para type="description">A policy that a connection uses cannot be removed; the error lists the connections.</para>
 /// </summary>
 /// <example>
@@ -15,9 +13,4 @@ namespace OpenStackVpn.Commands;
 [Cmdlet(VerbsCommon.Remove, "IpsecPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
 public sealed class RemoveIpsecPolicyCommand : RemoveResourceCommand<IpsecPolicy>
 {
-    /// <inheritdoc/>
-    protected override ResourceKind<IpsecPolicy> Kind => VpnResources.IpsecPolicy;
-
-    /// <inheritdoc/>
-    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "ipsecpolicy_id" };
 }

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
@@ -13,22 +13,26 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "IpsecPolicy", SupportsShouldProcess = true, DefaultParameterSetName = "Id")]
 [OutputType(typeof(IpsecPolicy))]
-public sealed class SetIpsecPolicyCommand : SetPolicyCommand<IpsecPolicy>
+public sealed class SetIpsecPolicyCommand : IpsecPolicyCommand
 {
-    /// <summary><para type="description">esp, ah or ah-esp.</para></summary>
-    [Parameter]
+    /// <summary><para type="description">The id of the policy.</para></summary>
+    [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(TransformProtocolCompleter))]
-    [Field("transform_protocol")]
-    public string? TransformProtocol { get; set; }
+    [IdCompletion]
+    public string Id { get; set; } = null!;
 
-    /// <summary><para type="description">tunnel or transport.</para></summary>
+    /// <summary><para type="description">The policy, from the pipeline.</para></summary>
+    [Parameter(ParameterSetName = "InputObject", Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public IpsecPolicy InputObject { get; set; } = null!;
+
+    /// <summary><para type="description">Write the changed policy to the pipeline.</para></summary>
     [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(EncapsulationModeCompleter))]
-    [Field("encapsulation_mode")]
-    public string? EncapsulationMode { get; set; }
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Not a parameter here: the project is set when the policy is created.</summary>
+    public override string? ProjectId { get; set; }
 
     /// <inheritdoc/>
-    protected override ResourceKind<IpsecPolicy> Kind => VpnResources.IpsecPolicy;
+    protected override void ProcessRecord() => Update(ParameterSetName == "Id" ? Id : InputObject.Id, PassThru);
 }

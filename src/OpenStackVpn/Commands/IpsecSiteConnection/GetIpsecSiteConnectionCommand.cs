@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using OpenStackVpn.Completion;
-using OpenStackVpn.Core.Resources;
-using OpenStackVpn.Core.Resources.Rules;
 
 namespace OpenStackVpn.Commands;
 
@@ -29,22 +27,27 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
     [Parameter(ParameterSetName = "List")]
     [Alias("VpnServiceId")]
     [ValidateNotNull]
+    [Field("vpnservice_id")]
     [VpnServiceCompletion]
     public object? VpnService { get; set; }
 
     /// <summary><para type="description">The VPN service from the pipeline: Get-VpnService x | Get-IpsecSiteConnection.</para></summary>
     [Parameter(ParameterSetName = "List", ValueFromPipeline = true, DontShow = true)]
     [ValidateNotNull]
+    [Field("vpnservice_id")]
     public VpnService? InputVpnService { get; set; }
 
     /// <summary><para type="description">Only connections in this status.</para></summary>
     [Parameter(ParameterSetName = "List")]
-    [ValidateSet("ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE")]
+    [AllowedValues(typeof(IpsecSiteConnection), "status")]
+    [ArgumentCompleter(typeof(FieldValueCompleter))]
+    [Field("status")]
     public string? Status { get; set; }
 
     /// <summary><para type="description">Only connections to this peer address.</para></summary>
     [Parameter(ParameterSetName = "List")]
     [ValidateNotNullOrEmpty]
+    [Field("peer_address")]
     public string? PeerAddress { get; set; }
 
     /// <summary><para type="description">Include the pre-shared key in the output, as a SecureString (read it with ConvertFrom-SecureString -AsPlainText). Without it, Psk is empty.</para></summary>
@@ -53,28 +56,4 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
 
     /// <inheritdoc/>
     protected override bool IncludesSecrets => IncludeSecret;
-
-    /// <inheritdoc/>
-    protected override ResourceKind<IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;
-
-    /// <inheritdoc/>
-    protected override void AddFilters(ListQuery query)
-    {
-        var service = InputVpnService ?? VpnService;
-        if (service != null)
-        {
-            var text = service is PSObject ps ? ps.BaseObject : service;
-            query.Where("vpnservice_id", text is string id && FieldRules.IsUuid(id) ? id : Resolve(RequireSession(), VpnResources.VpnService, service, nameof(VpnService)).Id);
-        }
-
-        if (Status != null)
-        {
-            query.Where("status", Status.ToUpperInvariant());
-        }
-
-        if (PeerAddress != null)
-        {
-            query.Where("peer_address", PeerAddress);
-        }
-    }
 }

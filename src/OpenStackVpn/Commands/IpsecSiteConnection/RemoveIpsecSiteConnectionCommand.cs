@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -14,6 +13,4 @@ namespace OpenStackVpn.Commands;
 [Cmdlet(VerbsCommon.Remove, "IpsecSiteConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
 public sealed class RemoveIpsecSiteConnectionCommand : RemoveResourceCommand<IpsecSiteConnection>
 {
-    /// <inheritdoc/>
-    protected override ResourceKind<IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;
 }

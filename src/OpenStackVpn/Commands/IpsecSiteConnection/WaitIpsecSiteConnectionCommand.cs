@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -21,7 +20,4 @@ public sealed class WaitIpsecSiteConnectionCommand : WaitResourceCommand<IpsecSi
 
     /// <inheritdoc/>
     protected override bool IncludesSecrets => IncludeSecret;
-
-    /// <inheritdoc/>
-    protected override ResourceKind<IpsecSiteConnection> Kind => VpnResources.IpsecSiteConnection;
 }

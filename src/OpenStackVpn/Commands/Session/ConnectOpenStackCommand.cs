@@ -139,15 +139,19 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     [Parameter]
     public SwitchParameter SkipCertificateCheck { get; set; }
 
+    /// <summary>Not a parameter here: Connect-OpenStack makes a session rather than using one.</summary>
+    public override OpenStackSession? Session { get; set; }
+
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
         try
         {
             var embedded = Embedded ? EmbeddedOptions.NewInProcessCloud(ActivationDelaySec, EmbeddedProfile) : null;
+            var secrets = new ConnectionSecrets { Password = Credential?.Password, ApplicationCredentialSecret = ApplicationCredentialSecret, Token = Token };
             var settings = embedded == null
-                ? ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath)
-                : ConnectionSettings.Resolve(EmbeddedParameters(embedded), null, _ => null, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+                ? ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath, secrets)
+                : ConnectionSettings.Resolve(EmbeddedParameters(embedded, secrets), null, _ => null, SessionState.Path.CurrentFileSystemLocation.ProviderPath, secrets);
             var session = Await(cancel => OpenStackSession.ConnectAsync(settings, embedded?.Handler, Log, cancel));
             if (MaxRetries is { } retries)
             {
@@ -164,13 +168,13 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     }
 
     // The embedded cloud's own admin unless the user names another of its users; the machine's OS_* settings never apply.
-    private Dictionary<string, string?> EmbeddedParameters(EmbeddedLogin cloud)
+    private Dictionary<string, string?> EmbeddedParameters(EmbeddedLogin cloud, ConnectionSecrets secrets)
     {
         var p = Parameters();
         p["auth_url"] = cloud.AuthUrl.ToString();
         p["username"] ??= cloud.UserName;
-        p["password"] ??= cloud.Password;
-        if (p["application_credential_id"] == null && p["application_credential_name"] == null && p["token"] == null)
+        secrets.Password ??= Secrets.ToSecure(cloud.Password);
+        if (p["application_credential_id"] == null && p["application_credential_name"] == null && secrets.Token == null)
         {
             p["project_name"] ??= p["project_id"] == null ? p["username"] : null;
         }
@@ -178,13 +182,13 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
         return p;
     }
 
+    // The settings typed as parameters, but the secrets: those stay SecureStrings (ConnectionSecrets).
     private Dictionary<string, string?> Parameters()
     {
         var p = new Dictionary<string, string?>
         {
             ["auth_url"] = AuthUrl,
             ["username"] = Credential?.UserName ?? UserName,
-            ["password"] = Secrets.ToPlain(Credential?.Password),
             ["user_domain_name"] = UserDomainName,
             ["project_name"] = ProjectName,
             ["project_id"] = ProjectId,
@@ -192,8 +196,6 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
             ["domain_name"] = DomainName,
             ["application_credential_id"] = ApplicationCredentialId,
             ["application_credential_name"] = ApplicationCredentialName,
-            ["application_credential_secret"] = Secrets.ToPlain(ApplicationCredentialSecret),
-            ["token"] = Secrets.ToPlain(Token),
             ["region_name"] = Region,
             ["interface"] = Interface,
             ["network_endpoint_override"] = NetworkEndpoint?.ToString(),

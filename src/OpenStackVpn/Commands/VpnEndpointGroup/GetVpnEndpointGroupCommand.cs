@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -17,12 +16,8 @@ public sealed class GetVpnEndpointGroupCommand : GetResourceCommand<VpnEndpointG
 {
     /// <summary><para type="description">Only groups of this type.</para></summary>
     [Parameter(ParameterSetName = "List")]
-    [ValidateSet("subnet", "cidr", "network", "router", "vlan")]
+    [AllowedValues(typeof(VpnEndpointGroup), "type")]
+    [ArgumentCompleter(typeof(FieldValueCompleter))]
+    [Field("type")]
     public string? Type { get; set; }
-
-    /// <inheritdoc/>
-    protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
-
-    /// <inheritdoc/>
-    protected override void AddFilters(ListQuery query) => AddFilter(query, "endpoint_type", Type?.ToLowerInvariant());
 }

@@ -1,8 +1,8 @@
+using System;
 using System.Linq;
-using System.Management.Automation;
-using Newtonsoft.Json.Linq;
-using OpenStackVpn.Completion;
 using OpenStackVpn.Core.Resources;
+using System.Management.Automation;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
@@ -20,11 +20,12 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.New, "VpnEndpointGroup", SupportsShouldProcess = true)]
 [OutputType(typeof(VpnEndpointGroup))]
-public sealed class NewVpnEndpointGroupCommand : NewResourceCommand<VpnEndpointGroup>
+public sealed class NewVpnEndpointGroupCommand : WriteResourceCommand<VpnEndpointGroup>
 {
     /// <summary><para type="description">subnet for local groups, cidr for peer groups.</para></summary>
     [Parameter(Mandatory = true)]
-    [ValidateSet("subnet", "cidr", "network", "router", "vlan")]
+    [AllowedValues(typeof(VpnEndpointGroup), "type")]
+    [ArgumentCompleter(typeof(FieldValueCompleter))]
     [Field("type")]
     public string Type { get; set; } = null!;
 
@@ -37,15 +38,23 @@ public sealed class NewVpnEndpointGroupCommand : NewResourceCommand<VpnEndpointG
     public object[] Endpoint { get; set; } = null!;
 
     /// <inheritdoc/>
-    protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
-
-    /// <inheritdoc/>
-    protected override void ResolveBeforeRules(OpenStackSession session, JObject body)
+    protected override void ProcessRecord()
     {
-        // A subnet group lists subnet ids; resolve each subnet like any other reference (a shared name is refused, with the candidates).
-        if (string.Equals(Type, "subnet", System.StringComparison.OrdinalIgnoreCase))
+        // A subnet group lists subnet ids: each subnet is resolved like any other reference (a shared name is refused, with
+        // the candidates), before the group's rules run, so a subnet given by name and by id is still caught as given twice.
+        if (string.Equals(Type, "subnet", StringComparison.OrdinalIgnoreCase))
         {
-            body["endpoints"] = new JArray(Endpoint.Select(e => Resolve(session, VpnResources.Subnet, e, nameof(Endpoint)).Id));
+            var session = RequireSession();
+            try
+            {
+                Endpoint = Endpoint.Select(e => (object)Resolve(session, VpnResources.Subnet, e, "-" + nameof(Endpoint)).Id).ToArray();
+            }
+            catch (OpenStackException e)
+            {
+                ThrowTerminatingError(ToErrorRecord(FieldParameters.Retell(GetType(), e)));
+            }
         }
+
+        Create();
     }
 }

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -15,9 +13,4 @@ namespace OpenStackVpn.Commands;
 [Cmdlet(VerbsCommon.Remove, "VpnEndpointGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
 public sealed class RemoveVpnEndpointGroupCommand : RemoveResourceCommand<VpnEndpointGroup>
 {
-    /// <inheritdoc/>
-    protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
-
-    /// <inheritdoc/>
-    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "local_ep_group_id", "peer_ep_group_id" };
 }

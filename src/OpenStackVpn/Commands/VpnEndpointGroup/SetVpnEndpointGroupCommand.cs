@@ -1,11 +1,11 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Changes a VPN endpoint group's name or description.</para>
-/// <para type="description">The type and endpoints cannot change; given, they are refused with the reason.</para>
+/// <para type="description">The type and endpoints cannot change: they are not parameters here. Create a new group instead.</para>
 /// </summary>
 /// <example>
 /// <code>Set-VpnEndpointGroup -Id $id -Name peers-eu</code>
@@ -13,18 +13,26 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "VpnEndpointGroup", SupportsShouldProcess = true, DefaultParameterSetName = "Id")]
 [OutputType(typeof(VpnEndpointGroup))]
-public sealed class SetVpnEndpointGroupCommand : SetResourceCommand<VpnEndpointGroup>
+public sealed class SetVpnEndpointGroupCommand : WriteResourceCommand<VpnEndpointGroup>
 {
-    /// <summary><para type="description">Cannot change; given, it is refused with the reason.</para></summary>
-    [Parameter]
-    [Field("type")]
-    public string? Type { get; set; }
+    /// <summary><para type="description">The id of the group.</para></summary>
+    [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [IdCompletion]
+    public string Id { get; set; } = null!;
 
-    /// <summary><para type="description">Cannot change; given, it is refused with the reason.</para></summary>
+    /// <summary><para type="description">The group, from the pipeline.</para></summary>
+    [Parameter(ParameterSetName = "InputObject", Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public VpnEndpointGroup InputObject { get; set; } = null!;
+
+    /// <summary><para type="description">Write the changed group to the pipeline.</para></summary>
     [Parameter]
-    [Field("endpoints")]
-    public string[]? Endpoint { get; set; }
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Not a parameter here: the project is set when the group is created.</summary>
+    public override string? ProjectId { get; set; }
 
     /// <inheritdoc/>
-    protected override ResourceKind<VpnEndpointGroup> Kind => VpnResources.VpnEndpointGroup;
+    protected override void ProcessRecord() => Update(ParameterSetName == "Id" ? Id : InputObject.Id, PassThru);
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -18,26 +17,19 @@ public sealed class GetVpnServiceCommand : GetResourceCommand<VpnService>
     /// <summary><para type="description">Only services on this router (id).</para></summary>
     [Parameter(ParameterSetName = "List")]
     [ValidateNotNullOrEmpty]
+    [Field("router_id")]
     public string? RouterId { get; set; }
 
     /// <summary><para type="description">Only services with this local subnet (id).</para></summary>
     [Parameter(ParameterSetName = "List")]
     [ValidateNotNullOrEmpty]
+    [Field("subnet_id")]
     public string? SubnetId { get; set; }
 
     /// <summary><para type="description">Only services in this status.</para></summary>
     [Parameter(ParameterSetName = "List")]
-    [ValidateSet("ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE")]
+    [AllowedValues(typeof(VpnService), "status")]
+    [ArgumentCompleter(typeof(FieldValueCompleter))]
+    [Field("status")]
     public string? Status { get; set; }
-
-    /// <inheritdoc/>
-    protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
-
-    /// <inheritdoc/>
-    protected override void AddFilters(ListQuery query)
-    {
-        AddFilter(query, "router_id", RouterId);
-        AddFilter(query, "subnet_id", SubnetId);
-        AddFilter(query, "status", Status?.ToUpperInvariant());
-    }
 }

@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using OpenStackVpn.Completion;
-using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -19,7 +17,7 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.New, "VpnService", SupportsShouldProcess = true)]
 [OutputType(typeof(VpnService))]
-public sealed class NewVpnServiceCommand : NewResourceCommand<VpnService>
+public sealed class NewVpnServiceCommand : VpnServiceCommand
 {
     /// <summary><para type="description">The router: an object, id or unique name.</para></summary>
     [Parameter(Mandatory = true)]
@@ -35,11 +33,6 @@ public sealed class NewVpnServiceCommand : NewResourceCommand<VpnService>
     [SubnetCompletion]
     public object? Subnet { get; set; }
 
-    /// <summary><para type="description">Whether the service starts administratively up (default true).</para></summary>
-    [Parameter]
-    [Field("admin_state_up")]
-    public bool AdminStateUp { get; set; } = true;
-
     /// <summary><para type="description">The flavor (provider) to use, on clouds with VPN flavors.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -47,15 +40,5 @@ public sealed class NewVpnServiceCommand : NewResourceCommand<VpnService>
     public string? FlavorId { get; set; }
 
     /// <inheritdoc/>
-    protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
-
-    /// <inheritdoc/>
-    protected override void ResolveReferences(OpenStackSession session, JObject body)
-    {
-        body["router_id"] = Resolve(session, VpnResources.Router, Router, nameof(Router)).Id;
-        if (Subnet != null)
-        {
-            body["subnet_id"] = Resolve(session, VpnResources.Subnet, Subnet, nameof(Subnet)).Id;
-        }
-    }
+    protected override void ProcessRecord() => Create();
 }

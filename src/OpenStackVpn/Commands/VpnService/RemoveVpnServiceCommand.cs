@@ -38,12 +38,6 @@ public sealed class RemoveVpnServiceCommand : RemoveResourceCommand<VpnService>
     public SwitchParameter IncludeEndpointGroups { get; set; }
 
     /// <inheritdoc/>
-    protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
-
-    /// <inheritdoc/>
-    protected override IEnumerable<string> UsedByConnectionColumns => new[] { "vpnservice_id" };
-
-    /// <inheritdoc/>
     protected override void ProcessRecord()
     {
         if (!Recurse)

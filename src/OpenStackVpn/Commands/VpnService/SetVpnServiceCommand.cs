@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
@@ -13,23 +13,26 @@ namespace OpenStackVpn.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "VpnService", SupportsShouldProcess = true, DefaultParameterSetName = "Id")]
 [OutputType(typeof(VpnService))]
-public sealed class SetVpnServiceCommand : SetResourceCommand<VpnService>
+public sealed class SetVpnServiceCommand : VpnServiceCommand
 {
-    /// <summary><para type="description">Whether the service is administratively up.</para></summary>
-    [Parameter]
-    [Field("admin_state_up")]
-    public bool AdminStateUp { get; set; }
+    /// <summary><para type="description">The id of the service.</para></summary>
+    [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [IdCompletion]
+    public string Id { get; set; } = null!;
 
-    /// <summary><para type="description">Cannot change; given, it is refused with the reason.</para></summary>
-    [Parameter]
-    [Field("router_id")]
-    public object? Router { get; set; }
+    /// <summary><para type="description">The service, from the pipeline.</para></summary>
+    [Parameter(ParameterSetName = "InputObject", Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public VpnService InputObject { get; set; } = null!;
 
-    /// <summary><para type="description">Cannot change; given, it is refused with the reason.</para></summary>
+    /// <summary><para type="description">Write the changed service to the pipeline.</para></summary>
     [Parameter]
-    [Field("subnet_id")]
-    public object? Subnet { get; set; }
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Not a parameter here: the project is set when the service is created.</summary>
+    public override string? ProjectId { get; set; }
 
     /// <inheritdoc/>
-    protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
+    protected override void ProcessRecord() => Update(ParameterSetName == "Id" ? Id : InputObject.Id, PassThru);
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
@@ -15,6 +14,4 @@ namespace OpenStackVpn.Commands;
 [OutputType(typeof(VpnService))]
 public sealed class WaitVpnServiceCommand : WaitResourceCommand<VpnService>
 {
-    /// <inheritdoc/>
-    protected override ResourceKind<VpnService> Kind => VpnResources.VpnService;
 }

@@ -2,27 +2,27 @@ using System.Management.Automation;
 
 namespace OpenStackVpn.Commands;
 
-/// <summary>What the cmdlets that change IKE and IPsec policies share: the algorithms, the PFS group and the lifetime.</summary>
-public abstract class SetPolicyCommand<T> : SetResourceCommand<T> where T : NeutronResource
+/// <summary>The fields that IKE and IPsec policies share, for their New- and Set- cmdlets: the algorithms, the PFS group and the lifetime.</summary>
+public abstract class PolicyCommand<T> : WriteResourceCommand<T> where T : NeutronResource
 {
     /// <summary><para type="description">The integrity algorithm, e.g. sha256.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(AuthAlgorithmCompleter))]
+    [ArgumentCompleter(typeof(FieldValueCompleter))]
     [Field("auth_algorithm")]
     public string? AuthAlgorithm { get; set; }
 
     /// <summary><para type="description">The encryption algorithm, e.g. aes-256.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(EncryptionAlgorithmCompleter))]
+    [ArgumentCompleter(typeof(FieldValueCompleter))]
     [Field("encryption_algorithm")]
     public string? EncryptionAlgorithm { get; set; }
 
     /// <summary><para type="description">The Diffie-Hellman group, e.g. group14.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(PfsCompleter))]
+    [ArgumentCompleter(typeof(FieldValueCompleter))]
     [Field("pfs")]
     public string? Pfs { get; set; }
 

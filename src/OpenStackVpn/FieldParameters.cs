@@ -3,28 +3,26 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
-using System.Security;
-using Newtonsoft.Json.Linq;
-using OpenStackVpn.Core;
+using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn;
 
-/// <summary>Builds a request body from the parameters a user gave (only those), and names parameters in errors about fields.</summary>
-internal static class RequestBody
+/// <summary>The fields a user gave as parameters (only those), and the parameter to name in an error about a field.</summary>
+internal static class FieldParameters
 {
-    /// <summary>The JSON fields of the bound [Field] parameters of <paramref name="cmdlet"/>.</summary>
-    public static JObject FromBoundParameters(PSCmdlet cmdlet)
+    /// <summary>The values of the bound [Field] parameters of <paramref name="cmdlet"/>, by JSON path.</summary>
+    public static FieldValues Values(PSCmdlet cmdlet)
     {
-        var body = new JObject();
+        var values = new FieldValues();
         foreach (var (property, path) in Fields(cmdlet.GetType()))
         {
             if (cmdlet.MyInvocation.BoundParameters.ContainsKey(property.Name))
             {
-                Set(body, path, ToJson(property.GetValue(cmdlet)));
+                values.Set(path, Plain(property.GetValue(cmdlet)));
             }
         }
 
-        return body;
+        return values;
     }
 
     /// <summary>The parameter that sets a JSON field, as "-Name"; the field itself when no parameter does.</summary>
@@ -52,32 +50,17 @@ internal static class RequestBody
         };
     }
 
-    /// <summary>Plain JSON of a parameter value: ids of objects, text of secure strings, arrays of lists.</summary>
-    public static JToken ToJson(object? value)
+    // What Core takes: the value without PowerShell's wrapping; a switch as a boolean; a list as an array.
+    private static object? Plain(object? value)
     {
         value = value is PSObject ps ? ps.BaseObject : value;
         return value switch
         {
-            null => JValue.CreateNull(),
-            NeutronResource resource => resource.Id,
-            SecureString secure => Secrets.ToPlain(secure)!,
             SwitchParameter flag => flag.IsPresent,
-            string text => text,
-            IEnumerable list => new JArray(list.Cast<object?>().Select(ToJson)),
-            _ => JToken.FromObject(value),
+            string or System.Security.SecureString => value,
+            IEnumerable list => list.Cast<object?>().Select(Plain).ToArray(),
+            _ => value,
         };
-    }
-
-    private static void Set(JObject body, string path, JToken value)
-    {
-        var parts = path.Split('.');
-        var target = body;
-        foreach (var part in parts.Take(parts.Length - 1))
-        {
-            target = (JObject)(target[part] ??= new JObject());
-        }
-
-        target[parts[parts.Length - 1]] = value;
     }
 
     private static (PropertyInfo Property, string Path)[] Fields(Type type) =>
