@@ -3,7 +3,8 @@
     Builds, tests and packages the OpenStackVpn module.
 .DESCRIPTION
     Build   publishes the assemblies and lays out the importable module in out/OpenStackVpn (an allow-list of files).
-    Test    builds, runs the xUnit tests of Core and of the embedded cloud, and the Pester suite (in a fresh pwsh that imports out/OpenStackVpn),
+    Test    builds, runs the xUnit tests of Core and of the embedded cloud, the Pester suite (in a fresh pwsh that imports out/OpenStackVpn)
+            and, when tempest is installed, OpenStack's VPNaaS API tests on the embedded cloud (and on the lab with -Integration);
             writes results under out/TestResults and prints one closing line: N passed, N failed, N skipped.
     Demo    builds, then runs examples/Demo.ps1: a whole VPN created, shown and removed, on the cloud that OS_CLOUD or
             OS_AUTH_URL configures, or else on the embedded OpenStack.
@@ -148,6 +149,30 @@ function Invoke-Test {
         else {
             Write-Host "The Pester suite on the $backend backend did not report its counts."
             $counts.Failed++
+        }
+    }
+
+    # OpenStack's own VPNaaS API tests (tempest, unmodified), on the embedded cloud, and on the lab with -Integration.
+    $tempestRunner = Join-Path $root 'tests/tempest/Invoke-Tempest.ps1'
+    if (-not (Get-Command tempest -CommandType Application -ErrorAction SilentlyContinue)) {
+        Write-Host ''
+        Write-Host "Skipped OpenStack's VPNaaS API tests (tempest): tempest is not installed here (tests/tempest/install.sh, run by tests/lab/start.sh, installs it)."
+    }
+    else {
+        foreach ($backend in $backends) {
+            $countsFile = Join-Path $results "tempest-$backend-counts.json"
+            Remove-Item $countsFile -ErrorAction Ignore
+            & dotnet pwsh -NoProfile -NonInteractive -File $tempestRunner -Backend $backend -ModulePath $moduleDir -ResultsDirectory $results | Out-Host
+            if (Test-Path $countsFile) {
+                $tempestCounts = Get-Content $countsFile -Raw | ConvertFrom-Json
+                $counts.Passed += $tempestCounts.Passed
+                $counts.Failed += $tempestCounts.Failed
+                $counts.Skipped += $tempestCounts.Skipped
+            }
+            else {
+                Write-Host "OpenStack's VPNaaS API tests on the $backend backend did not report their counts."
+                $counts.Failed++
+            }
         }
     }
 

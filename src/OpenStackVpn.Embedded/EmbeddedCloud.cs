@@ -51,7 +51,7 @@ public sealed class EmbeddedCloud
         var origin = options.Profile == EmbeddedProfile.Origin;
         var types = new ResourceType[]
         {
-            new NetworkType(), new SubnetType(), new RouterType(),
+            new NetworkType(), new SubnetType(), new RouterType(), new PortType(),
             new VpnServiceType(origin), new IkePolicyType(origin), new IpsecPolicyType(origin), new IpsecSiteConnectionType(origin),
         }.Concat(origin ? Array.Empty<ResourceType>() : new ResourceType[] { new EndpointGroupType() }).ToList();
         _neutron = new NeutronApi(_network, types, _keystone.Authenticate, () => new Uri(BaseUri, "identity"), Extensions(origin));
@@ -82,7 +82,7 @@ public sealed class EmbeddedCloud
     /// <summary>Ids, names and credentials of what the cloud was seeded with.</summary>
     public EmbeddedSeed Seed { get; }
 
-    /// <summary>Neutron's state, for tests that need a topology the API cannot make (the core resources are read-only).</summary>
+    /// <summary>Neutron's state, for tests that look at it directly.</summary>
     internal NetworkState Network => _network;
 
     /// <summary>The clock the cloud reads (token expiry, activation); tests may replace it.</summary>

@@ -36,6 +36,10 @@ public sealed class DifferentialTests
         var prefix = useLab ? LabPrefix : "";
         var (mine, _) = await Runner.RunAsync(embedded, prefix);
         var theirs = lab == null ? null : (await Runner.RunAsync(lab, prefix)).Answers;
+        if (theirs != null && Environment.GetEnvironmentVariable("OPENSTACKVPN_CAPTURE") is { Length: > 0 } captureDir)
+        {
+            Captures.Write(captureDir, theirs, prefix);
+        }
 
         var failures = new List<string>();
         var counts = new Dictionary<string, int>();

@@ -93,6 +93,9 @@ EOF
   [ -z "$(missing)" ] || die "packages still missing: $(missing | tr '\n' ' ')"
 fi
 
+# ------------------------------------------------------------------ 1b. OpenStack's own VPNaaS API tests (tempest)
+"$HERE/../tempest/install.sh" "$STATE/log/apt.log" || die "installing tempest failed (see $STATE/log/apt.log)"
+
 # ------------------------------------------------------------------ 2. configuration
 cat > "$STATE/keystone/keystone.conf" <<EOF
 [DEFAULT]

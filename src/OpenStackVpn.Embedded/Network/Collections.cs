@@ -6,6 +6,7 @@ internal static class Collections
     public const string Networks = "networks";
     public const string Subnets = "subnets";
     public const string Routers = "routers";
+    public const string Ports = "ports";
     public const string VpnServices = "vpnservices";
     public const string IkePolicies = "ikepolicies";
     public const string IpsecPolicies = "ipsecpolicies";

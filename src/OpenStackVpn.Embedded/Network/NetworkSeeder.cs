@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using Newtonsoft.Json.Linq;
+using OpenStackVpn.Embedded.Network.Core;
 
 namespace OpenStackVpn.Embedded.Network;
 
@@ -158,8 +159,10 @@ internal sealed class NetworkSeeder
         };
         AddTimes(data, 4);
         data["project_id"] = project;
-        var row = Add(Collections.Routers, id, project, data);
-        row.Hidden["interfaces"] = new JArray(interfaceSubnetId);
+        Add(Collections.Routers, id, project, data);
+        Ports.Add(_state, "", _seed.ExternalNetworkId!, id, Ports.RouterGateway, new JArray(Ports.FixedIp(_seed.ExternalSubnetId!, address)));
+        var subnet = _state.Store.Find(Collections.Subnets, interfaceSubnetId)!;
+        Ports.Add(_state, project, subnet.Text("network_id")!, id, Ports.RouterInterface, new JArray(Ports.FixedIp(subnet.Id, subnet.Text("gateway_ip")!)));
         return id;
     }
 

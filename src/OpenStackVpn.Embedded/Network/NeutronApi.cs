@@ -77,6 +77,13 @@ internal sealed class NeutronApi
 
         var isVpn = segments[0] == "vpn";
         var at = isVpn ? 1 : 0;
+        if (!isVpn && segments.Count == 3 && segments[0] == Collections.Routers && segments[2] is "add_router_interface" or "remove_router_interface")
+        {
+            return request.Method == "PUT"
+                ? _resources.RouterAction(_types[Collections.Routers], segments[1], segments[2], request, context)
+                : throw NeutronError.MethodNotAllowed();
+        }
+
         if (segments.Count <= at || segments.Count > at + 2 || !_types.TryGetValue((isVpn ? "vpn/" : "") + segments[at], out var type))
         {
             throw NeutronError.PathNotFound();

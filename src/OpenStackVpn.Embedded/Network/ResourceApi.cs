@@ -18,7 +18,6 @@ internal sealed class ResourceApi
     public CloudResponse Collection(ResourceType type, CloudRequest request, NeutronContext context) => request.Method switch
     {
         "GET" => List(type, request, context),
-        _ when !type.Writable => throw NeutronError.MethodNotAllowed(),
         "POST" => Create(type, request, context),
         // Neutron routes these to the member action with no id.
         "PUT" or "DELETE" => throw type.NotFound("None"),
@@ -28,11 +27,14 @@ internal sealed class ResourceApi
     public CloudResponse Member(ResourceType type, string id, CloudRequest request, NeutronContext context) => request.Method switch
     {
         "GET" => Show(type, id, request, context),
-        _ when !type.Writable => throw NeutronError.MethodNotAllowed(),
         "PUT" => Update(type, id, request, context),
         "DELETE" => Delete(type, id, context),
         _ => throw NeutronError.MethodNotAllowed(),
     };
+
+    /// <summary>A router's member action: add_router_interface or remove_router_interface.</summary>
+    public CloudResponse RouterAction(ResourceType routers, string id, string action, CloudRequest request, NeutronContext context) =>
+        Core.RouterInterfaces.Handle(action, Find(routers, id, context), request, _state, context);
 
     private CloudResponse List(ResourceType type, CloudRequest request, NeutronContext context)
     {

@@ -36,9 +36,6 @@ internal abstract class ResourceType
     /// <summary>The database columns a list can filter on, with the JSON path of each in the view; any other filter is ignored.</summary>
     public IReadOnlyDictionary<string, string> FilterColumns { get; }
 
-    /// <summary>False for resources the embedded cloud only seeds: every write is refused with 405.</summary>
-    public virtual bool Writable => true;
-
     /// <summary>True for resources Neutron serves through its newer (pecan) path, whose JSON has no spaces.</summary>
     public virtual bool CompactJson => false;
 

@@ -26,8 +26,5 @@ internal sealed class StoredObject
     /// <summary>Set by <see cref="EmbeddedCloud.SetStatus"/>: the stored status wins over the simulation.</summary>
     public bool StatusForced { get; set; }
 
-    /// <summary>Server-side facts that are not shown, e.g. the subnets a router has interfaces on.</summary>
-    public JObject Hidden { get; } = new();
-
     public string? Text(string field) => Data[field]?.Type == JTokenType.String ? (string?)Data[field] : null;
 }

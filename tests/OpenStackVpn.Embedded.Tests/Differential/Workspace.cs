@@ -41,6 +41,7 @@ public sealed class Workspace
         space.Markers["admin_svc"] = (string)seed["vpnservice_id"]!;
         space.Markers["admin_router"] = (string)seed["router_id"]!;
         space.Markers["admin_subnet"] = (string)seed["private_subnet_id"]!;
+        space.Markers["ext_net"] = (string)seed["external_network_id"]!;
         if (backend.IsLab)
         {
             await space.RemoveLeftoversAsync();
@@ -48,6 +49,7 @@ public sealed class Workspace
         }
         else
         {
+            // The member's seeded router and subnet stand for the lab's made ones, so member lists match item by item.
             space.Markers["router"] = (string)seed["member_router_id"]!;
             space.Markers["subnet"] = (string)seed["member_subnet_id"]!;
         }

@@ -63,7 +63,7 @@ internal static class ConnectionChecks
             var peerRow = state.Visible(Collections.EndpointGroups, peerGroup, context, GroupNotFound);
             var router = state.Store.Find(Collections.Routers, service.Text("router_id"))!;
             var subnets = Endpoints(localRow, "subnet");
-            foreach (var subnet in subnets.Where(s => !RouterType.IsAttached(router, s)))
+            foreach (var subnet in subnets.Where(s => !RouterType.IsAttached(state, router, s)))
             {
                 throw VpnServiceType.NotConnected(subnet, router.Id);
             }

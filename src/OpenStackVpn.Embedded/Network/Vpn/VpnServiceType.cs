@@ -43,7 +43,7 @@ internal sealed class VpnServiceType : ResourceType
         }
 
         var subnetId = request.Value<string>("subnet_id");
-        if (subnetId != null && !RouterType.IsAttached(router, subnetId))
+        if (subnetId != null && !RouterType.IsAttached(state, router, subnetId))
         {
             throw NotConnected(subnetId, routerId);
         }
