@@ -34,6 +34,9 @@
         'Remove-VpnEndpointGroup'
         'Wait-IpsecSiteConnection'
         'Wait-VpnService'
+        # Peer side and diagnosis (issue 11)
+        'Export-IpsecPeerConfig'
+        'Test-IpsecSiteConnection'
         'Start-EmbeddedOpenStack'
         'Stop-EmbeddedOpenStack'
         'Add-EmbeddedOpenStackFault'

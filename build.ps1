@@ -107,6 +107,21 @@ function Show-DifferentialSummary([string] $Trx) {
     }
 }
 
+function Show-TunnelSummary([string] $Results) {
+    # The real-tunnel tests (tests/Pester/Tunnel.Tests.ps1) need the lab, root and namespaces: say when they did not run,
+    # and show how long each step took when they did. Their counts are in the Pester counts.
+    Write-Host ''
+    foreach ($skipped in Get-ChildItem $Results -Filter 'tunnel-skipped-*.txt') {
+        $backend = $skipped.BaseName -replace '^tunnel-skipped-', ''
+        Write-Host "The tunnel tests were skipped on the $backend backend: $((Get-Content $skipped.FullName -Raw).Trim())."
+    }
+    $timings = Join-Path $Results 'tunnel-timings.txt'
+    if (Test-Path $timings) {
+        Write-Host 'Real tunnels in the lab, time per step:'
+        Get-Content $timings | ForEach-Object { Write-Host "  $_" }
+    }
+}
+
 function Invoke-Test {
     Invoke-Build
     $results = Join-Path $out 'TestResults'
@@ -135,6 +150,7 @@ function Invoke-Test {
     $runner = Join-Path $root 'tests/Invoke-PesterSuite.ps1'
     $backends = @('embedded')
     if ($Integration) { $backends += 'lab' }
+    Remove-Item (Join-Path $results 'tunnel-*.txt') -ErrorAction Ignore
     foreach ($backend in $backends) {
         $countsFile = Join-Path $results "pester-$backend-counts.json"
         Remove-Item $countsFile -ErrorAction Ignore
@@ -175,6 +191,8 @@ function Invoke-Test {
             }
         }
     }
+
+    Show-TunnelSummary $results
 
     Write-Host ''
     Write-Host ('{0} passed, {1} failed, {2} skipped' -f $counts.Passed, $counts.Failed, $counts.Skipped)

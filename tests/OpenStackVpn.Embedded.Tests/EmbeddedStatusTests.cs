@@ -35,6 +35,23 @@ public sealed class EmbeddedStatusTests
     }
 
     [Fact]
+    public async Task A_failed_peer_takes_the_connection_down_and_leaves_the_service_active_as_in_the_tunnel_lab()
+    {
+        // The tunnel lab's reports: PENDING_CREATE -> ACTIVE for both; then, with the peer gone, the connection DOWN and
+        // the service ACTIVE (its strongSwan still runs); the peer back, the connection ACTIVE again.
+        using var client = new EmbeddedClient();
+        var vpn = await MemberVpn.CreateAsync(client);
+        var id = await client.CreateAsync("ipsec-site-connections", "ipsec_site_connection", vpn.LegacyConnection());
+        Assert.Equal("ACTIVE", await Status(client, "ipsec-site-connections", id));
+        Assert.Equal("ACTIVE", await Status(client, "vpnservices", vpn.LegacyService));
+        client.Cloud.SetStatus("connection", id, "DOWN");
+        Assert.Equal("DOWN", await Status(client, "ipsec-site-connections", id));
+        Assert.Equal("ACTIVE", await Status(client, "vpnservices", vpn.LegacyService));
+        client.Cloud.SetStatus("connection", id, "ACTIVE");
+        Assert.Equal("ACTIVE", await Status(client, "ipsec-site-connections", id));
+    }
+
+    [Fact]
     public async Task A_disabled_service_takes_its_connections_down()
     {
         using var client = new EmbeddedClient();

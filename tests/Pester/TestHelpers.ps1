@@ -83,3 +83,17 @@ function Add-ReliabilityResult {
         [pscustomobject]@{ Kind = $Kind; Name = $Name; Ok = $Ok } | ConvertTo-Json -Compress | Add-Content $env:OPENSTACKVPN_RELIABILITY_LOG
     }
 }
+
+function Get-LabSubnetCidr {
+    # A subnet's CIDR as the backend serves it (the module reads subnets only for its VPN objects).
+    param([string] $Id)
+    $seed = Get-LabSeed
+    $token = New-LabToken
+    (Invoke-RestMethod -Uri "$($seed.network_url.TrimEnd('/'))/v2.0/subnets/$Id" -Headers @{ 'X-Auth-Token' = $token }).subnet.cidr
+}
+
+function Get-LabRequestCount {
+    # How many requests the backend's Neutron has received: the embedded cloud's request log, or the lab's access log.
+    if ($env:OPENSTACKVPN_BACKEND -eq 'embedded') { return @(Get-EmbeddedOpenStackRequest -Server $global:OpenStackVpnTestServer).Count }
+    @(Get-Content (Join-Path $script:LabState 'log/neutron-server.log') | Where-Object { $_ -match '"(GET|POST|PUT|DELETE) /v2\.0' }).Count
+}

@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using OpenStackVpn.Core.Peer;
+
+namespace OpenStackVpn.Commands;
+
+/// <summary>
+/// <para type="synopsis">Writes the peer gateway's configuration of IPsec site connections (strongSwan swanctl.conf, ipsec.conf or Libreswan).</para>
+/// <para type="description">Reads the connection, its VPN service, its IKE and IPsec policies, and the subnets or endpoint groups of both sides, and writes the other end's configuration from them: the cloud's public address (the service's external IP), the peer's own address and both ids as Neutron will check them (Neutron puts '@' on both ids when either is not an IP address), the networks of both sides, the IKE version, the proposals in the format's own names (aes-128 becomes aes128, group14 modp2048), lifetimes, PFS, DPD, who initiates, the encapsulation mode and transform, and the MTU where the format has one.</para>
+/// <para type="description">The pre-shared key is a placeholder unless -IncludeSecret is given. Without -Path the files are written to the pipeline as objects (FileName, Content); with -Path they are written into that folder, readable by their owner only. A connection whose settings the format cannot express (for example ah-esp) is refused for that format, with the reason.</para>
+/// </summary>
+/// <example>
+/// <code>Get-IpsecSiteConnection branch-1 | Export-IpsecPeerConfig -Path ./branch-1 -IncludeSecret</code>
+/// <para>Writes ./branch-1/swanctl.conf for the branch's strongSwan gateway, with the pre-shared key.</para>
+/// </example>
+/// <example>
+/// <code>(Export-IpsecPeerConfig -Name branch-1 -Format IpsecConf).Content</code>
+/// <para>Shows the ipsec.conf and ipsec.secrets of the peer (the key as a placeholder).</para>
+/// </example>
+/// <example>
+/// <code>Export-IpsecPeerConfig -Id cbc152a0-7e93-4f98-9f04-b085a4bf2511 -Format Libreswan -Path /etc/ipsec.d -IncludeSecret</code>
+/// <para>Writes neutron-ID.conf and neutron-ID.secrets for a Libreswan gateway.</para>
+/// </example>
+[Cmdlet(VerbsData.Export, "IpsecPeerConfig", DefaultParameterSetName = "InputObject", SupportsShouldProcess = true)]
+[OutputType(typeof(PeerConfigFile))]
+public sealed class ExportIpsecPeerConfigCommand : ConnectionReportCommand
+{
+    private readonly HashSet<string> _written = new();
+
+    /// <summary><para type="description">The peer's configuration language: Swanctl (default; strongSwan swanctl.conf), IpsecConf (strongSwan ipsec.conf and ipsec.secrets) or Libreswan.</para></summary>
+    [Parameter]
+    public PeerConfigFormat Format { get; set; } = PeerConfigFormat.Swanctl;
+
+    /// <summary><para type="description">The folder to write the files into (created if missing); each file is readable by its owner only. Without it, the files go to the pipeline.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    /// <summary><para type="description">Write the connection's real pre-shared key instead of a placeholder.</para></summary>
+    [Parameter]
+    public SwitchParameter IncludeSecret { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        var session = RequireSession();
+        try
+        {
+            var id = ConnectionId(session);
+            var site = Await(cancel => PeerSiteReader.ReadAsync(session, id, Log, cancel));
+            var files = PeerConfigWriter.Write(site, Format, IncludeSecret);
+            site.Connection.ForgetSecrets();
+            foreach (var file in files)
+            {
+                if (Path != null)
+                {
+                    var folder = GetUnresolvedProviderPathFromPSPath(Path);
+                    var target = System.IO.Path.Combine(folder, file.FileName);
+                    if (!_written.Add(target))
+                    {
+                        throw OpenStackException.Argument(nameof(Path), $"{target} was already written for another connection in this command; export each connection to its own folder.");
+                    }
+
+                    if (!ShouldProcess(target, $"Write the {Format} peer configuration of connection {id}{(file.HoldsSecret ? ", with its pre-shared key" : "")}"))
+                    {
+                        continue;
+                    }
+
+                    OwnerOnlyFile.Write(file, folder);
+                }
+
+                WriteObject(file);
+            }
+        }
+        catch (OpenStackException e)
+        {
+            WriteError(ToErrorRecord(e));
+        }
+        catch (IOException e)
+        {
+            WriteError(new ErrorRecord(e, "PeerConfigNotWritten", ErrorCategory.WriteError, Path));
+        }
+    }
+}

@@ -1,0 +1,142 @@
+# Dot-sourced by tests/Pester/Tunnel.Tests.ps1: lab tunnels for connections made through the module (PowerShell 7, Linux, root).
+$script:TunnelScript = Join-Path $PSScriptRoot 'tunnel.sh'
+
+function Get-TunnelSkipReason {
+    # Why tunnels cannot run in this test run, or $null when they can.
+    if ($env:OPENSTACKVPN_BACKEND -ne 'lab') { return 'they need the real lab (build.ps1 Test -Integration)' }
+    if (-not $IsLinux) { return 'they need Linux network namespaces' }
+    $why = & bash $script:TunnelScript check 2>&1
+    if ($LASTEXITCODE -ne 0) { return "tunnel.sh check: $why" }
+    $null
+}
+
+function ConvertTo-ApiJson($Object) {
+    # The object as Neutron's API shaped it (the module's models carry Neutron's JSON names).
+    [Newtonsoft.Json.JsonConvert]::SerializeObject($Object.PSObject.BaseObject) | ConvertFrom-Json
+}
+
+function Write-TunnelInput {
+    # The cloud side's input: the connection (with its PSK), its service, policies, endpoint groups and subnet CIDRs,
+    # each read from the lab through the module (subnets, which the module does not show, through Neutron's API).
+    param([string] $ConnectionId, [string] $Path)
+    $c = Get-IpsecSiteConnection -Id $ConnectionId -IncludeSecret
+    $service = Get-VpnService -Id $c.VpnServiceId
+    $doc = [ordered]@{
+        vpnservice             = ConvertTo-ApiJson $service
+        ipsec_site_connections = @(ConvertTo-ApiJson $c)
+        ikepolicies            = @{ $c.IkePolicyId = ConvertTo-ApiJson (Get-IkePolicy -Id $c.IkePolicyId) }
+        ipsecpolicies          = @{ $c.IpsecPolicyId = ConvertTo-ApiJson (Get-IpsecPolicy -Id $c.IpsecPolicyId) }
+        endpoint_groups        = @{}
+        local_cidr_map         = @{}
+    }
+    if ($service.SubnetId) {
+        $doc.subnet = @{ id = $service.SubnetId; cidr = (Get-LabSubnetCidr $service.SubnetId); ip_version = 4 }
+    }
+    foreach ($groupId in @($c.LocalEndpointGroupId, $c.PeerEndpointGroupId) | Where-Object { $_ }) {
+        $group = Get-VpnEndpointGroup -Id $groupId
+        $doc.endpoint_groups[$groupId] = @{ type = $group.Type; endpoints = @($group.Endpoints) }
+        if ($group.Type -eq 'subnet') { foreach ($s in $group.Endpoints) { $doc.local_cidr_map[$s] = Get-LabSubnetCidr $s } }
+    }
+    $c.ForgetSecrets()
+    # Written owner-only: it holds the PSK, as the agent's own ipsec.secrets does.
+    $null = New-Item -ItemType File -Path $Path -Force
+    & chmod 600 $Path
+    $doc | ConvertTo-Json -Depth 10 | Set-Content -Path $Path
+}
+
+function Invoke-Tunnel {
+    # Runs tunnel.sh; returns its output lines, throws when it fails (unless -AllowFailure).
+    param([string[]] $Arguments, [switch] $AllowFailure)
+    $lines = & bash $script:TunnelScript @Arguments 2>&1 | ForEach-Object { "$_" }
+    $lines | ForEach-Object { Write-Host "    $_" }
+    if ($LASTEXITCODE -ne 0 -and -not $AllowFailure) { throw "tunnel.sh $($Arguments[0]) failed: $($lines | Select-Object -Last 3)" }
+    [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $lines }
+}
+
+function Start-LabTunnel {
+    # Brings the tunnel of a connection up: the peer from -PeerDir (Export-IpsecPeerConfig's output, or a changed copy;
+    # $null for no peer), the cloud side from the lab's objects. Returns the tunnel's state folder.
+    param([string] $ConnectionId, [string] $PeerDir, [string] $State)
+    $inputFile = Join-Path ([System.IO.Path]::GetTempPath()) "ovt-input-$ConnectionId.json"
+    Write-TunnelInput -ConnectionId $ConnectionId -Path $inputFile
+    $peer = if ($PeerDir) { $PeerDir } else { '-' }
+    try { $null = Invoke-Tunnel @('up', $State, $inputFile, $peer) } finally { Remove-Item $inputFile -ErrorAction Ignore }
+    $State
+}
+
+function Stop-LabTunnel {
+    # Keeps the logs of both sides beside the test results (never input.json, which holds the PSK), then tears down.
+    param([string] $State)
+    if ($env:OPENSTACKVPN_RELIABILITY_LOG -and (Test-Path $State)) {
+        $keep = Join-Path (Split-Path $env:OPENSTACKVPN_RELIABILITY_LOG) ('tunnel-logs/' + (Split-Path (Split-Path $State) -Leaf))
+        $null = New-Item -ItemType Directory -Path $keep -Force
+        foreach ($log in 'cloud/agent.log', 'cloud/reports.jsonl', 'cloud/charon.log', 'peer/charon.log', 'peer/initiate.out') {
+            $from = Join-Path $State $log
+            if (Test-Path $from) { Copy-Item $from (Join-Path $keep ($log -replace '/', '-')) }
+        }
+    }
+    $null = Invoke-Tunnel @('down', $State) -AllowFailure
+}
+
+function Get-LabTunnelPing {
+    # Pings every cloud host address to every peer host address and back: one object per direction and pair.
+    param([string] $State)
+    foreach ($line in (Invoke-Tunnel @('ping', $State) -AllowFailure).Output) {
+        if ($line -match 'ping (\S+) -> (\S+): (ok|FAILED)') { [pscustomobject]@{ From = $Matches[1]; To = $Matches[2]; Ok = $Matches[3] -eq 'ok' } }
+    }
+}
+
+function Test-LabTunnelPing {
+    # $true when every ping of Get-LabTunnelPing passed.
+    param([string] $State)
+    $pings = @(Get-LabTunnelPing $State)
+    $pings.Count -gt 0 -and @($pings | Where-Object { -not $_.Ok }).Count -eq 0
+}
+
+function Get-LabTunnelReports {
+    # The status reports the cloud side's agent sent into the lab's Neutron, oldest first.
+    param([string] $State)
+    $file = Join-Path $State 'cloud/reports.jsonl'
+    if (-not (Test-Path $file)) { return @() }
+    @(Get-Content $file | ForEach-Object { $_ | ConvertFrom-Json })
+}
+
+function Set-LabTunnelPeer {
+    # The peer closes its SAs (the cloud hears of it) and loads another swanctl.conf.
+    param([string] $State, [string] $PeerDir)
+    $null = Invoke-Tunnel @('peer-load', $State, $PeerDir)
+}
+
+function Start-LabTunnelPeer {
+    # The peer starts the tunnel with what it has loaded; $true when its CHILD SA came up.
+    param([string] $State)
+    (Invoke-Tunnel @('peer-initiate', $State) -AllowFailure).ExitCode -eq 0
+}
+
+function Stop-LabTunnelPeer {
+    param([string] $State)
+    $null = Invoke-Tunnel @('peer-stop', $State)
+}
+
+function New-PeerVariant {
+    # A copy of an exported swanctl.conf with one change, as a branch admin's mistake would make it.
+    param([string] $From, [string] $To, [string] $Pattern, [string] $Replacement)
+    $text = Get-Content (Join-Path $From 'swanctl.conf') -Raw
+    if ($text -notmatch $Pattern) { throw "'$Pattern' is not in $From/swanctl.conf" }
+    $null = New-Item -ItemType Directory -Path $To -Force
+    $path = Join-Path $To 'swanctl.conf'
+    $null = New-Item -ItemType File -Path $path -Force
+    & chmod 600 $path
+    Set-Content -Path $path -Value ($text -replace $Pattern, $Replacement) -NoNewline
+    $To
+}
+
+function Write-TunnelTiming {
+    # One line of the tunnel timings table (tunnel-timings.txt beside the test results), also shown in the run.
+    param([string] $Name, [double] $Seconds)
+    $line = '{0,-60} {1,6:0.0} s' -f $Name, $Seconds
+    Write-Host "    timing: $line"
+    if ($env:OPENSTACKVPN_RELIABILITY_LOG) {
+        Add-Content (Join-Path (Split-Path $env:OPENSTACKVPN_RELIABILITY_LOG) 'tunnel-timings.txt') $line
+    }
+}
