@@ -8,7 +8,8 @@
             writes results under out/TestResults and prints one closing line: N passed, N failed, N skipped.
     Demo    builds, then runs examples/Demo.ps1: a whole VPN created, shown and removed, on the cloud that OS_CLOUD or
             OS_AUTH_URL configures, or else on the embedded OpenStack.
-    Package zips out/OpenStackVpn into out/OpenStackVpn-<version>.zip.
+    Package publishes out/OpenStackVpn with PSResourceGet into out/repository/OpenStackVpn.<version>.nupkg, a local
+            folder repository that Install-PSResource can install from.
     Clean   removes out/ and the bin/obj folders.
 .PARAMETER Integration
     With Test: run the Pester suite a second time, against the real lab (tests/lab/start.sh, OPENSTACKVPN_LAB), after the
@@ -77,6 +78,8 @@ function Invoke-Build {
         dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tools/New-HelpFile.ps1') -ModulePath $moduleDir `
             -DocXml $docXml -OutFile (Join-Path $moduleDir 'en-US/OpenStackVpn.dll-Help.xml')
     }
+    # The about_ topics (concepts: sessions, modes, retries, secrets, the embedded cloud), found by Get-Help about_OpenStackVpn.
+    Copy-Item (Join-Path $root 'src/OpenStackVpn/en-US/about_*.help.txt') (Join-Path $moduleDir 'en-US')
     if (Get-ChildItem $moduleDir -Recurse -Filter 'System.Management.Automation.dll') {
         throw 'System.Management.Automation.dll must never ship.'
     }
@@ -210,11 +213,11 @@ function Invoke-Demo {
 }
 
 function Invoke-Package {
+    # The gallery package: Publish-PSResource into out/repository, a local folder repository made for the purpose.
+    # Install from it with: Install-PSResource OpenStackVpn -Repository <a repository registered on that folder>.
     Invoke-Build
-    $version = Get-ModuleVersion
-    $zip = Join-Path $out "OpenStackVpn-$version.zip"
-    Compress-Archive -Path $moduleDir -DestinationPath $zip -Force
-    Write-Host "Packaged $zip"
+    $package = & (Join-Path $root 'tools/Publish-LocalRepository.ps1') -ModulePath $moduleDir -RepositoryPath (Join-Path $out 'repository')
+    Write-Host "Packaged $package"
 }
 
 switch ($Task) {

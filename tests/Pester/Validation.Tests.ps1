@@ -28,7 +28,7 @@ BeforeDiscovery {
         @{ Line = "New-VpnEndpointGroup -Name x -Type cidr -Endpoint @()"; Parameter = 'Endpoint'; Rule = '*at least one endpoint*' }
         @{ Line = "New-VpnEndpointGroup -Name x -Type cidr -Endpoint 10.0.0.0/33"; Parameter = 'Endpoint'; Rule = '*not a valid CIDR*' }
         @{ Line = "New-VpnEndpointGroup -Name x -Type cidr -Endpoint 10.0.0.0/24, 10.0.0.0/24"; Parameter = 'Endpoint'; Rule = '*given twice*' }
-        @{ Line = "New-VpnEndpointGroup -Name x -Type subnet -Endpoint private-subnet"; Parameter = 'Endpoint'; Rule = '*not a subnet id*' }
+        @{ Line = "New-VpnEndpointGroup -Name x -Type subnet -Endpoint @()"; Parameter = 'Endpoint'; Rule = '*at least one endpoint*' }
         @{ Line = "New-VpnEndpointGroup -Name x -Type colour -Endpoint x"; Parameter = 'Type'; Rule = '*does not belong to the set*' }
         @{ Line = "Set-IpsecSiteConnection -Id $someId -VpnService other"; Parameter = 'VpnService'; Rule = '*A parameter cannot be found that matches parameter name*' }
         @{ Line = "Set-IpsecSiteConnection -Id $someId -IkePolicy other"; Parameter = 'IkePolicy'; Rule = '*A parameter cannot be found that matches parameter name*' }

@@ -26,6 +26,14 @@ internal sealed class ListStream<T> : IDisposable where T : NeutronResource
     private readonly Thread _reader;
     private Exception? _error;
     private int _produced;
+    private int _pagesRead;
+    private volatile bool _more;
+
+    /// <summary>How many pages have been read to their end so far.</summary>
+    public int PagesRead => Volatile.Read(ref _pagesRead);
+
+    /// <summary>Whether the last page read to its end has a next page.</summary>
+    public bool More => _more;
     private int _handled;
 
     private ListStream(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
@@ -127,6 +135,8 @@ internal sealed class ListStream<T> : IDisposable where T : NeutronResource
                     }
                 });
                 Hand(batch, cancel);
+                _more = next != null;
+                Interlocked.Increment(ref _pagesRead);
                 ResourceClient.CheckNextIsNew(read, next, kind.Plural);
             }
             while (next != null);

@@ -124,7 +124,7 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
         var found = new HashSet<string>();
         try
         {
-            WriteList(session, Kind, query, item =>
+            WriteList(session, Kind, query, new ListProgress($"Listing {Kind.DisplayPlural}"), item =>
             {
                 if (patterns == null || patterns.Any(p => p.IsMatch(item.Name ?? "")))
                 {

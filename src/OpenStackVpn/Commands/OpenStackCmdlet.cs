@@ -121,14 +121,16 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
     /// Writes every object of a list as soon as it is read, while the next page is fetched; Core's diagnostics are written as they come,
     /// Ctrl+C or a consumer that stops early (Select-Object -First) ends the reading. An error of the list is thrown after the objects before it.
     /// </summary>
-    internal void WriteList<TItem>(OpenStackSession session, ResourceKind<TItem> kind, ListQuery query, Action<TItem> each)
+    internal void WriteList<TItem>(OpenStackSession session, ResourceKind<TItem> kind, ListQuery query, ListProgress? progress, Action<TItem> each)
         where TItem : NeutronResource
     {
         using var list = ListStream<TItem>.Start(session, kind, query, Log, _cancel.Token);
         var wait = TimeSpan.FromMilliseconds(50);
+        var taken = 0;
         while (true)
         {
             bool done;
+            progress?.Update(this, list.PagesRead, list.More, taken);
             try
             {
                 if (list.TryTake(wait, out var items, out done))
@@ -140,6 +142,7 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
 
                     foreach (var item in items)
                     {
+                        taken++;
                         each(item);
                         list.Handled();
                     }
@@ -163,6 +166,7 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
 
             if (done)
             {
+                progress?.Done(this, list.PagesRead, taken);
                 return;
             }
         }

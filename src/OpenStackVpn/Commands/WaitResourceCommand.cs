@@ -110,7 +110,7 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
             while (pending.Count > 0)
             {
                 var listed = new HashSet<string>(StringComparer.Ordinal);
-                cmdlet.WriteList(session, kind, query, current =>
+                cmdlet.WriteList(session, kind, query, null, current =>
                 {
                     if (!pending.TryGetValue(current.Id, out var target))
                     {
