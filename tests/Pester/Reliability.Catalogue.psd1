@@ -98,7 +98,7 @@
         'New-VpnEndpointGroup -Name x -Type cidr -Endpoint @()'
         'New-VpnEndpointGroup -Name x -Type cidr -Endpoint 10.0.0.0/33'
         'New-VpnEndpointGroup -Name x -Type cidr -Endpoint 10.0.0.0/24, 10.0.0.0/24'
-        'New-VpnEndpointGroup -Name x -Type subnet -Endpoint private-subnet'
+        'New-VpnEndpointGroup -Name x -Type subnet -Endpoint @()'
         'New-VpnEndpointGroup -Name x -Type colour -Endpoint x'
         'Set-IpsecSiteConnection -Id 6f1b8a8e-0000-4000-8000-000000000001 -VpnService other'
         'Set-IpsecSiteConnection -Id 6f1b8a8e-0000-4000-8000-000000000001 -IkePolicy other'
