@@ -51,8 +51,17 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('OpenStack', 'Neutron', 'VPNaaS', 'IPsec', 'VPN', 'Keystone')
-            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+            Tags         = @('OpenStack', 'Neutron', 'VPNaaS', 'IPsec', 'VPN', 'Keystone', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            # What a gallery page shows: where the project lives, and what changed in this version.
+            ProjectUri   = 'https://github.com/OpenStackVpn/OpenStackVpn'
+            ReleaseNotes = @'
+0.1.0: the first release. Cmdlets for the five VPNaaS v2.0 resources (IPsec site connections, VPN services,
+IKE and IPsec policies, endpoint groups), a Keystone v3 session (password, application credential, token;
+clouds.yaml and OS_* variables), an embedded OpenStack for trying the module and testing runbooks without a
+cloud, live name completion, and one-command teardown with Remove-VpnService -Recurse.
+See Get-Help about_OpenStackVpn.
+'@
         }
     }
 }

@@ -11,7 +11,9 @@ param(
     [Parameter(Mandatory)] [string] $PesterManifest,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $ResultsDirectory,
-    [ValidateSet('embedded', 'lab')] [string] $Backend = 'embedded'
+    [ValidateSet('embedded', 'lab')] [string] $Backend = 'embedded',
+    # Only these test files (for working on a few); the reliability table then shows red rows for what did not run.
+    [string[]] $Path = (Join-Path $PSScriptRoot 'Pester')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -42,7 +44,7 @@ elseif (-not $env:OPENSTACKVPN_LAB) {
 }
 
 $config = New-PesterConfiguration
-$config.Run.Path = Join-Path $PSScriptRoot 'Pester'
+$config.Run.Path = @($Path -split ",")
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
 $config.TestResult.Enabled = $true
@@ -57,14 +59,15 @@ if ($PSVersionTable.PSEdition -eq 'Desktop') {
     Write-Host "Marked PowerShell 7 only, not run here: $(@($sevenOnly | ForEach-Object { $_.Name }) -join ', ')"
 }
 
-$env:OPENSTACKVPN_RELIABILITY_LOG = Join-Path $ResultsDirectory "reliability-$Backend.jsonl"
-Remove-Item $env:OPENSTACKVPN_RELIABILITY_LOG -ErrorAction Ignore
-
 Write-Host "`n=== Pester contract suite on the $Backend backend (state: $env:OPENSTACKVPN_LAB) ===`n"
 $result = Invoke-Pester -Configuration $config
-& (Join-Path $PSScriptRoot 'Show-ReliabilityTable.ps1') -Path $env:OPENSTACKVPN_RELIABILITY_LOG -Backend $Backend
+$redRows = & (Join-Path $PSScriptRoot 'Show-ReliabilityTable.ps1') -Result $result -Catalogue (Join-Path $PSScriptRoot 'Pester/Reliability.Catalogue.psd1') -Backend $Backend
+$use = & (Join-Path $PSScriptRoot 'Measure-BackendUse.ps1') -Result $result -Backend $Backend -ResultsDirectory $ResultsDirectory `
+    -Server $global:OpenStackVpnTestServer -LabState $env:OPENSTACKVPN_LAB
+Write-Host "`nBackend use ($Backend): $use"
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount + $result.NotRunCount } |
+if ($redRows -gt 0) { Write-Host "The reliability table has $redRows red row(s): each counts as one failure." -ForegroundColor Red }
+@{ Passed = $result.PassedCount; Failed = $failed + $redRows; Skipped = $result.SkippedCount + $result.NotRunCount; BackendUse = $use } |
     ConvertTo-Json | Set-Content (Join-Path $ResultsDirectory "pester-$Backend-counts.json")
 if ($global:OpenStackVpnTestServer) { $global:OpenStackVpnTestServer | Stop-EmbeddedOpenStack }
-if ($failed -gt 0) { exit 1 }
+if ($failed + $redRows -gt 0) { exit 1 }

@@ -82,6 +82,8 @@ public sealed class OpenStackSession : IDisposable
     /// <summary>How failed requests are sent again; set MaxRetries to 0 to turn retries off.</summary>
     public RetryPolicy Retry { get; } = new();
 
+    private static readonly RetryPolicy NoRetry = new() { MaxRetries = 0 };
+
     /// <summary>False once the session was disconnected.</summary>
     public bool IsConnected => !_closed;
 
@@ -138,10 +140,19 @@ public sealed class OpenStackSession : IDisposable
 
     /// <summary>
     /// Sends a request to the network endpoint with the session's token; renews an expiring token first,
-    /// and once more after a 401 when the session holds reusable credentials.
+    /// and once more after a 401 when the session holds reusable credentials. <paramref name="once"/> sends
+    /// it exactly once, with no retry and no repeat after a 401 (tab completion: at most one request).
     /// </summary>
-    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, ILogSink log, CancellationToken cancel)
+    internal Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, ILogSink log, CancellationToken cancel, bool once = false) =>
+        SendAsync(method, relativePath, jsonBody, false, once, log, cancel);
+
+    /// <summary>A GET sent as <see cref="SendAsync(HttpMethod, string, string?, ILogSink, CancellationToken, bool)"/> is, whose successful answer streams (the caller disposes it).</summary>
+    internal Task<ApiResponse> SendForStreamAsync(string relativePath, ILogSink log, CancellationToken cancel) =>
+        SendAsync(HttpMethod.Get, relativePath, null, true, false, log, cancel);
+
+    private async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, bool stream, bool once, ILogSink log, CancellationToken cancel)
     {
+        var retry = once ? NoRetry : Retry;
         if (_closed)
         {
             throw new OpenStackException(OpenStackErrorKind.Authentication, "This session was disconnected. Run Connect-OpenStack to open a new one.");
@@ -155,12 +166,14 @@ public sealed class OpenStackSession : IDisposable
             ApiResponse response;
             try
             {
-                response = await _transport.SendAsync(method, url, jsonBody, AuthHeader(token), log, cancel).ConfigureAwait(false);
+                response = await (stream
+                    ? _transport.SendForStreamAsync(url, AuthHeader(token), log, cancel)
+                    : _transport.SendAsync(method, url, jsonBody, AuthHeader(token), log, cancel)).ConfigureAwait(false);
             }
             catch (OpenStackException e) when (e.Kind is OpenStackErrorKind.ConnectionFailed or OpenStackErrorKind.Timeout)
             {
                 // A request that timed out is not sent again: the limit is the most the user wants to wait.
-                if (e.Kind == OpenStackErrorKind.Timeout || !Retry.ShouldRetry(method, attempt, null, e.RequestNotSent))
+                if (e.Kind == OpenStackErrorKind.Timeout || !retry.ShouldRetry(method, attempt, null, e.RequestNotSent))
                 {
                     throw method == HttpMethod.Post && !e.RequestNotSent ? Uncertain(e, relativePath) : e;
                 }
@@ -169,7 +182,7 @@ public sealed class OpenStackSession : IDisposable
                 continue;
             }
 
-            if ((int)response.Status == 401 && CanRenew && !renewed)
+            if ((int)response.Status == 401 && CanRenew && !renewed && !once)
             {
                 log.Verbose("The token was refused; authenticating again once.");
                 token = await RenewAsync(token, log, cancel).ConfigureAwait(false);
@@ -178,7 +191,7 @@ public sealed class OpenStackSession : IDisposable
                 continue;
             }
 
-            if (Retry.ShouldRetry(method, attempt, response.Status, false))
+            if (retry.ShouldRetry(method, attempt, response.Status, false))
             {
                 await PauseAsync(method, url, attempt, response.RetryAfter, ReasonPhrases.Describe(response.Status), log, cancel).ConfigureAwait(false);
                 continue;

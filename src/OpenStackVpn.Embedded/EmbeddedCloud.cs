@@ -38,6 +38,11 @@ public sealed class EmbeddedCloud
             throw new ArgumentOutOfRangeException(nameof(options), "TokenLifetime must be positive.");
         }
 
+        if (options.SeedConnections < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "SeedConnections cannot be negative.");
+        }
+
         if (options.ActivationDelay < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "ActivationDelay cannot be negative.");
@@ -56,6 +61,7 @@ public sealed class EmbeddedCloud
         }.Concat(origin ? Array.Empty<ResourceType>() : new ResourceType[] { new EndpointGroupType() }).ToList();
         _neutron = new NeutronApi(_network, types, _keystone.Authenticate, () => new Uri(BaseUri, "identity"), Extensions(origin));
         new NetworkSeeder(_network, new ResourceApi(_network), Seed).Seed(collection => types.Single(t => t.Collection == collection));
+        FleetSeeder.Seed(_network, new ResourceApi(_network), Seed, collection => types.Single(t => t.Collection == collection), options.SeedConnections);
     }
 
     /// <summary>The dialect this cloud speaks.</summary>

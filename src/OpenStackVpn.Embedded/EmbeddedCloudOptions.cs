@@ -16,6 +16,12 @@ public sealed class EmbeddedCloudOptions
     /// </summary>
     public TimeSpan? ActivationDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How many generated IPsec site connections (fleet-conn-000001 …) to seed besides the lab's objects, with a VPN service per 100 and an
+    /// IKE and an IPsec policy per 1,000, so that runbooks can be tried at fleet scale. Zero by default.
+    /// </summary>
+    public int SeedConnections { get; set; }
+
     /// <summary>How long an issued Keystone token lives.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

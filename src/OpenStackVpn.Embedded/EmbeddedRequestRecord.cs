@@ -19,6 +19,9 @@ public sealed class EmbeddedRequestRecord
     /// <summary>The query string with its '?', or empty.</summary>
     public string Query { get; }
 
+    /// <summary>When it arrived, so a test run can tell which test sent it.</summary>
+    public System.DateTimeOffset ReceivedAt { get; } = System.DateTimeOffset.UtcNow;
+
     /// <inheritdoc/>
     public override string ToString() => $"{Method} {Path}{Query}";
 }

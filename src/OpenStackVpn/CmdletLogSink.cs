@@ -12,6 +12,17 @@ internal sealed class CmdletLogSink : ILogSink
 {
     private readonly ConcurrentQueue<(char Stream, string Text)> _queue = new();
 
+    public CmdletLogSink(bool debugEnabled)
+    {
+        IsDebugEnabled = debugEnabled;
+    }
+
+    /// <summary>True when the cmdlet runs with -Debug or a DebugPreference that shows debug messages.</summary>
+    public bool IsDebugEnabled { get; }
+
+    /// <summary>True when nothing waits to be written.</summary>
+    public bool IsEmpty => _queue.IsEmpty;
+
     public void Verbose(string message) => _queue.Enqueue(('V', message));
 
     public void Debug(string message) => _queue.Enqueue(('D', message));

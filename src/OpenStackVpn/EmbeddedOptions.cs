@@ -13,17 +13,18 @@ internal static class EmbeddedOptions
 {
     /// <summary>A negative delay means never: connections stay PENDING_CREATE, as on a cloud with no VPN agent.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static EmbeddedCloudOptions Of(double activationDelaySec, EmbeddedProfile profile) => new()
+    public static EmbeddedCloudOptions Of(double activationDelaySec, EmbeddedProfile profile, int seedConnections = 0) => new()
     {
+        SeedConnections = seedConnections,
         Profile = (Embedded.EmbeddedProfile)Enum.Parse(typeof(Embedded.EmbeddedProfile), profile.ToString()),
         ActivationDelay = activationDelaySec < 0 ? null : TimeSpan.FromSeconds(activationDelaySec),
     };
 
     /// <summary>A new in-process cloud: how to sign in to it, and the handler that reaches it without a socket.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static EmbeddedLogin NewInProcessCloud(double activationDelaySec, EmbeddedProfile profile)
+    public static EmbeddedLogin NewInProcessCloud(double activationDelaySec, EmbeddedProfile profile, int seedConnections = 0)
     {
-        var cloud = new EmbeddedCloud(Of(activationDelaySec, profile));
+        var cloud = new EmbeddedCloud(Of(activationDelaySec, profile, seedConnections));
         return new EmbeddedLogin(cloud.AuthUrl, cloud.Seed.AdminUserName, cloud.Seed.AdminPassword, cloud.CreateHandler());
     }
 }

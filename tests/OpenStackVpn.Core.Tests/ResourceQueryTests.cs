@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Newtonsoft.Json.Linq;
 using OpenStackVpn.Core.Resources;
 using Xunit;
@@ -66,12 +67,29 @@ public sealed class ResourceQueryTests
         Assert.Equal(field, Kind.FieldName(name));
 
     [Fact]
-    public void A_connection_keeps_fields_it_does_not_know_and_hides_the_psk()
+    public void A_connection_keeps_fields_it_does_not_know()
     {
         var connection = JObject.Parse("""{"id": "x", "psk": "s3cret", "availability_zone": "AZ1", "flavor": "gold"}""").ToObject<IpsecSiteConnection>()!;
         Assert.Equal("AZ1", connection.AvailabilityZone);
         Assert.Equal("gold", connection.AdditionalProperties["flavor"]);
-        Assert.Equal(6, connection.Psk!.Length);
+        Assert.False(connection.AdditionalProperties.ContainsKey("psk"));
+    }
+
+    [Fact]
+    public void A_connection_hides_the_psk_from_its_public_surface_and_forgets_it_when_told()
+    {
+        var connection = JObject.Parse("""{"id": "x", "name": "n", "psk": "s3cret"}""").ToObject<IpsecSiteConnection>()!;
+        // Kept, for -IncludeSecret, only as a SecureString: no public property, extra field or ToString shows it as text.
+        Assert.IsType<System.Security.SecureString>(connection.Psk);
         Assert.Equal("s3cret", Secrets.ToPlain(connection.Psk));
+        var shown = typeof(IpsecSiteConnection).GetProperties()
+            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != nameof(IpsecSiteConnection.Psk))
+            .Select(p => Newtonsoft.Json.JsonConvert.SerializeObject(p.GetValue(connection)))
+            .Append(connection.ToString() ?? "");
+        Assert.DoesNotContain(shown, text => text.Contains("s3cret", StringComparison.Ordinal));
+
+        connection.ForgetSecrets();
+        Assert.Null(connection.Psk);
+        Assert.DoesNotContain("s3cret", JObject.FromObject(connection).ToString(), StringComparison.Ordinal);
     }
 }

@@ -64,7 +64,7 @@ Describe 'Parameters follow the resource description' {
 Describe 'Values and references come from the description' {
     BeforeAll {
         $seed = Get-LabSeed
-        $session = Connect-Lab lab-admin
+        $session = Connect-Probe
         $psk = ConvertTo-SecureString 'description-psk-1' -AsPlainText -Force
         $prefix = New-TestName 'desc'
     }
@@ -75,20 +75,21 @@ Describe 'Values and references come from the description' {
         Get-VpnEndpointGroup -Name "$prefix*" | Remove-VpnEndpointGroup -Force -ErrorAction SilentlyContinue
         Get-IkePolicy -Name "$prefix*" | Remove-IkePolicy -Force -ErrorAction SilentlyContinue
         Get-IpsecPolicy -Name "$prefix*" | Remove-IpsecPolicy -Force -ErrorAction SilentlyContinue
+        Remove-Probe
     }
 
     It 'refuses a status the description does not have, before any request' {
-        $calls = Get-HttpCalls { Get-IpsecSiteConnection -Status sideways }
-        $calls | Should -BeNullOrEmpty
-        $record = Get-ErrorRecord { Get-IpsecSiteConnection -Status sideways }
+        $sent = Get-ServerRequest { Get-ErrorRecord { Get-IpsecSiteConnection -Status sideways } }
+        $sent | Should -BeNullOrEmpty -Because 'the server received nothing'
+        $record = $script:ServerRequestOutput
         "$record" | Should -BeLike "*'Status'*does not belong to the set*ACTIVE*"
     }
 
     It 'sends a filter value in Neutron''s spelling, whatever case it was typed in' {
-        $calls = Get-HttpCalls { Get-IpsecSiteConnection -Status active -Name "$prefix-none*" }
-        @($calls | Where-Object { $_ -clike 'GET *status=ACTIVE*' }).Count | Should -Be 1
-        $calls = Get-HttpCalls { Get-VpnEndpointGroup -Type CIDR -Name "$prefix-none*" }
-        @($calls | Where-Object { $_ -clike 'GET *endpoint_type=cidr*' }).Count | Should -Be 1
+        $sent = Get-ServerRequest { Get-IpsecSiteConnection -Status active -Name "$prefix-none*" }
+        @($sent | Where-Object { $_.Method -eq 'GET' -and $_.Query -cmatch 'status=ACTIVE' }).Count | Should -Be 1
+        $sent = Get-ServerRequest { Get-VpnEndpointGroup -Type CIDR -Name "$prefix-none*" }
+        @($sent | Where-Object { $_.Method -eq 'GET' -and $_.Query -cmatch 'endpoint_type=cidr' }).Count | Should -Be 1
     }
 
     It 'says which connection uses an endpoint group or a service that cannot be removed' {

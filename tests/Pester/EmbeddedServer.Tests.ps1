@@ -14,7 +14,11 @@ Describe 'The embedded OpenStack served on loopback answers any HTTP client' {
     }
 
     It 'listens on 127.0.0.1 only' {
-        $cloud.AuthUrl.Host | Should -Be '127.0.0.1'
+        # Where the socket is bound, from the system's own table of listeners, not what the server says of itself.
+        $port = $cloud.AuthUrl.Port
+        $bound = @([System.Net.NetworkInformation.IPGlobalProperties]::GetIPGlobalProperties().GetActiveTcpListeners() | Where-Object Port -eq $port)
+        $bound.Count | Should -BeGreaterThan 0 -Because "something must listen on port $port"
+        $bound | ForEach-Object { $_.Address.ToString() | Should -Be '127.0.0.1' }
         $cloud.IsRunning | Should -BeTrue
     }
 
@@ -53,7 +57,9 @@ Describe 'The embedded OpenStack served on loopback answers any HTTP client' {
 
     It 'stops serving when stopped' {
         $other = Start-EmbeddedOpenStack
+        $port = $other.AuthUrl.Port
         $other | Stop-EmbeddedOpenStack
+        [System.Net.NetworkInformation.IPGlobalProperties]::GetIPGlobalProperties().GetActiveTcpListeners() | Where-Object Port -eq $port | Should -BeNullOrEmpty
         $other.IsRunning | Should -BeFalse
         & curl -s -o /dev/null -w '%{http_code}' "$($other.AuthUrl)" | Should -Be '000'
     }

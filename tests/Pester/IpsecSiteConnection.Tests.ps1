@@ -70,9 +70,11 @@ Describe 'Get-IpsecSiteConnection' {
     }
 
     It 'pages with a small limit, returning each connection exactly once' {
-        $all = Get-IpsecSiteConnection -VpnService $seed.vpnservice_id -PageSize 2 -Verbose 4>&1
-        $requests = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'GET *ipsec-site-connections*' })
-        $connections = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $probe = Connect-Probe
+        try { $sent = Get-ServerRequest { Get-IpsecSiteConnection -VpnService $seed.vpnservice_id -PageSize 2 -Session $probe } }
+        finally { $null = Connect-Lab lab-admin; Remove-Probe }
+        $connections = @($script:ServerRequestOutput)
+        $requests = @($sent | Where-Object { $_.Method -eq 'GET' -and $_.Path -like '*/ipsec-site-connections' -and $_.Query -like '*limit=2*' })
         $requests.Count | Should -BeGreaterOrEqual 3
         $connections.Count | Should -Be $seed.all_connection_ids.Count
         @($connections.Id | Sort-Object -Unique).Count | Should -Be $seed.all_connection_ids.Count
@@ -106,10 +108,11 @@ Describe 'Get-IpsecSiteConnection' {
     }
 
     It 'refuses an unknown -Filter key, which Neutron would ignore and answer with everything, without sending a request' {
-        $streams = @()
-        $record = $null
-        try { Get-IpsecSiteConnection -Filter @{ colour = 'red' } -Verbose 4>&1 | ForEach-Object { $streams += $_ } } catch { $record = $_ }
-        $streams | Should -BeNullOrEmpty
+        $probe = Connect-Probe
+        try { $sent = Get-ServerRequest { Get-ErrorRecord { Get-IpsecSiteConnection -Filter @{ colour = 'red' } -Session $probe } } }
+        finally { $null = Connect-Lab lab-admin; Remove-Probe }
+        $record = $script:ServerRequestOutput
+        $sent | Should -BeNullOrEmpty -Because 'the server received nothing'
         $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $record.Exception.Message | Should -BeLike "-Filter: 'colour' is not a filter of IPsec site connections*"
     }
@@ -120,8 +123,18 @@ Describe 'Get-IpsecSiteConnection' {
     }
 
     It 'sorts on the server with -Sort' {
-        $names = (Get-IpsecSiteConnection -VpnService $seed.vpnservice_id -Sort name:desc).Name
-        $names | Should -Be ($names | Sort-Object -Descending -Culture '')
+        # The seed's paging connections were made 1, 2, 3, 4: the server's own order is the reverse of the one asked for.
+        $probe = Connect-Probe
+        try {
+            $sent = Get-ServerRequest { Get-IpsecSiteConnection -Name 'paging-conn-*' -VpnService $seed.vpnservice_id -Sort name:desc -Session $probe }
+            $names = @($script:ServerRequestOutput.Name)
+            (Get-IpsecSiteConnection -Name 'paging-conn-*' -VpnService $seed.vpnservice_id -Session $probe).Name | Should -Be @($seed.paging_connection_names) -Because 'unsorted, Neutron answers in the order they were made'
+        }
+        finally { $null = Connect-Lab lab-admin; Remove-Probe }
+        $names | Should -Be @('paging-conn-4', 'paging-conn-3', 'paging-conn-2', 'paging-conn-1')
+        $lists = @($sent | Where-Object { $_.Method -eq 'GET' -and $_.Path -like '*/ipsec-site-connections' })
+        $lists.Count | Should -BeGreaterThan 0
+        $lists | ForEach-Object { $_.Query | Should -Match 'sort_key=name' ; $_.Query | Should -Match 'sort_dir=desc' }
     }
 
     It 'refuses a sort key Neutron does not sort on' {

@@ -5,7 +5,7 @@ BeforeAll {
 Describe 'A whole site-to-site VPN, from nothing to a connection and back' {
     BeforeAll {
         $seed = Get-LabSeed
-        $session = Connect-Lab lab-admin
+        $session = Connect-Probe
         $psk = ConvertTo-SecureString 'lifecycle-psk-1' -AsPlainText -Force
         $prefix = New-TestName 'life'
     }
@@ -17,6 +17,7 @@ Describe 'A whole site-to-site VPN, from nothing to a connection and back' {
         Get-VpnEndpointGroup -Name "$prefix*" | Remove-VpnEndpointGroup -Force -ErrorAction SilentlyContinue
         Get-IkePolicy -Name "$prefix*" | Remove-IkePolicy -Force -ErrorAction SilentlyContinue
         Get-IpsecPolicy -Name "$prefix*" | Remove-IpsecPolicy -Force -ErrorAction SilentlyContinue
+        Remove-Probe
     }
 
     It 'creates the IKE and IPsec policies with the values given and Neutron''s defaults for the rest' {
@@ -93,8 +94,9 @@ Describe 'A whole site-to-site VPN, from nothing to a connection and back' {
     It 'updates only the fields named, rotates the PSK, keeps the rest of DPD, and clears a field' {
         Set-TestStatus connection $c1.Id ACTIVE
         $newPsk = ConvertTo-SecureString 'lifecycle-psk-2' -AsPlainText -Force
-        $calls = Get-HttpCalls { $script:updated = Set-IpsecSiteConnection -Id $c1.Id -Psk $newPsk -DpdTimeout 90 -Description '' -PassThru -IncludeSecret }
-        @($calls | Where-Object { $_ -like 'PUT *' }).Count | Should -Be 1
+        $sent = Get-ServerRequest { Set-IpsecSiteConnection -Id $c1.Id -Psk $newPsk -DpdTimeout 90 -Description '' -PassThru -IncludeSecret }
+        $updated = $script:ServerRequestOutput
+        @($sent | Where-Object Method -eq PUT).Count | Should -Be 1
         ($updated.Psk | ConvertTo-PlainText) | Should -Be 'lifecycle-psk-2'
         "$($updated.Dpd)" | Should -Be 'restart/15/90'
         $updated.Description | Should -Be ''

@@ -5,7 +5,7 @@ BeforeAll {
 Describe 'Refusals only the server can make are shown with its own type and message' {
     BeforeAll {
         $seed = Get-LabSeed
-        $session = Connect-Lab lab-admin
+        $session = Connect-Probe
         $prefix = New-TestName 'srv'
         $psk = ConvertTo-SecureString 'server-errors' -AsPlainText -Force
         $common = @{ VpnService = $seed.vpnservice_id; IkePolicy = $seed.ikepolicy_id; IpsecPolicy = $seed.ipsecpolicy_id; Psk = $psk }
@@ -16,6 +16,7 @@ Describe 'Refusals only the server can make are shown with its own type and mess
         Get-VpnService -Name "$prefix*" | Remove-VpnService -Force
         Get-VpnEndpointGroup -Name "$prefix*" | Remove-VpnEndpointGroup -Force
         Get-IkePolicy -Name "$prefix*" | Remove-IkePolicy -Force
+        Remove-Probe
     }
 
     It 'a peer host name that does not resolve: VPNPeerAddressNotResolved' {
@@ -55,13 +56,15 @@ Describe 'Refusals only the server can make are shown with its own type and mess
         }
         finally {
             Disconnect-OpenStack -Session $member
-            $null = Connect-Lab lab-admin
+            $null = Connect-Probe
         }
     }
 
     It 'a reference that does not exist is caught before the create (Neutron would answer 500)' {
-        $calls = Get-HttpCalls { New-IpsecSiteConnection -Name "$prefix-ghost" -VpnService ([guid]::NewGuid()).ToString() -IkePolicy $seed.ikepolicy_id -IpsecPolicy $seed.ipsecpolicy_id -Psk $psk -PeerAddress 172.24.4.253 -PeerCidr 10.52.0.0/24 }
-        $calls | Where-Object { $_ -like 'POST *' } | Should -BeNullOrEmpty
+        $sent = Get-ServerRequest { Get-ErrorRecord { New-IpsecSiteConnection -Name "$prefix-ghost" -VpnService ([guid]::NewGuid()).ToString() -IkePolicy $seed.ikepolicy_id -IpsecPolicy $seed.ipsecpolicy_id -Psk $psk -PeerAddress 172.24.4.253 -PeerCidr 10.52.0.0/24 } }
+        $script:ServerRequestOutput.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        @($sent | Where-Object Method -eq GET).Count | Should -BeGreaterThan 0 -Because 'the reference was looked up'
+        $sent | Where-Object Method -ne GET | Should -BeNullOrEmpty
         $record = Get-ErrorRecord { New-IpsecSiteConnection -Name "$prefix-ghost" -VpnService no-such-service -IkePolicy $seed.ikepolicy_id -IpsecPolicy $seed.ipsecpolicy_id -Psk $psk -PeerAddress 172.24.4.253 -PeerCidr 10.52.0.0/24 }
         $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $record.Exception.Message | Should -BeLike "-VpnService: No VPN service has the id or name 'no-such-service'*"
@@ -70,9 +73,9 @@ Describe 'Refusals only the server can make are shown with its own type and mess
     It 'a name shared by two objects is refused with both ids' {
         $a = New-IkePolicy -Name "$prefix-twin"
         $b = New-IkePolicy -Name "$prefix-twin"
-        $calls = Get-HttpCalls { New-IpsecSiteConnection -Name "$prefix-twin" -VpnService $seed.vpnservice_id -IkePolicy "$prefix-twin" -IpsecPolicy $seed.ipsecpolicy_id -Psk $psk -PeerAddress 172.24.4.253 -PeerCidr 10.53.0.0/24 }
-        $calls | Where-Object { $_ -like 'POST *' } | Should -BeNullOrEmpty
-        $record = Get-ErrorRecord { New-IpsecSiteConnection -Name "$prefix-twin" -VpnService $seed.vpnservice_id -IkePolicy "$prefix-twin" -IpsecPolicy $seed.ipsecpolicy_id -Psk $psk -PeerAddress 172.24.4.253 -PeerCidr 10.53.0.0/24 }
+        $sent = Get-ServerRequest { Get-ErrorRecord { New-IpsecSiteConnection -Name "$prefix-twin" -VpnService $seed.vpnservice_id -IkePolicy "$prefix-twin" -IpsecPolicy $seed.ipsecpolicy_id -Psk $psk -PeerAddress 172.24.4.253 -PeerCidr 10.53.0.0/24 } }
+        $record = $script:ServerRequestOutput
+        $sent | Where-Object Method -ne GET | Should -BeNullOrEmpty
         $record.Exception.Message | Should -BeLike "-IkePolicy: 2 IKE policies are named '$prefix-twin'*$($a.Id)*"
         $record.Exception.Message | Should -BeLike "*$($b.Id)*"
     }
@@ -87,9 +90,9 @@ Describe 'Refusals only the server can make are shown with its own type and mess
         if (-not $epg) { $epg = New-VpnService -Name "$prefix-epg" -Router $seed.router_id }
         $arguments = $Given.Clone()
         $arguments.VpnService = if ($arguments.VpnService -eq 'LEGACY') { $seed.vpnservice_id } else { $epg.Id }
-        $calls = Get-HttpCalls { New-IpsecSiteConnection -Name "$prefix-mode" -IkePolicy $seed.ikepolicy_id -IpsecPolicy $seed.ipsecpolicy_id -Psk $psk -PeerAddress 172.24.4.254 @arguments }
-        $calls | Where-Object { $_ -like 'POST *' } | Should -BeNullOrEmpty
-        $record = Get-ErrorRecord { New-IpsecSiteConnection -Name "$prefix-mode" -IkePolicy $seed.ikepolicy_id -IpsecPolicy $seed.ipsecpolicy_id -Psk $psk -PeerAddress 172.24.4.254 @arguments }
+        $sent = Get-ServerRequest { Get-ErrorRecord { New-IpsecSiteConnection -Name "$prefix-mode" -IkePolicy $seed.ikepolicy_id -IpsecPolicy $seed.ipsecpolicy_id -Psk $psk -PeerAddress 172.24.4.254 @arguments } }
+        $record = $script:ServerRequestOutput
+        $sent | Where-Object Method -ne GET | Should -BeNullOrEmpty
         $record.Exception.Message | Should -BeLike $Rule
     }
 

@@ -60,15 +60,6 @@ function Set-TestStatus {
     if ($LASTEXITCODE -ne 0) { throw "set-status.sh $Kind $Id $Status failed" }
 }
 
-function Get-HttpCalls {
-    # Runs a script block with -Verbose on and returns the HTTP calls the module logged (method and URL lines).
-    param([scriptblock] $Script)
-    $VerbosePreference = 'Continue'
-    $calls = [System.Collections.Generic.List[string]]::new()
-    try { & $Script 4>&1 2>$null | ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^(GET|POST|PUT|DELETE) ') { $calls.Add($_.Message) } } } catch { }
-    , $calls
-}
-
 function New-TestName {
     param([string] $Kind)
     "pester-$Kind-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
@@ -82,11 +73,130 @@ function Invoke-Captured {
     , $all
 }
 
-function Add-ReliabilityResult {
-    # Records one line of the reliability table that the runner prints at the end (faults, secret markers, bad inputs).
-    param([ValidateSet('Fault', 'SecretMarker', 'BadInput')] [string] $Kind, [string] $Name, [bool] $Ok)
-    if ($env:OPENSTACKVPN_RELIABILITY_LOG) {
-        [pscustomobject]@{ Kind = $Kind; Name = $Name; Ok = $Ok } | ConvertTo-Json -Compress | Add-Content $env:OPENSTACKVPN_RELIABILITY_LOG
+function New-LabUser {
+    # A Keystone user of the lab's own, admin of the admin project (so it sees the seed). Lab only: the embedded
+    # Keystone has no user API.
+    param([string] $Password = [guid]::NewGuid().ToString('n'))
+    $seed = Get-LabSeed
+    $headers = @{ 'X-Auth-Token' = (New-LabToken) }
+    $name = New-TestName 'user'
+    $user = (Invoke-RestMethod -Method Post -Uri "$($seed.auth_url)/users" -Headers $headers -ContentType 'application/json' `
+            -Body (@{ user = @{ name = $name; password = $Password; domain_id = 'default' } } | ConvertTo-Json)).user
+    $role = (Invoke-RestMethod -Uri "$($seed.auth_url)/roles?name=admin" -Headers $headers).roles[0]
+    $null = Invoke-WebRequest -UseBasicParsing -Method Put -Uri "$($seed.auth_url)/projects/$($seed.admin_project_id)/users/$($user.id)/roles/$($role.id)" -Headers $headers
+    @{ UserId = $user.id; Name = $name; Password = $Password }
+}
+
+function Remove-LabUser([string] $UserId) {
+    $seed = Get-LabSeed
+    $null = Invoke-WebRequest -UseBasicParsing -Method Delete -Uri "$($seed.auth_url)/users/$UserId" -Headers @{ 'X-Auth-Token' = (New-LabToken) }
+}
+
+function Connect-Probe {
+    # A session whose requests the server's own log tells apart from everyone else's. Embedded: the served backend is
+    # this run's alone, so the admin will do. Lab: a user of its own (New-LabUser), made once per test file;
+    # Remove-Probe deletes it.
+    if ($env:OPENSTACKVPN_BACKEND -eq 'embedded') { return Connect-Lab lab-admin }
+    if (-not $script:Probe) { $script:Probe = New-LabUser }
+    $credential = [pscredential]::new($script:Probe.Name, (ConvertTo-SecureString $script:Probe.Password -AsPlainText -Force))
+    $session = Connect-OpenStack -AuthUrl (Get-LabSeed).auth_url -Credential $credential -ProjectName admin
+    $script:Probe.Session = $session
+    $session
+}
+
+function Remove-Probe {
+    if (-not $script:Probe) { return }
+    Remove-LabUser $script:Probe.UserId
+    $script:Probe = $null
+}
+
+function Get-ServerRequest {
+    # Runs a script block and returns the Neutron requests the server itself logged while it ran (Method, Path, Query,
+    # Status): the embedded backend's request log, or the lab's neutron-server.log lines of the probe user
+    # (Connect-Probe). Errors of the script block are kept in $script:ServerRequestError, not swallowed.
+    param([scriptblock] $Script)
+    $script:ServerRequestError = $null
+    $script:ServerRequestOutput = $null
+    $ErrorActionPreference = 'Stop'
+    if ($env:OPENSTACKVPN_BACKEND -eq 'embedded') {
+        $before = @(Get-EmbeddedOpenStackRequest -Server $global:OpenStackVpnTestServer).Count
+        try { $script:ServerRequestOutput = & $Script } catch { $script:ServerRequestError = $_ }
+        $all = @(Get-EmbeddedOpenStackRequest -Server $global:OpenStackVpnTestServer)
+        $new = if ($all.Count -gt $before) { $all[$before..($all.Count - 1)] } else { @() }
+        return , @($new | Where-Object { $_.Path -like '/network/*' } | ForEach-Object {
+                [pscustomobject]@{ Method = $_.Method; Path = $_.Path -replace '^/network', ''; Query = $_.Query } })
+    }
+    if (-not $script:Probe) { throw 'Get-ServerRequest on the lab needs Connect-Probe first: only the probe user''s requests can be told apart.' }
+    # Neutron handles one request at a time, and logs each just after answering it: once a sentinel request of ours
+    # is logged, so is everything before it. One sentinel before (so a request answered just before does not count),
+    # one after (so one answered just at the end does).
+    $from = (Send-LogSentinel (Get-Item (Join-Path $script:LabState 'log/neutron-server.log')).Length).End
+    try { $script:ServerRequestOutput = & $Script } catch { $script:ServerRequestError = $_ }
+    $text = (Send-LogSentinel $from).Text
+    $pattern = '\[\S+ req-\S+ (?<user>\S+) \S+[^\]]*\] \S+ "(?<method>[A-Z]+) (?<path>[^ ?"]+)(?<query>\?[^ "]*)? HTTP/[\d.]+" status: (?<status>\d+)'
+    , @([regex]::Matches($text, $pattern) | Where-Object { $_.Groups['user'].Value -eq $script:Probe.UserId } |
+            ForEach-Object { [pscustomobject]@{ Method = $_.Groups['method'].Value; Path = $_.Groups['path'].Value; Query = $_.Groups['query'].Value; Status = [int]$_.Groups['status'].Value } })
+}
+
+function Send-LogSentinel {
+    # Sends a request the lab's neutron-server.log will show, waits until it does, and returns the log's text from
+    # byte offset From up to the sentinel's line (Text) and the offset just after that line (End).
+    param([long] $From)
+    $log = Join-Path $script:LabState 'log/neutron-server.log'
+    $sentinel = 'sentinel-' + [guid]::NewGuid().ToString('n')
+    $null = Get-IkePolicy -Filter @{ name = $sentinel } -Session $script:Probe.Session
+    for ($i = 0; $i -lt 100; $i++) {
+        $stream = [System.IO.File]::Open($log, 'Open', 'Read', 'ReadWrite')
+        try {
+            $null = $stream.Seek($From, 'Begin')
+            $text = [System.IO.StreamReader]::new($stream, [System.Text.Encoding]::UTF8).ReadToEnd()
+        }
+        finally { $stream.Dispose() }
+        $at = $text.IndexOf($sentinel)
+        if ($at -ge 0) {
+            $lineStart = $text.LastIndexOf("`n", $at) + 1
+            $lineEnd = $text.IndexOf("`n", $at)
+            if ($lineEnd -lt 0) { $lineEnd = $text.Length - 1 }
+            return @{ Text = $text.Substring(0, $lineStart); End = $From + [System.Text.Encoding]::UTF8.GetByteCount($text.Substring(0, $lineEnd + 1)) }
+        }
+        Start-Sleep -Milliseconds 100
+    }
+    throw "The lab's neutron-server.log never showed the sentinel request $sentinel."
+}
+
+function Get-SecretForm {
+    # The forms a secret may take in text: plain, JSON- and XML-escaped, UTF-16LE hex (ConvertFrom-SecureString and
+    # Export-Clixml of a SecureString on Linux), base64 of its UTF-8 or UTF-16LE bytes at each of the three alignments,
+    # URL-encoded. The same for its letters-and-digits tail, which every escaping leaves as it is.
+    param([string] $Secret)
+    $tail = $Secret -replace '^.*[^A-Za-z0-9]', ''
+    foreach ($text in @($Secret) + @($tail | Where-Object { $_.Length -ge 12 -and $_ -ne $Secret })) {
+        $text
+        $text.Replace('\', '\\').Replace('"', '\"')
+        $text.Replace('&', '&amp;').Replace('<', '&lt;').Replace('>', '&gt;')
+        [System.Security.SecurityElement]::Escape($text)
+        foreach ($encoding in [System.Text.Encoding]::UTF8, [System.Text.Encoding]::Unicode) {
+            $bytes = $encoding.GetBytes($text)
+            if ($encoding -eq [System.Text.Encoding]::Unicode) { ([System.BitConverter]::ToString($bytes) -replace '-', '').ToLowerInvariant() }
+            foreach ($shift in 0, 1, 2) {
+                # Only the base64 characters that depend on the text's bytes alone, whatever comes before or after.
+                $base64 = [Convert]::ToBase64String([byte[]](@(0) * $shift) + $bytes)
+                $skip = if ($shift) { 4 } else { 0 }
+                $base64.Substring($skip, [Math]::Max(0, $base64.Length - $skip - 4))
+            }
+        }
+        [uri]::EscapeDataString($text)
+        [System.Net.WebUtility]::UrlEncode($text)
+    }
+}
+
+function Find-Secret {
+    # The forms of a secret (Get-SecretForm) found in a text; hex is matched in either case.
+    param([string] $Text, [string] $Secret)
+    if (-not $Text) { return }
+    $lower = $Text.ToLowerInvariant()
+    foreach ($form in Get-SecretForm $Secret | Select-Object -Unique) {
+        if ($form.Length -ge 8 -and ($Text.Contains($form) -or ($form -match '^[0-9a-f]+$' -and $lower.Contains($form)))) { $form }
     }
 }
 

@@ -5,7 +5,7 @@ BeforeAll {
 Describe '-WhatIf changes nothing' {
     BeforeAll {
         $seed = Get-LabSeed
-        $session = Connect-Lab lab-admin
+        $session = Connect-Probe
         $prefix = New-TestName 'whatif'
         $psk = ConvertTo-SecureString 'whatif-psk' -AsPlainText -Force
         $ike = New-IkePolicy -Name "$prefix-ike"
@@ -28,9 +28,10 @@ Describe '-WhatIf changes nothing' {
         Get-VpnEndpointGroup -Name "$prefix*" | Remove-VpnEndpointGroup -Force
         Get-IkePolicy -Name "$prefix*" | Remove-IkePolicy -Force
         Get-IpsecPolicy -Name "$prefix*" | Remove-IpsecPolicy -Force
+        Remove-Probe
     }
 
-    It '<Line> sends no write and changes nothing' -ForEach @(
+    It '<Line> says what it would do, sends no write and changes nothing' -ForEach @(
         @{ Line = 'New-IkePolicy -Name "$prefix-new" -WhatIf' }
         @{ Line = 'New-IpsecPolicy -Name "$prefix-new" -WhatIf' }
         @{ Line = 'New-VpnService -Name "$prefix-new" -Router $seed.router_id -WhatIf' }
@@ -48,8 +49,15 @@ Describe '-WhatIf changes nothing' {
         @{ Line = 'Remove-IkePolicy -Id $ike.Id -WhatIf' }
         @{ Line = 'Remove-IpsecPolicy -Id $ipsec.Id -Force -WhatIf' }
     ) {
-        $calls = Get-HttpCalls ([scriptblock]::Create($Line))
-        $calls | Where-Object { $_ -notlike 'GET *' } | Should -BeNullOrEmpty
+        # What if: is written to the host, not to a stream: a transcript is what sees it.
+        $transcript = Join-Path $TestDrive "whatif-$([guid]::NewGuid().ToString('n')).txt"
+        $null = Start-Transcript -Path $transcript
+        try { $sent = Get-ServerRequest ([scriptblock]::Create($Line)) }
+        finally { $null = Stop-Transcript }
+        $script:ServerRequestError | Should -BeNullOrEmpty -Because 'the cmdlet must run to its ShouldProcess, not fail before it'
+        $operation = @{ New = 'Create'; Set = 'Set [a-z_, ]+'; Remove = 'Remove' }[($Line -replace '^\$connection \| ', '').Split('-')[0]]
+        (Get-Content $transcript -Raw) | Should -Match "What if: Performing the operation `"$operation`" on target `"(IKE|IPsec|VPN) [^`"]+`""
+        $sent | Where-Object Method -ne GET | Should -BeNullOrEmpty -Because 'the server received no write'
         Get-State | Should -Be $before
     }
 }

@@ -30,11 +30,28 @@ internal sealed class HttpTransport : IDisposable
     public static HttpMessageHandler CreateHandler(string? caCertificatePath, bool skipCertificateCheck) =>
         ClientHandler.Create(caCertificatePath, skipCertificateCheck);
 
-    public async Task<ApiResponse> SendAsync(
+    public Task<ApiResponse> SendAsync(
         HttpMethod method,
         Uri url,
         string? jsonBody,
         IReadOnlyDictionary<string, string>? headers,
+        ILogSink log,
+        CancellationToken cancel) =>
+        SendAsync(method, url, jsonBody, headers, false, log, cancel);
+
+    /// <summary>
+    /// Sends a GET whose successful answer is handed back unread, as <see cref="ApiResponse.Content"/>, once its headers are in
+    /// (unless Debug wants the whole body logged). The time limit then covers the headers, and each read of the body on its own.
+    /// </summary>
+    public Task<ApiResponse> SendForStreamAsync(Uri url, IReadOnlyDictionary<string, string>? headers, ILogSink log, CancellationToken cancel) =>
+        SendAsync(HttpMethod.Get, url, null, headers, !log.IsDebugEnabled, log, cancel);
+
+    private async Task<ApiResponse> SendAsync(
+        HttpMethod method,
+        Uri url,
+        string? jsonBody,
+        IReadOnlyDictionary<string, string>? headers,
+        bool streamBody,
         ILogSink log,
         CancellationToken cancel)
     {
@@ -52,7 +69,10 @@ internal sealed class HttpTransport : IDisposable
         request.Content = SingleSendContent.For(method, jsonBody); // writes only ever resent by the retry loop: see there
         if (jsonBody != null)
         {
-            log.Debug($"{description} request body: {Redactor.RedactBody(jsonBody)}");
+            if (log.IsDebugEnabled)
+            {
+                log.Debug($"{description} request body: {Redactor.RedactBody(jsonBody)}");
+            }
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -60,21 +80,53 @@ internal sealed class HttpTransport : IDisposable
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            var body = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            var requestId = First(response, "X-OpenStack-Request-Id") ?? First(response, "X-Compute-Request-Id");
-            log.Verbose($"{description} -> {(int)response.StatusCode} {response.ReasonPhrase} ({clock.ElapsedMilliseconds} ms{(requestId == null ? "" : ", " + requestId)})");
-            log.Debug($"{description} response body: {Redactor.RedactBody(body)}");
-            return new ApiResponse(description, response.StatusCode, body, requestId, First(response, "X-Subject-Token"), First(response, "Retry-After"));
+            var completion = streamBody ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
+            var response = await _client.SendAsync(request, completion, timeout.Token).ConfigureAwait(false);
+            var handedOver = false;
+            try
+            {
+                var requestId = First(response, "X-OpenStack-Request-Id") ?? First(response, "X-Compute-Request-Id");
+                var status = (int)response.StatusCode;
+                if (streamBody && status >= 200 && status < 300 && response.Content != null)
+                {
+                    log.Verbose($"{description} -> {status} {response.ReasonPhrase} ({clock.ElapsedMilliseconds} ms{(requestId == null ? "" : ", " + requestId)})");
+                    var content = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    handedOver = true;
+                    return ApiResponse.Streamed(description, response.StatusCode, requestId, new TimedReadStream(content, response, Timeout, description, cancel), response);
+                }
+
+                // A failure's body is read whole (error parsing needs it), still within the time limit.
+                string body;
+                using (timeout.Token.Register(response.Dispose))
+                {
+                    body = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                }
+
+                timeout.Token.ThrowIfCancellationRequested();
+                log.Verbose($"{description} -> {status} {response.ReasonPhrase} ({clock.ElapsedMilliseconds} ms{(requestId == null ? "" : ", " + requestId)})");
+                if (log.IsDebugEnabled)
+                {
+                    log.Debug($"{description} response body: {Redactor.RedactBody(body)}");
+                }
+
+                return new ApiResponse(description, response.StatusCode, body, requestId, First(response, "X-Subject-Token"), First(response, "Retry-After"));
+            }
+            finally
+            {
+                if (!handedOver)
+                {
+                    response.Dispose();
+                }
+            }
+        }
+        catch (Exception e) when (e is ObjectDisposedException or IOException or HttpRequestException && timeout.IsCancellationRequested)
+        {
+            // The time limit (or Ctrl+C) closed the response while its error body was being read.
+            throw cancel.IsCancellationRequested ? new OperationCanceledException(cancel) : TimedOut(description, url, log);
         }
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
         {
-            log.Verbose($"{description} -> no answer within {Timeout.TotalSeconds:0.###} s");
-            throw new OpenStackException(OpenStackErrorKind.Timeout, $"{description} got no answer within the time limit of {Timeout.TotalSeconds:0.###} s. Raise it with -TimeoutSec if the cloud is slow.")
-            {
-                Request = description,
-                Target = url.ToString(),
-            };
+            throw TimedOut(description, url, log);
         }
         catch (Exception e) when (e is HttpRequestException or WebException)
         {
@@ -83,6 +135,16 @@ internal sealed class HttpTransport : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    private OpenStackException TimedOut(string description, Uri url, ILogSink log)
+    {
+        log.Verbose($"{description} -> no answer within {Timeout.TotalSeconds:0.###} s");
+        return new OpenStackException(OpenStackErrorKind.Timeout, $"{description} got no answer within the time limit of {Timeout.TotalSeconds:0.###} s. Raise it with -TimeoutSec if the cloud is slow.")
+        {
+            Request = description,
+            Target = url.ToString(),
+        };
+    }
 
     private static string? First(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

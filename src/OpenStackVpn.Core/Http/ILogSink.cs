@@ -9,6 +9,9 @@ public interface ILogSink
     /// <summary>Redacted request and response bodies.</summary>
     void Debug(string message);
 
+    /// <summary>False when nobody reads <see cref="Debug"/>: bodies are then neither redacted nor kept whole for it, and lists stream.</summary>
+    bool IsDebugEnabled { get; }
+
     /// <summary>Something the user should know although nothing failed.</summary>
     void Warning(string message);
 }
@@ -27,4 +30,7 @@ public sealed class NullLogSink : ILogSink
 
     /// <inheritdoc/>
     public void Warning(string message) { }
+
+    /// <inheritdoc/>
+    public bool IsDebugEnabled => false;
 }

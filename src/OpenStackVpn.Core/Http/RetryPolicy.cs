@@ -73,5 +73,10 @@ public sealed class RetryPolicy
         return TimeSpan.FromMilliseconds(exponential.TotalMilliseconds * factor);
     }
 
+    /// <summary>The settings as a user reads them in the session's view, e.g. "3 retries, pauses from 0.5 s doubling up to 30 s".</summary>
+    public override string ToString() => MaxRetries == 0
+        ? "off (MaxRetries 0)"
+        : string.Format(CultureInfo.InvariantCulture, "{0} {1}, pauses from {2:0.###} s doubling up to {3:0.###} s", MaxRetries, MaxRetries == 1 ? "retry" : "retries", BaseDelay.TotalSeconds, MaxDelay.TotalSeconds);
+
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

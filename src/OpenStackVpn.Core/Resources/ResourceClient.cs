@@ -37,14 +37,13 @@ public static class ResourceClient
         var query = fields == null || fields.Count == 0
             ? ""
             : "?" + string.Join("&", fields.Append("id").Distinct().Select(f => "fields=" + Uri.EscapeDataString(f)));
-        var response = await session.SendAsync(HttpMethod.Get, $"{kind.Path}/{Uri.EscapeDataString(id)}{query}", null, log, cancel).ConfigureAwait(false);
+        using var response = await session.SendForStreamAsync($"{kind.Path}/{Uri.EscapeDataString(id)}{query}", log, cancel).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             throw ErrorParser.FromResponse(response, id);
         }
 
-        var body = ParseObject(response);
-        return Deserialize<T>(body[kind.Singular] as JObject ?? throw Malformed(response, $"no '{kind.Singular}' object"), response);
+        return ResponseReader.ReadObject<T>(response, kind.Singular);
     }
 
     /// <summary>
@@ -55,19 +54,14 @@ public static class ResourceClient
         where T : NeutronResource
     {
         var queryString = nextQuery ?? query.ToQueryString(kind);
-        var response = await session.SendAsync(HttpMethod.Get, kind.Path + (queryString.Length == 0 ? "" : "?" + queryString), null, log, cancel).ConfigureAwait(false);
+        using var response = await session.SendForStreamAsync(kind.Path + (queryString.Length == 0 ? "" : "?" + queryString), log, cancel).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             throw ErrorParser.FromResponse(response);
         }
 
-        var body = ParseObject(response);
-        var items = body[kind.Plural] as JArray ?? throw Malformed(response, $"no '{kind.Plural}' list");
-        var objects = items.OfType<JObject>()
-            .Where(item => Matches(item, query, kind))
-            .Select(item => Deserialize<T>(item, response))
-            .ToList();
-        var next = items.Count == 0 ? null : NextQuery(body[kind.Plural + "_links"] as JArray, queryString);
+        var objects = new List<T>();
+        var next = ResponseReader.ReadPage(response, kind, query, queryString, objects.Add);
         return new ResourcePage<T>(objects, next);
     }
 
@@ -178,12 +172,14 @@ public static class ResourceClient
 
         var query = new ListQuery().Where("name", idOrName);
         var matches = new List<T>();
+        var read = new HashSet<string>();
         string? next = null;
         do
         {
             var page = await ListPageAsync(session, kind, query, next, log, cancel).ConfigureAwait(false);
             matches.AddRange(page.Items);
             next = page.NextQuery;
+            CheckNextIsNew(read, next, kind.Plural);
         }
         while (next != null);
 
@@ -193,6 +189,15 @@ public static class ResourceClient
             0 => throw new OpenStackException(OpenStackErrorKind.NotFound, $"No {kind.DisplayName} has the id or name '{idOrName}'.") { ParameterName = parameter, Target = idOrName },
             _ => throw OpenStackException.Argument(parameter, $"{matches.Count} {kind.DisplayPlural} are named '{idOrName}': {string.Join(", ", matches.Select(m => m.Id))}. Give the id instead."),
         };
+    }
+
+    /// <summary>Remembers the page a next link leads to, and refuses one already read: links that go round in a circle.</summary>
+    public static void CheckNextIsNew(ISet<string> read, string? next, string plural)
+    {
+        if (next != null && !read.Add(next))
+        {
+            throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"The server's next links for {plural} go round in a circle: the page '?{next}' was already read, so the list stops here.");
+        }
     }
 
     /// <summary>The query string of the rel=next link; the link's own host is not trusted (it may be an internal name behind a proxy).</summary>
@@ -255,7 +260,7 @@ public static class ResourceClient
         }
     }
 
-    private static OpenStackException Malformed(ApiResponse response, string what) =>
+    internal static OpenStackException Malformed(ApiResponse response, string what) =>
         new(OpenStackErrorKind.InvalidResponse, $"{response.Request} answered {(int)response.Status} with a body that is {what}{(response.RequestId == null ? "" : $" (request {response.RequestId})")}.")
         {
             StatusCode = response.Status,

@@ -39,8 +39,7 @@ internal sealed class ResourceApi
     private CloudResponse List(ResourceType type, CloudRequest request, NeutronContext context)
     {
         var query = ListRequest.Parse(type, request.Query);
-        var views = _state.Store.All(type.Collection)
-            .Where(row => type.IsVisible(row, context))
+        var views = ListWindow.Rows(_state.Store.All(type.Collection), query, row => type.IsVisible(row, context))
             .Select(row => type.View(row, _state, context))
             .Where(query.Matches)
             .ToList();

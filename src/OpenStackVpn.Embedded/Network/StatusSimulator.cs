@@ -39,8 +39,8 @@ internal static class StatusSimulator
             return stored;
         }
 
-        var connections = state.Store.All(Collections.Connections)
-            .Where(c => c.Text("vpnservice_id") == service.Id && Matured(c, state))
+        var connections = state.Store.Referring(Collections.Connections, "vpnservice_id", service.Id)
+            .Where(c => Matured(c, state))
             .ToList();
         if (connections.Count == 0)
         {

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
@@ -12,12 +13,14 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
     /// <summary><para type="description">The id of the object to show; several ids, or objects from the pipeline, show each.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [IdCompletion]
     public string[] Id { get; set; } = null!;
 
     /// <summary><para type="description">The names to list; wildcards are allowed. A name without wildcards that matches nothing is an error.</para></summary>
     [Parameter(ParameterSetName = "List", Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [NameCompletion]
     public string[]? Name { get; set; }
 
     /// <summary><para type="description">Any other filter, as column = value (or values); Neutron's column names, e.g. @{ mtu = 1400; dpd_action = 'hold' }.</para></summary>
@@ -122,29 +125,25 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
         }
 
         var found = new HashSet<string>();
-        string? next = null;
-        do
+        try
         {
-            ResourcePage<T> page;
-            try
+            WriteList(session, Kind, query, new ListProgress($"Listing {Kind.DisplayPlural}"), item =>
             {
-                page = Await(cancel => ResourceClient.ListPageAsync(session, Kind, query, next, Log, cancel));
-            }
-            catch (OpenStackException e)
-            {
-                ThrowTerminatingError(ToErrorRecord(e));
-                return;
-            }
+                if (patterns == null || patterns.Any(p => p.IsMatch(item.Name ?? "")))
+                {
+                    if (Name != null)
+                    {
+                        found.Add(item.Name ?? "");
+                    }
 
-            foreach (var item in page.Items.Where(i => patterns == null || patterns.Any(p => p.IsMatch(i.Name ?? ""))))
-            {
-                found.Add(item.Name ?? "");
-                WriteResource(item);
-            }
-
-            next = page.NextQuery;
+                    WriteResource(item);
+                }
+            });
         }
-        while (next != null);
+        catch (OpenStackException e)
+        {
+            ThrowTerminatingError(ToErrorRecord(e));
+        }
 
         foreach (var name in (Name ?? Enumerable.Empty<string>()).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !found.Contains(n)))
         {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
@@ -8,6 +9,7 @@ public abstract class OneObjectCommand<T> : OpenStackCmdlet where T : NeutronRes
     /// <summary><para type="description">The id of the object.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [IdCompletion]
     public string Id { get; set; } = null!;
 
     /// <summary><para type="description">The object, from the pipeline.</para></summary>

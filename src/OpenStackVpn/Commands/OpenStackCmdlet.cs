@@ -17,7 +17,9 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
     [ValidateNotNull]
     public virtual OpenStackSession? Session { get; set; }
 
-    internal CmdletLogSink Log { get; } = new();
+    private CmdletLogSink? _log;
+
+    internal CmdletLogSink Log => _log ??= new CmdletLogSink(DebugWanted());
 
     /// <summary>True when the user asked for secrets (the PSK) in the output with -IncludeSecret.</summary>
     protected virtual bool IncludesSecrets => false;
@@ -115,8 +117,74 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
             ? ((SwitchParameter)whatIf).IsPresent
             : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
+    /// <summary>
+    /// Writes every object of a list as soon as it is read, while the next page is fetched; Core's diagnostics are written as they come,
+    /// Ctrl+C or a consumer that stops early (Select-Object -First) ends the reading. An error of the list is thrown after the objects before it.
+    /// </summary>
+    internal void WriteList<TItem>(OpenStackSession session, ResourceKind<TItem> kind, ListQuery query, ListProgress? progress, Action<TItem> each)
+        where TItem : NeutronResource
+    {
+        using var list = ListStream<TItem>.Start(session, kind, query, Log, _cancel.Token);
+        var wait = TimeSpan.FromMilliseconds(50);
+        var taken = 0;
+        while (true)
+        {
+            bool done;
+            progress?.Update(this, list.PagesRead, list.More, taken);
+            try
+            {
+                if (list.TryTake(wait, out var items, out done))
+                {
+                    if (!Log.IsEmpty)
+                    {
+                        Log.Flush(this); // a page's Verbose line comes before its objects
+                    }
+
+                    foreach (var item in items)
+                    {
+                        taken++;
+                        each(item);
+                        list.Handled();
+                    }
+
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            finally
+            {
+                Log.Flush(this);
+            }
+
+            if (_cancel.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            if (done)
+            {
+                progress?.Done(this, list.PagesRead, taken);
+                return;
+            }
+        }
+    }
+
     /// <inheritdoc/>
     protected override void StopProcessing() => _cancel.Cancel();
+
+    private bool DebugWanted()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+        {
+            return ((SwitchParameter)debug).IsPresent;
+        }
+
+        return LanguagePrimitives.TryConvertTo(GetVariableValue("DebugPreference"), out ActionPreference preference)
+            && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+    }
 
     /// <inheritdoc/>
     public void Dispose()

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
@@ -11,11 +12,13 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
     /// <summary><para type="description">The ids of the objects to remove.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [IdCompletion]
     public string[] Id { get; set; } = null!;
 
     /// <summary><para type="description">The names of the objects to remove; each must name exactly one object.</para></summary>
     [Parameter(ParameterSetName = "Name", Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [NameCompletion]
     public string[] Name { get; set; } = null!;
 
     /// <summary><para type="description">The objects to remove, from the pipeline.</para></summary>
@@ -27,6 +30,9 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    private const int ProgressId = 0x524D;   // the bulk-remove bar; one per cmdlet
+    private int _attempted;
+
     /// <summary>The resource this cmdlet removes: its description, found by its model.</summary>
     protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
@@ -34,14 +40,7 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
     protected override void ProcessRecord()
     {
         var session = RequireSession();
-        IEnumerable<(string Id, string? Name)> targets = ParameterSetName switch
-        {
-            "InputObject" => InputObject.Select(o => (o.Id, o.Name)),
-            "Name" => Name.Select(n => ((string Id, string? Name)?)ResolveName(session, n)).Where(t => t != null).Select(t => t!.Value),
-            _ => Id.Select(i => (i, (string?)null)),
-        };
-
-        foreach (var (id, name) in targets)
+        foreach (var (id, name) in Targets(session))
         {
             var target = name is { Length: > 0 } ? $"{Kind.DisplayName} '{name}' ({id})" : $"{Kind.DisplayName} {id}";
             if (!(Force && !IsWhatIf()) && !ShouldProcess(target, "Remove"))
@@ -51,6 +50,7 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
 
             try
             {
+                WriteProgress(new ProgressRecord(ProgressId, $"Removing {Kind.DisplayPlural}", $"{target} ({_attempted++} done so far)"));
                 Await(cancel => ResourceClient.DeleteAsync(session, Kind, id, Log, cancel));
             }
             catch (OpenStackVpn.OpenStackException e) when (e.ServerErrorType?.EndsWith("InUse", System.StringComparison.Ordinal) == true)
@@ -68,6 +68,23 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
             {
                 WriteError(ToErrorRecord(e));
             }
+        }
+    }
+
+    /// <summary>The objects the user named, by whichever parameter set; a name that finds no single object is its own error.</summary>
+    protected IEnumerable<(string Id, string? Name)> Targets(OpenStackSession session) => ParameterSetName switch
+    {
+        "InputObject" => InputObject.Select(o => (o.Id, o.Name)),
+        "Name" => Name.Select(n => ((string Id, string? Name)?)ResolveName(session, n)).Where(t => t != null).Select(t => t!.Value),
+        _ => Id.Select(i => (i, (string?)null)),
+    };
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        if (_attempted > 0)
+        {
+            WriteProgress(new ProgressRecord(ProgressId, $"Removing {Kind.DisplayPlural}", $"{_attempted} done") { RecordType = ProgressRecordType.Completed });
         }
     }
 

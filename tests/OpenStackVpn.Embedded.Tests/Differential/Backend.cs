@@ -46,6 +46,7 @@ public sealed class Backend : IDisposable
         var seed = JObject.Parse(cloud.Seed.ToJson());
         seed["member_router_id"] = cloud.Seed.MemberRouterId;
         seed["member_subnet_id"] = cloud.Seed.MemberSubnetId;
+        seed["member_network_id"] = cloud.Seed.MemberNetworkId;
         return new Backend("embedded", new HttpClient(cloud.CreateHandler()), cloud.AuthUrl, new Uri(cloud.BaseUri, "network/"), seed, false, (kind, id, status) =>
         {
             cloud.SetStatus(kind, id, status);

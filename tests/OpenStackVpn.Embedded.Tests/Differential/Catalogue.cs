@@ -29,6 +29,8 @@ public static class Catalogue
         ["e3324323-6257-4e53-8353-d28ae8d3b337"] = "<router>",
         ["b5711688-8c2d-4bbb-9cc6-bd4cc5db7758"] = "<subnet>",
         ["fe65ebc2c1b54f8da8926d1e334ae604"] = "<member_project>",
+        ["c3166ab7-42b5-4025-b35c-c7eec22b916b"] = "<conn_fqdn>",
+        [Workspace.Random] = "<random>",
     };
 
     public static string FixtureDirectory => Path.Combine(System.AppContext.BaseDirectory, "Fixtures");
@@ -167,14 +169,15 @@ public static class Catalogue
         yield return new DiffCase("resources of v2.0", "GET", "v2.0/");
         yield return new DiffCase("extension vpnaas", "GET", "v2.0/extensions/vpnaas");
         yield return new DiffCase("extension bogus (an HTML page)", "GET", "v2.0/extensions/bogus");
-        yield return new DiffCase("networks as member", "GET", "v2.0/networks?sort_key=name&sort_dir=asc") { Agreement = Agreement.Keys }; // the database order varies
-        yield return new DiffCase("subnets as member", "GET", "v2.0/subnets?sort_key=name&sort_dir=asc") { Agreement = Agreement.Keys }; // the database order varies
-        yield return new DiffCase("routers as member", "GET", "v2.0/routers?sort_key=name&sort_dir=asc") { Agreement = Agreement.Keys }; // the database order varies
+        // Only the workspace's own objects (and the external network): others share the lab's member project.
+        yield return new DiffCase("networks as member", "GET", "v2.0/networks?id=<ext_net>&id=<net>&sort_key=name&sort_dir=asc") { Agreement = Agreement.Keys }; // the database order varies
+        yield return new DiffCase("subnets as member", "GET", "v2.0/subnets?id=<subnet>") { Agreement = Agreement.Keys };
+        yield return new DiffCase("routers as member", "GET", "v2.0/routers?id=<router>") { Agreement = Agreement.Keys };
         yield return new DiffCase("network by name as member", "GET", "v2.0/networks?name=public&fields=name&fields=router:external");
         yield return new DiffCase("page reverse without marker", "GET", Connections + "?limit=1&page_reverse=True&fields=id");
         yield return new DiffCase("reverse past the start", "GET", Connections + "?limit=1&marker=<conn1>&page_reverse=True&fields=id");
-        yield return new DiffCase("filter endpoint_type", "GET", "v2.0/vpn/endpoint-groups?endpoint_type=cidr&fields=name");
-        yield return new DiffCase("filter type is ignored", "GET", "v2.0/vpn/endpoint-groups?type=cidr&fields=name");
+        yield return new DiffCase("filter endpoint_type", "GET", "v2.0/vpn/endpoint-groups?endpoint_type=cidr&name=<p>local-eg&name=<p>peer-eg&fields=name");
+        yield return new DiffCase("filter type is ignored", "GET", "v2.0/vpn/endpoint-groups?type=cidr&name=<p>local-eg&name=<p>peer-eg&fields=name");
         yield return new DiffCase("filter dpd and admin state", "GET", Connections + "?dpd_action=hold&dpd_interval=20&admin_state_up=True&fields=name");
         yield return new DiffCase("filter lifetime", "GET", "v2.0/vpn/ikepolicies?lifetime_value=3600&lifetime_units=seconds&fields=name");
         yield return new DiffCase("show an unknown field", "GET", Connections + "/<conn2>?fields=bogus");

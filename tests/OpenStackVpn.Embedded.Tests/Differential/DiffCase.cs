@@ -35,12 +35,23 @@ public sealed record DiffCase(string Name, string Method, string Path, string Us
     /// <summary>What to do first on each backend (e.g. force a status); false when that backend cannot, and the case is skipped.</summary>
     public Func<Backend, Workspace, bool>? Before { get; init; }
 
-    /// <summary>Why the embedded cloud answers differently from the lab and its fixtures, on purpose.</summary>
-    public string? KnownDifference { get; init; }
+    /// <summary>How, exactly, and why the embedded cloud answers differently from the lab and its fixtures, on purpose.</summary>
+    public Known? KnownDifference { get; init; }
 
-    /// <summary>Why the embedded cloud answers differently from this lab only (not from the fixtures).</summary>
-    public string? LabDifference { get; init; }
+    /// <summary>How, exactly, and why the embedded cloud answers differently from this lab only (not from the fixtures).</summary>
+    public Known? LabDifference { get; init; }
 
     /// <summary>Why this request is not sent to the lab (it is then judged against <see cref="Observed"/>).</summary>
     public string? NotOnTheLab { get; init; }
+}
+
+/// <summary>
+/// A difference kept on purpose: why, and exactly the differences it shows (as <see cref="Normalise.Differences"/> words
+/// them: field, expected and answered value). The case fails when these no longer show, or when any other does.
+/// </summary>
+public sealed record Known(string Why, params string[] Differences)
+{
+    /// <summary>Whether a difference is one of these; in them &lt;number&gt; stands for any digits (a value that changes per run).</summary>
+    public static bool Covers(string difference, string known) =>
+        System.Text.RegularExpressions.Regex.IsMatch(difference, "^" + System.Text.RegularExpressions.Regex.Escape(known).Replace("<number>", "[0-9]+") + "$");
 }

@@ -70,7 +70,11 @@ public static class NetworkCoreCases
         yield return Case("core ports of the router", "GET", "v2.0/ports?device_id=<core_router>&fields=device_owner&fields=fixed_ips&fields=status&fields=network_id", null, 200);
         yield return Case("core interface ports by owner", "GET", "v2.0/ports?device_owner=network:router_interface&network_id=<core_net>&fields=device_id", null, 200);
 
-        yield return Case("core port create", "POST", "v2.0/ports", "{\"port\":{\"name\":\"core-port\",\"network_id\":\"<core_net>\",\"fixed_ips\":[{\"subnet_id\":\"<core_sub2>\"}]}}", 201, agreement: Agreement.Keys) with { Capture = "core_port" };
+        yield return Case("core port create", "POST", "v2.0/ports", "{\"port\":{\"name\":\"core-port\",\"network_id\":\"<core_net>\",\"fixed_ips\":[{\"subnet_id\":\"<core_sub2>\"}]}}", 201, agreement: Agreement.Keys) with
+        {
+            Capture = "core_port",
+            KnownDifference = new Known("the embedded cloud has no security groups, so a new port is in none; the lab puts it in the project's default group", "$.port.security_groups: 1 items expected, 0 answered"),
+        };
         yield return Case("core interface by port", "PUT", Add, "{\"port_id\":\"<core_port>\"}", 200);
         yield return Case("core interface by a port in use", "PUT", "v2.0/routers/<core_router2>/add_router_interface", "{\"port_id\":\"<core_port>\"}", 409, "PortInUse", "Unable to complete operation on port <core_port> for network <core_net>. Port already has an attached device <core_router>.");
         yield return Case("core interface removed by port", "PUT", Remove, "{\"port_id\":\"<core_port>\"}", 200);
@@ -82,9 +86,9 @@ public static class NetworkCoreCases
         yield return Case("core router shows its gateway", "GET", "v2.0/routers/<core_router>?fields=external_gateway_info", null, 200, agreement: Agreement.Keys);
         yield return Case("core interface a VPN service uses", "PUT", Remove, "{\"subnet_id\":\"<core_sub>\"}", 409, "SubnetInUseByVPNService", "Subnet <core_sub> is used by VPNService <core_vpn>");
         yield return Case("core gateway a VPN service uses", "PUT", "v2.0/routers/<core_router>", "{\"router\":{\"external_gateway_info\":{}}}", 409, "RouterInUse", "Router <core_router> is currently used by VPN service (<core_vpn>)");
-        yield return Case("core router with interfaces", "DELETE", "v2.0/routers/<core_router>", null, 409, "RouterInUse", "Router <core_router> has ports still attached: <id>");
+        yield return Case("core router with interfaces", "DELETE", "v2.0/routers/<core_router>", null, 409, "RouterInUse", "Router <core_router> has ports still attached: <id1>");
         yield return Case("core subnet in use", "DELETE", "v2.0/subnets/<core_sub>", null, 409, "SubnetInUse", "Unable to complete operation on subnet <core_sub>: One or more ports have an IP allocation from this subnet.");
-        yield return Case("core network in use", "DELETE", "v2.0/networks/<core_net>", null, 409, "NetworkInUse", "Unable to complete operation on network <core_net>. There are one or more ports still in use on the network, id for these ports is: <id>.");
+        yield return Case("core network in use", "DELETE", "v2.0/networks/<core_net>", null, 409, "NetworkInUse", "Unable to complete operation on network <core_net>. There are one or more ports still in use on the network, id for these ports is: <id1>.");
         yield return Case("core VPN service deleted", "DELETE", "v2.0/vpn/vpnservices/<core_vpn>", null, 204);
 
         // Endpoint-group mode: the subnet is held by the connection's local group instead of the service.
@@ -97,10 +101,7 @@ public static class NetworkCoreCases
         yield return Case("core VPN service without subnet deleted", "DELETE", "v2.0/vpn/vpnservices/<core_vpn2>", null, 204);
 
         yield return Case("core interface removed by subnet", "PUT", Remove, "{\"subnet_id\":\"<core_sub>\"}", 200);
-        yield return Case("core subnet an endpoint group names", "DELETE", "v2.0/subnets/<core_sub>", null, 409, "SubnetInUse", "Unable to complete operation on subnet <core_sub>: Callback neutron_vpnaas.db.vpn.vpn_db.subnet_callback-8781568106700 failed with \"Subnet <core_sub> is used by endpoint group <core_local>\".") with
-        {
-            LabDifference = "the number in the callback's name is the id of a Python object in the lab's neutron-server, different in each of its processes",
-        };
+        yield return Case("core subnet an endpoint group names", "DELETE", "v2.0/subnets/<core_sub>", null, 409, "SubnetInUse", "Unable to complete operation on subnet <core_sub>: Callback neutron_vpnaas.db.vpn.vpn_db.subnet_callback-8781568106700 failed with \"Subnet <core_sub> is used by endpoint group <core_local>\".");
         yield return Case("core local group deleted", "DELETE", "v2.0/vpn/endpoint-groups/<core_local>", null, 204);
         yield return Case("core peer group deleted", "DELETE", "v2.0/vpn/endpoint-groups/<core_peer>", null, 204);
         yield return Case("core interface removed twice", "PUT", Remove, "{\"subnet_id\":\"<core_sub>\"}", 404, "RouterInterfaceNotFoundForSubnet", "Router <core_router> has no interface on subnet <core_sub>");

@@ -10,8 +10,9 @@ namespace OpenStackVpn.Embedded.Tests.Differential;
 /// <summary>Replays the catalogue on one backend, in order, inside a workspace that is always torn down.</summary>
 public static class Runner
 {
-    /// <summary>Each case's answer, or null when the backend could not prepare it (the case is then skipped).</summary>
-    public static async Task<(Dictionary<string, Reply?> Answers, string Prefix)> RunAsync(Backend backend, string prefix)
+    /// <summary>Each case's answer, or null when the backend could not prepare it (the case is then skipped); and the
+    /// workspace's markers (name to id), which name this backend's ids in its answers.</summary>
+    public static async Task<(Dictionary<string, Reply?> Answers, IReadOnlyDictionary<string, string> Markers)> RunAsync(Backend backend, string prefix)
     {
         var answers = new Dictionary<string, Reply?>();
         var space = await Workspace.CreateAsync(backend, prefix);
@@ -44,7 +45,7 @@ public static class Runner
             await space.TearDownAsync();
         }
 
-        return (answers, prefix);
+        return (answers, space.Markers);
     }
 
     /// <summary>The body with markers resolved; on the lab a created object's name gets the workspace prefix.</summary>

@@ -52,6 +52,7 @@ public sealed class Workspace
             // The member's seeded router and subnet stand for the lab's made ones, so member lists match item by item.
             space.Markers["router"] = (string)seed["member_router_id"]!;
             space.Markers["subnet"] = (string)seed["member_subnet_id"]!;
+            space.Markers["net"] = (string)seed["member_network_id"]!;
         }
 
         await space.MakeVpnAsync();

@@ -29,6 +29,11 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     [Parameter]
     public double ActivationDelaySec { get; set; }
 
+    /// <summary><para type="description">Also seed this many generated IPsec site connections (fleet-conn-000001 ...), with a VPN service per 100 and an IKE and an IPsec policy per 1,000.</para></summary>
+    [Parameter]
+    [ValidateRange(0, 1000000)]
+    public int SeedConnections { get; set; }
+
     /// <summary><para type="description">Upstream (default) or Origin: the origin cloud's dialect.</para></summary>
     [Parameter]
     public EmbeddedProfile Profile { get; set; }
@@ -41,7 +46,7 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        var cloud = new EmbeddedCloud(EmbeddedOptions.Of(ActivationDelaySec, Profile));
+        var cloud = new EmbeddedCloud(EmbeddedOptions.Of(ActivationDelaySec, Profile, SeedConnections));
         try
         {
             WriteObject(new EmbeddedCloudServer(cloud, EmbeddedServer.Start(cloud, Port, Certificate)));

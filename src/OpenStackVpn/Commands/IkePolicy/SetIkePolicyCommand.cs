@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
@@ -17,6 +18,7 @@ public sealed class SetIkePolicyCommand : IkePolicyCommand
     /// <summary><para type="description">The id of the policy.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [IdCompletion]
     public string Id { get; set; } = null!;
 
     /// <summary><para type="description">The policy, from the pipeline.</para></summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
@@ -27,6 +28,7 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
     [Alias("VpnServiceId")]
     [ValidateNotNull]
     [Field("vpnservice_id")]
+    [VpnServiceCompletion]
     public object? VpnService { get; set; }
 
     /// <summary><para type="description">The VPN service from the pipeline: Get-VpnService x | Get-IpsecSiteConnection.</para></summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
@@ -21,6 +22,7 @@ public sealed class SetIpsecSiteConnectionCommand : IpsecSiteConnectionCommand
     /// <summary><para type="description">The id of the connection.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [IdCompletion]
     public string Id { get; set; } = null!;
 
     /// <summary><para type="description">The connection, from the pipeline.</para></summary>

@@ -40,6 +40,11 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     [Parameter(ParameterSetName = "Embedded")]
     public double ActivationDelaySec { get; set; }
 
+    /// <summary><para type="description">With -Embedded: also seed this many generated IPsec site connections (fleet-conn-000001 ...), with a VPN service per 100 and an IKE and an IPsec policy per 1,000, to try runbooks at fleet scale.</para></summary>
+    [Parameter(ParameterSetName = "Embedded")]
+    [ValidateRange(0, 1000000)]
+    public int SeedConnections { get; set; }
+
     /// <summary><para type="description">With -Embedded: Upstream (default) behaves as upstream Neutron; Origin as the origin cloud (availability_zone, subnet mode only, one peer CIDR, DPD hold or restart).</para></summary>
     [Parameter(ParameterSetName = "Embedded")]
     public EmbeddedProfile EmbeddedProfile { get; set; }
@@ -147,7 +152,7 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     {
         try
         {
-            var embedded = Embedded ? EmbeddedOptions.NewInProcessCloud(ActivationDelaySec, EmbeddedProfile) : null;
+            var embedded = Embedded ? EmbeddedOptions.NewInProcessCloud(ActivationDelaySec, EmbeddedProfile, SeedConnections) : null;
             var secrets = new ConnectionSecrets { Password = Credential?.Password, ApplicationCredentialSecret = ApplicationCredentialSecret, Token = Token };
             var settings = embedded == null
                 ? ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath, secrets)

@@ -1,4 +1,8 @@
+using System;
+using System.Linq;
+using OpenStackVpn.Core.Resources;
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
@@ -11,8 +15,8 @@ namespace OpenStackVpn.Commands;
 /// <para>Creates a peer group of two CIDRs.</para>
 /// </example>
 /// <example>
-/// <code>New-VpnEndpointGroup -Name locals -Type subnet -Endpoint $subnetId</code>
-/// <para>Creates a local group of one subnet.</para>
+/// <code>New-VpnEndpointGroup -Name locals -Type subnet -Endpoint private-subnet</code>
+/// <para>Creates a local group of one subnet, named by its name (an id or a subnet object works too).</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "VpnEndpointGroup", SupportsShouldProcess = true)]
 [OutputType(typeof(VpnEndpointGroup))]
@@ -25,13 +29,32 @@ public sealed class NewVpnEndpointGroupCommand : WriteResourceCommand<VpnEndpoin
     [Field("type")]
     public string Type { get; set; } = null!;
 
-    /// <summary><para type="description">Subnet ids (type subnet) or CIDRs (type cidr).</para></summary>
+    /// <summary><para type="description">The subnets (type subnet: objects, ids or unique names) or the CIDRs (type cidr).</para></summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [AllowEmptyCollection]
     [Field("endpoints")]
-    public string[] Endpoint { get; set; } = null!;
+    [EndpointCompletion]
+    public object[] Endpoint { get; set; } = null!;
 
     /// <inheritdoc/>
-    protected override void ProcessRecord() => Create();
+    protected override void ProcessRecord()
+    {
+        // A subnet group lists subnet ids: each subnet is resolved like any other reference (a shared name is refused, with
+        // the candidates), before the group's rules run, so a subnet given by name and by id is still caught as given twice.
+        if (string.Equals(Type, "subnet", StringComparison.OrdinalIgnoreCase))
+        {
+            var session = RequireSession();
+            try
+            {
+                Endpoint = Endpoint.Select(e => (object)Resolve(session, VpnResources.Subnet, e, "-" + nameof(Endpoint)).Id).ToArray();
+            }
+            catch (OpenStackException e)
+            {
+                ThrowTerminatingError(ToErrorRecord(FieldParameters.Retell(GetType(), e)));
+            }
+        }
+
+        Create();
+    }
 }

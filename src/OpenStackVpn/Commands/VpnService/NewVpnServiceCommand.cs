@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
@@ -22,12 +23,14 @@ public sealed class NewVpnServiceCommand : VpnServiceCommand
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [Field("router_id")]
+    [RouterCompletion]
     public object Router { get; set; } = null!;
 
     /// <summary><para type="description">The local subnet (legacy mode): an object, id or unique name.</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("subnet_id")]
+    [SubnetCompletion]
     public object? Subnet { get; set; }
 
     /// <summary><para type="description">The flavor (provider) to use, on clouds with VPN flavors.</para></summary>
