@@ -85,6 +85,7 @@ Describe 'Application credentials, clouds.yaml and secure.yaml where the OpenSta
         $work = New-Folder work
         $homeFolder = New-Folder home
         $record = Invoke-Placed -WorkingFolder $work -HomeFolder $homeFolder -Script { Get-ErrorRecord { Connect-OpenStack -Cloud appcred } }
-        "$record" | Should -BeLike "*Searched: $(Join-Path $work 'clouds.yaml'), $(Join-Path $homeFolder '.config/openstack/clouds.yaml'), /etc/openstack/clouds.yaml*"
+        # openstacksdk's order, each folder as .yaml, .yml and .json (the site folders between are /etc/xdg/openstack on Linux).
+        "$record" | Should -BeLike "*Searched: $(Join-Path $work 'clouds.yaml'), $(Join-Path $work 'clouds.yml'), $(Join-Path $work 'clouds.json'), *$(Join-Path $homeFolder '.config/openstack/clouds.yaml'), *, /etc/openstack/clouds.yaml, /etc/openstack/clouds.yml, /etc/openstack/clouds.json.*"
     }
 }

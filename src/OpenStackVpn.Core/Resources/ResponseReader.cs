@@ -16,7 +16,7 @@ internal static class ResponseReader
     /// <summary>The object under <paramref name="key"/>, e.g. {"ipsec_site_connection": {...}}.</summary>
     public static T ReadObject<T>(ApiResponse response, string key)
     {
-        var serializer = JsonSerializer.CreateDefault();
+        var serializer = Json.Serializer;
         return Read(response, json =>
         {
             var found = default(T);
@@ -44,7 +44,7 @@ internal static class ResponseReader
     public static string? ReadPage<T>(ApiResponse response, ResourceKind<T> kind, ListQuery query, string currentQuery, Action<T> each)
         where T : NeutronResource
     {
-        var serializer = JsonSerializer.CreateDefault();
+        var serializer = Json.Serializer;
         var linksKey = kind.Plural + "_links";
         var filtered = query.Filters.Count > 0;
         return Read(response, json =>
