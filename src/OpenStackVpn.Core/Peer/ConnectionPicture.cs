@@ -47,7 +47,7 @@ public sealed class ConnectionPicture
         IReadOnlyList<string>? routerSubnets = null;
         try
         {
-            var ports = await ListAllAsync(session, RouterPort.Kind, new ListQuery().Where("device_id", routerId), log, cancel).ConfigureAwait(false);
+            var ports = await ResourceClient.ListAllAsync(session, RouterPort.Kind, new ListQuery().Where("device_id", routerId), log, cancel).ConfigureAwait(false);
             routerSubnets = ports.Where(p => p.DeviceOwner == "network:router_interface" || p.DeviceOwner == "network:router_interface_distributed")
                 .SelectMany(p => p.SubnetIds).ToList();
         }
@@ -57,10 +57,10 @@ public sealed class ConnectionPicture
         }
 
         var others = new List<(IpsecSiteConnection, IReadOnlyList<string>)>();
-        var services = await ListAllAsync(session, VpnResources.VpnService, new ListQuery().Where("router_id", routerId), log, cancel).ConfigureAwait(false);
+        var services = await ResourceClient.ListAllAsync(session, VpnResources.VpnService, new ListQuery().Where("router_id", routerId), log, cancel).ConfigureAwait(false);
         foreach (var service in services)
         {
-            var connections = await ListAllAsync(session, VpnResources.IpsecSiteConnection, new ListQuery().Where("vpnservice_id", service.Id), log, cancel).ConfigureAwait(false);
+            var connections = await ResourceClient.ListAllAsync(session, VpnResources.IpsecSiteConnection, new ListQuery().Where("vpnservice_id", service.Id), log, cancel).ConfigureAwait(false);
             foreach (var other in connections.Where(c => c.Id != site.Connection.Id))
             {
                 var cidrs = other.PeerCidrs is { Length: > 0 } given
@@ -72,20 +72,5 @@ public sealed class ConnectionPicture
         }
 
         return new ConnectionPicture(site, router, routerSubnets, others);
-    }
-
-    private static async Task<List<T>> ListAllAsync<T>(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
-        where T : NeutronResource
-    {
-        var all = new List<T>();
-        string? next = null;
-        do
-        {
-            var page = await ResourceClient.ListPageAsync(session, kind, query, next, log, cancel).ConfigureAwait(false);
-            all.AddRange(page.Items);
-            next = page.NextQuery;
-        }
-        while (next != null);
-        return all;
     }
 }

@@ -170,18 +170,7 @@ public static class ResourceClient
             }
         }
 
-        var query = new ListQuery().Where("name", idOrName);
-        var matches = new List<T>();
-        var read = new HashSet<string>();
-        string? next = null;
-        do
-        {
-            var page = await ListPageAsync(session, kind, query, next, log, cancel).ConfigureAwait(false);
-            matches.AddRange(page.Items);
-            next = page.NextQuery;
-            CheckNextIsNew(read, next, kind.Plural);
-        }
-        while (next != null);
+        var matches = await ListAllAsync(session, kind, new ListQuery().Where("name", idOrName), log, cancel).ConfigureAwait(false);
 
         return matches.Count switch
         {
@@ -189,6 +178,24 @@ public static class ResourceClient
             0 => throw new OpenStackException(OpenStackErrorKind.NotFound, $"No {kind.DisplayName} has the id or name '{idOrName}'.") { ParameterName = parameter, Target = idOrName },
             _ => throw OpenStackException.Argument(parameter, $"{matches.Count} {kind.DisplayPlural} are named '{idOrName}': {string.Join(", ", matches.Select(m => m.Id))}. Give the id instead."),
         };
+    }
+
+    /// <summary>Every object of a list, page after page, into memory: for the few lookups that need them all at once (cmdlets stream instead).</summary>
+    public static async Task<List<T>> ListAllAsync<T>(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
+        where T : NeutronResource
+    {
+        var all = new List<T>();
+        var read = new HashSet<string>();
+        string? next = null;
+        do
+        {
+            var page = await ListPageAsync(session, kind, query, next, log, cancel).ConfigureAwait(false);
+            all.AddRange(page.Items);
+            next = page.NextQuery;
+            CheckNextIsNew(read, next, kind.Plural);
+        }
+        while (next != null);
+        return all;
     }
 
     /// <summary>Remembers the page a next link leads to, and refuses one already read: links that go round in a circle.</summary>

@@ -60,7 +60,7 @@ public static class Teardown
     /// <summary>The plan, in order; kept objects are in it too, with the reason.</summary>
     public static async Task<IReadOnlyList<TeardownStep>> PlanAsync(OpenStackSession session, VpnService service, bool includePolicies, bool includeEndpointGroups, ILogSink log, CancellationToken cancel)
     {
-        var connections = await ListAllAsync(session, VpnResources.IpsecSiteConnection, new ListQuery().Where("vpnservice_id", service.Id), log, cancel).ConfigureAwait(false);
+        var connections = await ResourceClient.ListAllAsync(session, VpnResources.IpsecSiteConnection, new ListQuery().Where("vpnservice_id", service.Id), log, cancel).ConfigureAwait(false);
         var removed = new HashSet<string>(connections.Select(c => c.Id), StringComparer.Ordinal);
         var steps = connections
             .Select(c => new TeardownStep(VpnResources.IpsecSiteConnection.DisplayName, c, true, $"a connection of VPN service '{service.Name}'", Array.Empty<TeardownStep>(), Deleter(VpnResources.IpsecSiteConnection, c.Id)))
@@ -128,7 +128,7 @@ public static class Teardown
 
             var query = new ListQuery().Where(column, id!);
             query.Fields.Add("name");
-            var others = (await ListAllAsync(session, VpnResources.IpsecSiteConnection, query, log, cancel).ConfigureAwait(false))
+            var others = (await ResourceClient.ListAllAsync(session, VpnResources.IpsecSiteConnection, query, log, cancel).ConfigureAwait(false))
                 .Where(c => !removed.Contains(c.Id))
                 .ToList();
 
@@ -141,19 +141,4 @@ public static class Teardown
     private static Func<OpenStackSession, ILogSink, CancellationToken, Task> Deleter<T>(ResourceKind<T> kind, string id)
         where T : NeutronResource =>
         (session, log, cancel) => ResourceClient.DeleteAsync(session, kind, id, log, cancel);
-
-    private static async Task<List<T>> ListAllAsync<T>(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
-        where T : NeutronResource
-    {
-        var all = new List<T>();
-        string? next = null;
-        do
-        {
-            var page = await ResourceClient.ListPageAsync(session, kind, query, next, log, cancel).ConfigureAwait(false);
-            all.AddRange(page.Items);
-            next = page.NextQuery;
-        }
-        while (next != null);
-        return all;
-    }
 }
