@@ -70,11 +70,7 @@ Describe 'Values and references come from the description' {
     }
 
     AfterAll {
-        Get-IpsecSiteConnection -Name "$prefix*" | Remove-IpsecSiteConnection -Force -ErrorAction SilentlyContinue
-        Get-VpnService -Name "$prefix*" | Remove-VpnService -Force -ErrorAction SilentlyContinue
-        Get-VpnEndpointGroup -Name "$prefix*" | Remove-VpnEndpointGroup -Force -ErrorAction SilentlyContinue
-        Get-IkePolicy -Name "$prefix*" | Remove-IkePolicy -Force -ErrorAction SilentlyContinue
-        Get-IpsecPolicy -Name "$prefix*" | Remove-IpsecPolicy -Force -ErrorAction SilentlyContinue
+        Remove-TestObject $prefix
         Remove-Probe
     }
 

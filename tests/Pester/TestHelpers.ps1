@@ -213,3 +213,12 @@ function Get-LabRequestCount {
     if ($env:OPENSTACKVPN_BACKEND -eq 'embedded') { return @(Get-EmbeddedOpenStackRequest -Server $global:OpenStackVpnTestServer).Count }
     @(Get-Content (Join-Path $script:LabState 'log/neutron-server.log') | Where-Object { $_ -match '"(GET|POST|PUT|DELETE) /v2\.0' }).Count
 }
+
+function Remove-TestObject([string] $Prefix) {
+    # Removes what a test file made (objects named "$Prefix*"), dependents first, whatever failed: nothing is left behind.
+    Get-IpsecSiteConnection -Name "$Prefix*" | Remove-IpsecSiteConnection -Force -ErrorAction SilentlyContinue
+    Get-VpnService -Name "$Prefix*" | Remove-VpnService -Force -ErrorAction SilentlyContinue
+    Get-VpnEndpointGroup -Name "$Prefix*" | Remove-VpnEndpointGroup -Force -ErrorAction SilentlyContinue
+    Get-IkePolicy -Name "$Prefix*" | Remove-IkePolicy -Force -ErrorAction SilentlyContinue
+    Get-IpsecPolicy -Name "$Prefix*" | Remove-IpsecPolicy -Force -ErrorAction SilentlyContinue
+}

@@ -132,11 +132,7 @@ Describe 'A real tunnel: Neutron''s defaults (IKEv1, aes-128/sha1/group5), endpo
 
     AfterAll {
         if ($state) { Stop-LabTunnel $state }
-        Get-IpsecSiteConnection -Name "$prefix*" | Remove-IpsecSiteConnection -Force -ErrorAction SilentlyContinue
-        Get-VpnService -Name "$prefix*" | Remove-VpnService -Force -ErrorAction SilentlyContinue
-        Get-VpnEndpointGroup -Name "$prefix*" | Remove-VpnEndpointGroup -Force -ErrorAction SilentlyContinue
-        Get-IkePolicy -Name "$prefix*" | Remove-IkePolicy -Force -ErrorAction SilentlyContinue
-        Get-IpsecPolicy -Name "$prefix*" | Remove-IpsecPolicy -Force -ErrorAction SilentlyContinue
+        Remove-TestObject $prefix
         Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
     }
 
