@@ -14,12 +14,13 @@
 #   tunnel.sh peer-initiate STATE            the peer starts the tunnel; rc 0 when its CHILD SA came up
 #   tunnel.sh peer-stop STATE                stops the peer gateway as an admin would (its SAs deleted, then killed)
 #   tunnel.sh down STATE                     kills both sides by PID and deletes the namespaces
-# Environment: VPNLAB_STATE (the lab, default /tmp/openstackvpn-lab), REPORT_S (status report period, default 1).
+# Environment: VPNLAB_STATE (the lab, default /tmp/openstackvpn-lab), REPORT_S (status report period, default 1),
+#              OVT_PREFIX (namespace prefix, default ovt).
 set -u
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 PYTHONWARNINGS=ignore
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 LAB=${VPNLAB_STATE:-/tmp/openstackvpn-lab}
-P=ovt
+P=${OVT_PREFIX:-ovt}   # another prefix lets two tunnel runs share a machine
 NAMESPACES="hl rl wan rr hr"
 PKGS="strongswan-charon strongswan-starter strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins python3-neutron-vpnaas iptables iputils-ping tcpdump util-linux"
 
