@@ -1,0 +1,46 @@
+# The repository's layout, as the README's Layout table and docs/architecture.md declare it: nothing stray at the root
+# (a run's log, a tool's leftover config), and no folder of code under src/ that the architecture page does not name.
+BeforeAll {
+    $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+
+    # The one list of what may stand at the repository's root. Add an entry here, and to the README's Layout table,
+    # when the layout really grows; anything else at the root is a file that was committed by mistake.
+    $allowedAtRoot = @(
+        '.ci', '.config', '.editorconfig', '.gitignore',
+        'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props',
+        'OpenStackVpn.psd1', 'README.md', 'VpnPs.sln', 'build.ps1',
+        'benchmarks', 'docs', 'examples', 'src', 'tests', 'tools'
+    )
+
+    # What git would commit: the tracked files and the untracked ones it does not ignore (build output is ignored).
+    function Get-RootEntry([string] $Repository) {
+        $files = @(& git -C $Repository ls-files --cached --others --exclude-standard)
+        if ($LASTEXITCODE -ne 0) { throw "git ls-files failed in $Repository" }
+        @($files | ForEach-Object { ($_ -split '/')[0] } | Sort-Object -Unique)
+    }
+
+    function Get-StrayEntry([string] $Repository) {
+        @(Get-RootEntry $Repository | Where-Object { $allowedAtRoot -cnotcontains $_ })
+    }
+}
+
+Describe 'The repository root holds only the declared layout' {
+    It 'has no file or folder at the root outside the declared list' {
+        Get-StrayEntry $root | Should -BeNullOrEmpty -Because 'a run''s log or a stray config must not be committed'
+    }
+
+    It 'reports a stray file at the root of a checkout' {
+        $checkout = Join-Path $TestDrive 'checkout'
+        $null = New-Item -ItemType Directory -Path (Join-Path $checkout 'src') -Force
+        & git -C $checkout init --quiet
+        Set-Content (Join-Path $checkout 'README.md') 'x'
+        Set-Content (Join-Path $checkout 'src/a.cs') 'x'
+        Set-Content (Join-Path $checkout 'tempest.log') 'x'
+        Get-StrayEntry $checkout | Should -Be @('tempest.log')
+    }
+
+    It 'keeps a tempest log out of git' {
+        & git -C $root check-ignore --quiet --no-index 'tempest.log'
+        $LASTEXITCODE | Should -Be 0 -Because '.gitignore must ignore tempest.log'
+    }
+}
