@@ -202,9 +202,8 @@ public sealed class OpenStackSession : IDisposable
                 throw Uncertain(ErrorParser.FromResponse(response), relativePath);
             }
 
-            // A DELETE sent again after the first one worked finds nothing: that is the outcome asked for. Only this
-            // loop ever sends a DELETE again (SingleSendContent keeps the HTTP stack from it), so a 404 to the first
-            // attempt means the object was not there: ObjectNotFound.
+            // A DELETE sent again after the first one worked finds nothing: the outcome asked for. Only this loop
+            // sends a DELETE again (docs/retries.md), so a 404 to the first attempt is ObjectNotFound.
             return attempt > 0 && method == HttpMethod.Delete && (int)response.Status == 404
                 ? new ApiResponse(response.Request, System.Net.HttpStatusCode.NoContent, "", response.RequestId, null, null)
                 : response;

@@ -43,12 +43,12 @@ internal static class FieldParameters
             return error;
         }
 
-        return new OpenStackException(error.Kind, $"{parameter}: {error.Message}", error)
-        {
-            ParameterName = parameter.Substring(1),
-            Target = error.Target,
-        };
+        return Naming(error, parameter.Substring(1));
     }
+
+    /// <summary>The error with its message led by the parameter it is about ("-DpdTimeout: ..."): the one place it is added.</summary>
+    public static OpenStackException Naming(OpenStackException error, string parameter) =>
+        new(error.Kind, $"-{parameter}: {error.Message}", error) { ParameterName = parameter, Target = error.Target };
 
     // What Core takes: the value without PowerShell's wrapping; a switch as a boolean; a list as an array.
     private static object? Plain(object? value)

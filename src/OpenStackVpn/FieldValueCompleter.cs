@@ -27,15 +27,7 @@ public sealed class FieldValueCompleter : IArgumentCompleter
     /// <summary>The described field behind a parameter of one of this module's cmdlets (also under Import-Module -Prefix).</summary>
     internal static ResourceField? FieldOf(string commandName, string parameterName)
     {
-        var parts = commandName.Split('-');
-        var cmdlet = typeof(FieldValueCompleter).Assembly.GetTypes()
-            .Select(t => (Type: t, Cmdlet: t.GetCustomAttribute<CmdletAttribute>()))
-            .Where(c => c.Cmdlet != null && parts.Length == 2
-                && string.Equals(c.Cmdlet.VerbName, parts[0], StringComparison.OrdinalIgnoreCase)
-                && parts[1].EndsWith(c.Cmdlet.NounName, StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(c => c.Cmdlet!.NounName.Length)
-            .Select(c => c.Type)
-            .FirstOrDefault();
+        var cmdlet = CmdletOf(commandName);
         var property = cmdlet?.GetProperty(parameterName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
         if (property == null)
         {
@@ -48,19 +40,32 @@ public sealed class FieldValueCompleter : IArgumentCompleter
         }
 
         var path = property.GetCustomAttribute<FieldAttribute>()?.Path;
-        var model = ModelOf(cmdlet!);
-        var kind = model == null ? null : VpnResources.Of(model);
+        var kind = KindOf(cmdlet!);
         return path == null || kind == null ? null : kind.Fields.FirstOrDefault(f => f.Path == path);
     }
 
-    // The resource a cmdlet works on: the model type argument of its generic base.
-    private static Type? ModelOf(Type cmdlet)
+    /// <summary>The class of one of this module's cmdlets, by its name (also under Import-Module -Prefix), or null.</summary>
+    internal static Type? CmdletOf(string commandName)
+    {
+        var parts = commandName.Split('-');
+        return typeof(FieldValueCompleter).Assembly.GetTypes()
+            .Select(t => (Type: t, Cmdlet: t.GetCustomAttribute<CmdletAttribute>()))
+            .Where(c => c.Cmdlet != null && parts.Length == 2
+                && string.Equals(c.Cmdlet.VerbName, parts[0], StringComparison.OrdinalIgnoreCase)
+                && parts[1].EndsWith(c.Cmdlet.NounName, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(c => c.Cmdlet!.NounName.Length)
+            .Select(c => c.Type)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The description of the resource a cmdlet works on (the model type argument of its generic base).</summary>
+    internal static ResourceKind? KindOf(Type cmdlet)
     {
         for (var type = cmdlet; type != null; type = type.BaseType)
         {
             if (type.IsGenericType && type.GetGenericArguments()[0].IsSubclassOf(typeof(NeutronResource)))
             {
-                return type.GetGenericArguments()[0];
+                return VpnResources.Of(type.GetGenericArguments()[0]);
             }
         }
 

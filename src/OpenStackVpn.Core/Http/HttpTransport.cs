@@ -67,7 +67,7 @@ internal sealed class HttpTransport : IDisposable
             }
         }
 
-        request.Content = SingleSendContent.For(method, jsonBody); // writes only ever resent by the retry loop: see there
+        request.Content = SingleSendContent.For(method, jsonBody); // only the retry loop resends a write
         if (jsonBody != null)
         {
             if (log.IsDebugEnabled)

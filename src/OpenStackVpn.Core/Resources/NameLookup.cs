@@ -45,10 +45,10 @@ public static class NameLookup
     public static TimeSpan CacheFor { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The objects, or nothing when the cloud fails or does not answer within <paramref name="limit"/>.</summary>
-    public static IReadOnlyList<NamedObject> Find<T>(OpenStackSession session, ResourceKind<T> kind, TimeSpan limit)
-        where T : NeutronResource
+    public static IReadOnlyList<NamedObject> Find(OpenStackSession session, ResourceKind kind, TimeSpan limit)
     {
-        var path = kind.Path + "?fields=id&fields=name" + (kind.Singular == "endpoint_group" ? "&fields=type" : "");
+        var typed = kind.Fields.Any(f => f.Path == "type");
+        var path = kind.Path + "?fields=id&fields=name" + (typed ? "&fields=type" : "");
         var key = SessionKeys.GetValue(session, _ => Guid.NewGuid().ToString("N")) + " " + path;
         var now = DateTimeOffset.UtcNow;
         var entry = Cache.AddOrUpdate(
@@ -68,8 +68,7 @@ public static class NameLookup
     /// <summary>Forgets every answer (for tests, and after objects were removed).</summary>
     public static void Clear() => Cache.Clear();
 
-    private static async Task<IReadOnlyList<NamedObject>> FetchAsync<T>(OpenStackSession session, ResourceKind<T> kind, string path)
-        where T : NeutronResource
+    private static async Task<IReadOnlyList<NamedObject>> FetchAsync(OpenStackSession session, ResourceKind kind, string path)
     {
         // The session's own time limit still applies; this one only ends a request nobody waits for any more.
         using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));

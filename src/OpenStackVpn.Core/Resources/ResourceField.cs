@@ -64,6 +64,18 @@ public sealed class ResourceField
     /// <summary>The resource whose id this field holds, or null.</summary>
     public ResourceKind? RefersTo { get; private set; }
 
+    /// <summary>The type the referred object must have (a local endpoint group lists subnets), or null for any.</summary>
+    public string? ReferredType { get; private set; }
+
+    /// <summary>
+    /// The resource whose ids a list field holds when the object's own type is <see cref="ListsIdsWhenType"/> (the
+    /// endpoints of a subnet endpoint group are subnets), or null. Offered on Tab only: the ids are sent as given.
+    /// </summary>
+    public ResourceKind? ListsIdsOf { get; private set; }
+
+    /// <summary>The object's type (its <c>type</c> field) for which <see cref="ListsIdsOf"/> holds.</summary>
+    public string? ListsIdsWhenType { get; private set; }
+
     private IReadOnlyList<string>? _suggested;
 
     internal static ResourceField ReadOnly(string path) => new(path, FieldAccess.ReadOnly);
@@ -122,9 +134,17 @@ public sealed class ResourceField
         return this;
     }
 
-    internal ResourceField Refers(ResourceKind kind)
+    internal ResourceField Refers(ResourceKind kind, string? type = null)
     {
         RefersTo = kind;
+        ReferredType = type;
+        return this;
+    }
+
+    internal ResourceField ListsIds(ResourceKind kind, string whenType)
+    {
+        ListsIdsOf = kind;
+        ListsIdsWhenType = whenType;
         return this;
     }
 

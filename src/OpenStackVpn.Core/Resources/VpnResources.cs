@@ -52,7 +52,7 @@ public static class VpnResources
         Common(sortable: false).Concat(new[]
         {
             CreateOnly("type").IsRequired().Filter("endpoint_type").OneOf("subnet", "cidr", "network", "router", "vlan"),
-            CreateOnly("endpoints").IsRequired(),
+            CreateOnly("endpoints").IsRequired().ListsIds(Subnet, whenType: "subnet"),
         }),
         new EndpointGroupRules());
 
@@ -93,8 +93,8 @@ public static class VpnResources
             CreateOnly("vpnservice_id").IsRequired().Filter().Refers(VpnService),
             CreateOnly("ikepolicy_id").IsRequired().Filter().Refers(IkePolicy),
             CreateOnly("ipsecpolicy_id").IsRequired().Filter().Refers(IpsecPolicy),
-            Updatable("local_ep_group_id").Filter().Refers(VpnEndpointGroup),
-            Updatable("peer_ep_group_id").Filter().Refers(VpnEndpointGroup),
+            Updatable("local_ep_group_id").Filter().Refers(VpnEndpointGroup, type: "subnet"),
+            Updatable("peer_ep_group_id").Filter().Refers(VpnEndpointGroup, type: "cidr"),
             CreateOnly("availability_zone").Filter(),
         }),
         new IpsecSiteConnectionRules());

@@ -8,7 +8,7 @@ using OpenStackVpn.Core.Resources;
 namespace OpenStackVpn.Commands;
 
 /// <summary>The Get- cmdlet of any VPNaaS resource: by id, or a list by name (wildcards), filters and sort, page by page.</summary>
-public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronResource
+public abstract class GetResourceCommand<T> : ResourceCommand<T> where T : NeutronResource
 {
     /// <summary><para type="description">The id of the object to show; several ids, or objects from the pipeline, show each.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -43,8 +43,6 @@ public abstract class GetResourceCommand<T> : OpenStackCmdlet where T : NeutronR
     [ValidateNotNullOrEmpty]
     public string[]? Property { get; set; }
 
-    /// <summary>The resource this cmdlet gets: its description, found by its model.</summary>
-    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <inheritdoc/>
     protected override void ProcessRecord()

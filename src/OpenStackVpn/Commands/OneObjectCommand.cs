@@ -4,7 +4,7 @@ using OpenStackVpn.Completion;
 namespace OpenStackVpn.Commands;
 
 /// <summary>What the cmdlets that act on one object at a time share: the object by -Id, or the object itself from the pipeline.</summary>
-public abstract class OneObjectCommand<T> : OpenStackCmdlet where T : NeutronResource
+public abstract class OneObjectCommand<T> : ResourceCommand<T> where T : NeutronResource
 {
     /// <summary><para type="description">The id of the object.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -71,9 +71,10 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
     /// <summary>An error record with the category, id and target that the error's kind calls for.</summary>
     protected static ErrorRecord ToErrorRecord(OpenStackException error)
     {
-        if (error.Kind == OpenStackErrorKind.InvalidArgument && error.ParameterName is { } parameter && !error.Message.StartsWith("-", StringComparison.Ordinal))
+        if (error.Kind == OpenStackErrorKind.InvalidArgument && error.ParameterName is { } parameter
+            && !error.Message.StartsWith("-", StringComparison.Ordinal))
         {
-            error = new OpenStackException(error.Kind, $"-{parameter}: {error.Message}", error) { ParameterName = parameter, Target = error.Target };
+            error = FieldParameters.Naming(error, parameter);
         }
 
         var record = new ErrorRecord(error, error.ServerErrorType ?? error.Kind.ToString(), CategoryOf(error.Kind), error.Target);

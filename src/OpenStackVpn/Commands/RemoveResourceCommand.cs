@@ -7,7 +7,7 @@ using OpenStackVpn.Core.Resources;
 namespace OpenStackVpn.Commands;
 
 /// <summary>The Remove- cmdlet of any VPNaaS resource: many at once, each confirmed, each failure its own error.</summary>
-public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : NeutronResource
+public abstract class RemoveResourceCommand<T> : ResourceCommand<T> where T : NeutronResource
 {
     /// <summary><para type="description">The ids of the objects to remove.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -33,8 +33,6 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
     private const int ProgressId = 0x524D;   // the bulk-remove bar; one per cmdlet
     private int _attempted;
 
-    /// <summary>The resource this cmdlet removes: its description, found by its model.</summary>
-    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <inheritdoc/>
     protected override void ProcessRecord()

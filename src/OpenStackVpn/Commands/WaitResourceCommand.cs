@@ -44,8 +44,6 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
     [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     public string? ProjectId { get; set; }
 
-    /// <summary>The resource this cmdlet waits for: its description, found by its model.</summary>
-    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <inheritdoc/>
     protected override void ProcessRecord()

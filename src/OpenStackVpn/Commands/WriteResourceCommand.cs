@@ -8,7 +8,7 @@ namespace OpenStackVpn.Commands;
 /// What the New- and Set- cmdlets of a resource share: the fields every resource has, and the two ways of writing one:
 /// a create and an update. Both send only the fields the user named, checked by Core before any request.
 /// </summary>
-public abstract class WriteResourceCommand<T> : OpenStackCmdlet where T : NeutronResource
+public abstract class WriteResourceCommand<T> : ResourceCommand<T> where T : NeutronResource
 {
     /// <summary><para type="description">The name of the object.</para></summary>
     [Parameter(Position = 1)]
@@ -28,8 +28,6 @@ public abstract class WriteResourceCommand<T> : OpenStackCmdlet where T : Neutro
     [Field("project_id")]
     public virtual string? ProjectId { get; set; }
 
-    /// <summary>The resource this cmdlet writes: its description, found by its model.</summary>
-    protected virtual ResourceKind<T> Kind => VpnResources.Of<T>();
 
     /// <summary>Creates the object from the parameters given, after the rules and references are checked; writes what <paramref name="created"/> makes of it.</summary>
     protected void Create(Func<T, T>? created = null)

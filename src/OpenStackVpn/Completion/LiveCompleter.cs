@@ -19,8 +19,9 @@ public abstract class LiveCompleter : IArgumentCompleter
     /// <summary>The longest a completion waits for the cloud.</summary>
     public static TimeSpan Limit { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The objects to offer.</summary>
-    internal abstract IEnumerable<NamedObject> Objects(OpenStackSession session, string commandName, IDictionary fakeBoundParameters);
+    /// <summary>The objects to offer for <paramref name="parameterName"/> of <paramref name="commandName"/>.</summary>
+    internal abstract IEnumerable<NamedObject> Objects(
+        OpenStackSession session, string commandName, string parameterName, IDictionary fakeBoundParameters);
 
     /// <summary>True to complete ids (matching ids or names), false to complete names.</summary>
     internal virtual bool CompletesIds => false;
@@ -42,7 +43,7 @@ public abstract class LiveCompleter : IArgumentCompleter
             var typed = wordToComplete ?? "";
             var quoted = typed.StartsWith("'", StringComparison.Ordinal) || typed.StartsWith("\"", StringComparison.Ordinal);
             var prefix = typed.Trim('\'', '"');
-            var objects = Objects(session, commandName, fakeBoundParameters ?? new Hashtable()).ToList();
+            var objects = Objects(session, commandName, parameterName, fakeBoundParameters ?? new Hashtable()).ToList();
             return CompletesIds ? Ids(objects, prefix, quoted) : Names(objects, prefix, quoted, NamesMustBeUnique);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

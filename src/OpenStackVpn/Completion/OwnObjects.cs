@@ -1,24 +1,22 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Completion;
 
-/// <summary>The objects of the resource a cmdlet is about, found from its noun (Get-VpnService: VPN services).</summary>
+/// <summary>
+/// The objects of the resource a cmdlet is about: the model of its generic base, else the model its noun names
+/// (Get-VpnService: VPN services; Test-IpsecSiteConnection: connections).
+/// </summary>
 internal static class OwnObjects
 {
-    private static readonly Dictionary<string, Func<OpenStackSession, IReadOnlyList<NamedObject>>> ByNoun = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["IpsecSiteConnection"] = s => NameLookup.Find(s, VpnResources.IpsecSiteConnection, LiveCompleter.Limit),
-        ["VpnService"] = s => NameLookup.Find(s, VpnResources.VpnService, LiveCompleter.Limit),
-        ["IkePolicy"] = s => NameLookup.Find(s, VpnResources.IkePolicy, LiveCompleter.Limit),
-        ["IpsecPolicy"] = s => NameLookup.Find(s, VpnResources.IpsecPolicy, LiveCompleter.Limit),
-        ["VpnEndpointGroup"] = s => NameLookup.Find(s, VpnResources.VpnEndpointGroup, LiveCompleter.Limit),
-    };
-
     public static IReadOnlyList<NamedObject> Of(OpenStackSession session, string commandName)
     {
+        var cmdlet = FieldValueCompleter.CmdletOf(commandName);
         var noun = commandName.Substring(commandName.IndexOf('-') + 1);
-        return ByNoun.TryGetValue(noun, out var find) ? find(session) : Array.Empty<NamedObject>();
+        var kind = (cmdlet == null ? null : FieldValueCompleter.KindOf(cmdlet))
+            ?? VpnResources.All.FirstOrDefault(k => noun.EndsWith(k.ModelType.Name, StringComparison.OrdinalIgnoreCase));
+        return kind == null ? Array.Empty<NamedObject>() : NameLookup.Find(session, kind, LiveCompleter.Limit);
     }
 }

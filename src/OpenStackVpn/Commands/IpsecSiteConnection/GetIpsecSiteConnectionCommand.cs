@@ -28,7 +28,7 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
     [Alias("VpnServiceId")]
     [ValidateNotNull]
     [Field("vpnservice_id")]
-    [VpnServiceCompletion]
+    [ReferenceCompletion]
     public object? VpnService { get; set; }
 
     /// <summary><para type="description">The VPN service from the pipeline: Get-VpnService x | Get-IpsecSiteConnection.</para></summary>

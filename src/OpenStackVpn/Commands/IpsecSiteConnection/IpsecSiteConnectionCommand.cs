@@ -35,14 +35,14 @@ public abstract class IpsecSiteConnectionCommand : WriteResourceCommand<IpsecSit
     [Parameter]
     [ValidateNotNull]
     [Field("local_ep_group_id")]
-    [LocalEndpointGroupCompletion]
+    [ReferenceCompletion]
     public object? LocalEndpointGroup { get; set; }
 
     /// <summary><para type="description">The peer endpoint group, of type cidr (endpoint-group mode): an object, id or unique name.</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("peer_ep_group_id")]
-    [PeerEndpointGroupCompletion]
+    [ReferenceCompletion]
     public object? PeerEndpointGroup { get; set; }
 
     /// <summary><para type="description">The pre-shared key; in Set, a new one rotates it.</para></summary>

@@ -25,21 +25,21 @@ public sealed class NewIpsecSiteConnectionCommand : IpsecSiteConnectionCommand
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [Field("vpnservice_id")]
-    [VpnServiceCompletion]
+    [ReferenceCompletion]
     public object VpnService { get; set; } = null!;
 
     /// <summary><para type="description">The IKE policy: an object, id or unique name.</para></summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [Field("ikepolicy_id")]
-    [IkePolicyCompletion]
+    [ReferenceCompletion]
     public object IkePolicy { get; set; } = null!;
 
     /// <summary><para type="description">The IPsec policy: an object, id or unique name.</para></summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [Field("ipsecpolicy_id")]
-    [IpsecPolicyCompletion]
+    [ReferenceCompletion]
     public object IpsecPolicy { get; set; } = null!;
 
     /// <summary><para type="description">The peer gateway's public IP address or host name.</para></summary>

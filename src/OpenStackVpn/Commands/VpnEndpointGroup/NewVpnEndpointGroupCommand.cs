@@ -34,7 +34,7 @@ public sealed class NewVpnEndpointGroupCommand : WriteResourceCommand<VpnEndpoin
     [ValidateNotNull]
     [AllowEmptyCollection]
     [Field("endpoints")]
-    [EndpointCompletion]
+    [ReferenceCompletion]
     public object[] Endpoint { get; set; } = null!;
 
     /// <inheritdoc/>

@@ -23,14 +23,14 @@ public sealed class NewVpnServiceCommand : VpnServiceCommand
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [Field("router_id")]
-    [RouterCompletion]
+    [ReferenceCompletion]
     public object Router { get; set; } = null!;
 
     /// <summary><para type="description">The local subnet (legacy mode): an object, id or unique name.</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("subnet_id")]
-    [SubnetCompletion]
+    [ReferenceCompletion]
     public object? Subnet { get; set; }
 
     /// <summary><para type="description">The flavor (provider) to use, on clouds with VPN flavors.</para></summary>
