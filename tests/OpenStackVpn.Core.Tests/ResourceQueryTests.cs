@@ -40,9 +40,9 @@ public sealed class ResourceQueryTests
         var active = JObject.Parse("""{"status": "ACTIVE", "admin_state_up": true, "dpd": {"action": "hold"}}""");
         var pending = JObject.Parse("""{"status": "PENDING_CREATE", "admin_state_up": true, "dpd": {"action": "hold"}}""");
         var noZone = JObject.Parse("""{"status": "ACTIVE"}""");
-        Assert.True(ResourceClient.Matches(active, query, Kind));
-        Assert.False(ResourceClient.Matches(pending, query, Kind));
-        Assert.False(ResourceClient.Matches(noZone, new ListQuery().Where("availability_zone", "AZ1"), Kind));
+        Assert.True(query.Matches(active, Kind));
+        Assert.False(query.Matches(pending, Kind));
+        Assert.False(new ListQuery().Where("availability_zone", "AZ1").Matches(noZone, Kind));
     }
 
     [Fact]
@@ -52,9 +52,9 @@ public sealed class ResourceQueryTests
             [{"rel": "next", "href": "http://internal-name:9696/v2.0/vpn/ipsec-site-connections?limit=2&marker=b"},
              {"rel": "previous", "href": "http://internal-name:9696/v2.0/vpn/ipsec-site-connections?limit=2&marker=a&page_reverse=True"}]
             """);
-        Assert.Equal("limit=2&marker=b", ResourceClient.NextQuery(links, "limit=2"));
-        Assert.Null(ResourceClient.NextQuery(links, "limit=2&marker=b"));
-        Assert.Null(ResourceClient.NextQuery(null, "limit=2"));
+        Assert.Equal("limit=2&marker=b", ResponseReader.NextQuery(links, "limit=2"));
+        Assert.Null(ResponseReader.NextQuery(links, "limit=2&marker=b"));
+        Assert.Null(ResponseReader.NextQuery(null, "limit=2"));
     }
 
     [Theory]

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Core.Resources;
 
@@ -95,4 +97,27 @@ public sealed class ListQuery
         kind != null && kind.FilterPaths.TryGetValue(filter, out var path) ? path.Split('.')[0] : filter;
 
     private static string Pair(string key, string value) => Uri.EscapeDataString(key) + "=" + Uri.EscapeDataString(value);
+
+    /// <summary>True when <paramref name="item"/>, as the server sent it, matches every filter of this query.</summary>
+    internal bool Matches(JObject item, ResourceKind kind)
+    {
+        foreach (var filter in Filters)
+        {
+            var value = item.SelectToken(kind.FilterPaths[filter.Key]);
+            if (value == null || !filter.Value.Any(wanted => SameValue(value, wanted)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameValue(JToken value, string wanted) => value.Type switch
+    {
+        JTokenType.Boolean => string.Equals(value.ToString(), wanted, StringComparison.OrdinalIgnoreCase),
+        JTokenType.Integer or JTokenType.Float => Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture) == wanted,
+        JTokenType.Null => false,
+        _ => value.ToString() == wanted,
+    };
 }

@@ -137,7 +137,7 @@ internal sealed class ListStream<T> : IDisposable where T : NeutronResource
                 Hand(batch, cancel);
                 _more = next != null;
                 Interlocked.Increment(ref _pagesRead);
-                ResourceClient.CheckNextIsNew(read, next, kind.Plural);
+                ResponseReader.CheckNextIsNew(read, next, kind.Plural);
             }
             while (next != null);
         }

@@ -2,8 +2,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OpenStackVpn.Core.Http;
@@ -13,26 +11,34 @@ namespace OpenStackVpn.Core.Resources;
 
 /// <summary>
 /// A create or an update that has passed every rule that can be known before it is sent: references resolved, values
-/// in Neutron's spelling. Only <see cref="ResourceClient"/> makes one; secrets stay SecureStrings until the body is written.
+/// in Neutron's spelling. <see cref="ResourceClient"/> prepares one through it (the checks are the change's, the requests
+/// the client's); secrets stay SecureStrings until the body is written.
 /// </summary>
 public sealed class ResourceChange<T> where T : NeutronResource
 {
     private readonly JObject _fields;
     private readonly Dictionary<string, SecureString> _secrets;
 
-    private ResourceChange(ResourceKind<T> kind, T? current, JObject fields, Dictionary<string, SecureString> secrets)
+    private readonly bool _create;
+
+    private ResourceChange(ResourceKind<T> kind, bool create, JObject fields, Dictionary<string, SecureString> secrets,
+        List<(ResourceField Field, object Value)> references)
     {
         Kind = kind;
-        Current = current;
+        _create = create;
         _fields = fields;
         _secrets = secrets;
+        References = references;
     }
 
     /// <summary>The resource changed.</summary>
     public ResourceKind<T> Kind { get; }
 
     /// <summary>For an update, the object as it was before; null for a create.</summary>
-    public T? Current { get; }
+    public T? Current { get; private set; }
+
+    /// <summary>The fields that name other objects, with what the user gave: to be resolved and handed to <see cref="Refer"/>.</summary>
+    internal IReadOnlyList<(ResourceField Field, object Value)> References { get; }
 
     /// <summary>The top-level JSON fields that will be sent.</summary>
     public IReadOnlyList<string> Fields => _fields.Properties().Select(p => p.Name).Concat(_secrets.Keys).ToArray();
@@ -53,14 +59,13 @@ public sealed class ResourceChange<T> where T : NeutronResource
     }
 
     /// <summary>
-    /// Checks <paramref name="values"/> against the description and the rules (no request); for an update of
-    /// <paramref name="id"/>, reads the object and checks what depends on it; then resolves each reference and checks it.
+    /// Checks <paramref name="values"/> against the description and the rules, with no request. An update is then
+    /// checked against the object it changes (<see cref="CheckAgainst"/>); each reference, once found, goes to
+    /// <see cref="Refer"/>.
     /// </summary>
-    internal static async Task<ResourceChange<T>> PrepareAsync(OpenStackSession session, ResourceKind<T> kind, FieldValues values, string? id, ILogSink log, CancellationToken cancel)
+    internal static ResourceChange<T> Check(ResourceKind<T> kind, FieldValues values, bool create)
     {
-        var create = id == null;
-        var (fields, secrets, references) = Check(kind, values, create);
-        T? current = null;
+        var (fields, secrets, references) = Check((ResourceKind)kind, values, create);
         if (create)
         {
             kind.Rules.ValidateCreate(fields);
@@ -68,18 +73,23 @@ public sealed class ResourceChange<T> where T : NeutronResource
         else
         {
             kind.Rules.ValidateUpdate(fields);
-            current = await ResourceClient.GetAsync(session, kind, id!, null, log, cancel).ConfigureAwait(false);
-            kind.Rules.ValidateAgainst(fields, current);
         }
 
-        foreach (var (field, value) in references)
-        {
-            var found = await ResourceClient.ResolveReferenceAsync(session, field.RefersTo!, value, field.Path, log, cancel).ConfigureAwait(false);
-            fields[field.Path] = found.Id;
-            kind.Rules.CheckReference(fields, field.Path, found, create);
-        }
+        return new ResourceChange<T>(kind, create, fields, secrets, references);
+    }
 
-        return new ResourceChange<T>(kind, current, fields, secrets);
+    /// <summary>Checks an update against the object as it is now, which the change then keeps as <see cref="Current"/>.</summary>
+    internal void CheckAgainst(T current)
+    {
+        Current = current;
+        Kind.Rules.ValidateAgainst(_fields, current);
+    }
+
+    /// <summary>Puts the id of the object a reference found into the change, and checks the object by the rules.</summary>
+    internal void Refer(ResourceField field, NeutronResource found)
+    {
+        _fields[field.Path] = found.Id;
+        Kind.Rules.CheckReference(_fields, field.Path, found, _create);
     }
 
     // The description's rules for each value: known field, writable now, allowed value, length; and, in a create, every required field.

@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using OpenStackVpn.Core.Http;
 
 namespace OpenStackVpn.Core.Resources;
@@ -27,7 +24,12 @@ public sealed class ResourcePage<T>
     public string? NextQuery { get; }
 }
 
-/// <summary>The generic resource path: list with filters and paging, and show, for any VPNaaS resource.</summary>
+/// <summary>
+/// The generic resource path, for any described resource: show, list (filters, paging), resolve an id or a name,
+/// prepare and send a create or an update, delete, and find what refers to an object. It sends the requests; the
+/// description (<see cref="ResourceKind"/>), the change (<see cref="ResourceChange{T}"/>) and the reader of answers
+/// (<see cref="ResponseReader"/>) are called from here and never call back.
+/// </summary>
 public static class ResourceClient
 {
     /// <summary>Shows one object; <paramref name="fields"/> limits what comes back.</summary>
@@ -69,17 +71,39 @@ public static class ResourceClient
     /// Checks a create against the resource's description and rules before any request, then resolves the references it
     /// names (reads only). Send the result with <see cref="CreateAsync"/>.
     /// </summary>
-    public static Task<ResourceChange<T>> PrepareCreateAsync<T>(OpenStackSession session, ResourceKind<T> kind, FieldValues values, ILogSink log, CancellationToken cancel)
-        where T : NeutronResource =>
-        ResourceChange<T>.PrepareAsync(session, kind, values, null, log, cancel);
+    public static async Task<ResourceChange<T>> PrepareCreateAsync<T>(
+        OpenStackSession session, ResourceKind<T> kind, FieldValues values, ILogSink log, CancellationToken cancel)
+        where T : NeutronResource
+    {
+        var create = ResourceChange<T>.Check(kind, values, create: true);
+        return await ResolveReferencesAsync(session, create, log, cancel).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Checks an update of object <paramref name="id"/> before any request, reads the object as it is now and checks the
     /// update against it, then resolves the references it names. Send the result with <see cref="UpdateAsync"/>.
     /// </summary>
-    public static Task<ResourceChange<T>> PrepareUpdateAsync<T>(OpenStackSession session, ResourceKind<T> kind, string id, FieldValues changes, ILogSink log, CancellationToken cancel)
-        where T : NeutronResource =>
-        ResourceChange<T>.PrepareAsync(session, kind, changes, id, log, cancel);
+    public static async Task<ResourceChange<T>> PrepareUpdateAsync<T>(
+        OpenStackSession session, ResourceKind<T> kind, string id, FieldValues changes, ILogSink log, CancellationToken cancel)
+        where T : NeutronResource
+    {
+        var update = ResourceChange<T>.Check(kind, changes, create: false);
+        update.CheckAgainst(await GetAsync(session, kind, id, null, log, cancel).ConfigureAwait(false));
+        return await ResolveReferencesAsync(session, update, log, cancel).ConfigureAwait(false);
+    }
+
+    // Each object the change names, found and checked by the change's rules.
+    private static async Task<ResourceChange<T>> ResolveReferencesAsync<T>(
+        OpenStackSession session, ResourceChange<T> change, ILogSink log, CancellationToken cancel)
+        where T : NeutronResource
+    {
+        foreach (var (field, value) in change.References)
+        {
+            change.Refer(field, await ResolveReferenceAsync(session, field.RefersTo!, value, field.Path, log, cancel).ConfigureAwait(false));
+        }
+
+        return change;
+    }
 
     /// <summary>Creates the object a prepared create describes.</summary>
     public static async Task<T> CreateAsync<T>(OpenStackSession session, ResourceChange<T> create, ILogSink log, CancellationToken cancel)
@@ -92,7 +116,7 @@ public static class ResourceClient
             throw ErrorParser.FromResponse(response, create.Name);
         }
 
-        return Deserialize<T>(ParseObject(response)[kind.Singular] as JObject ?? throw Malformed(response, $"no '{kind.Singular}' object"), response);
+        return ResponseReader.ReadAnswer<T>(response, kind.Singular);
     }
 
     /// <summary>Sends only the fields a prepared update changes.</summary>
@@ -107,7 +131,7 @@ public static class ResourceClient
             throw ErrorParser.FromResponse(response, id);
         }
 
-        return Deserialize<T>(ParseObject(response)[kind.Singular] as JObject ?? throw Malformed(response, $"no '{kind.Singular}' object"), response);
+        return ResponseReader.ReadAnswer<T>(response, kind.Singular);
     }
 
     /// <summary>
@@ -121,7 +145,8 @@ public static class ResourceClient
         {
             var query = new ListQuery().Where(field.FilterKey!, id);
             query.Fields.Add("name");
-            foreach (var user in await referrer.FirstPageAsync(session, query, log, cancel).ConfigureAwait(false))
+            var firstPage = referrer.WithModel(new FirstPage(session, query, log, cancel));
+            foreach (var user in await firstPage.ConfigureAwait(false))
             {
                 users.Add((referrer, user));
             }
@@ -137,7 +162,8 @@ public static class ResourceClient
     public static async Task<NeutronResource> ResolveReferenceAsync(OpenStackSession session, ResourceKind kind, object? value, string parameter, ILogSink log, CancellationToken cancel)
     {
         var reference = kind.CheckReference(value, parameter);
-        return reference as NeutronResource ?? await kind.ResolveAsync(session, (string)reference, parameter, log, cancel).ConfigureAwait(false);
+        return reference as NeutronResource
+            ?? await kind.WithModel(new Resolving(session, (string)reference, parameter, log, cancel)).ConfigureAwait(false);
     }
 
     /// <summary>Deletes an object.</summary>
@@ -192,86 +218,40 @@ public static class ResourceClient
             var page = await ListPageAsync(session, kind, query, next, log, cancel).ConfigureAwait(false);
             all.AddRange(page.Items);
             next = page.NextQuery;
-            CheckNextIsNew(read, next, kind.Plural);
+            ResponseReader.CheckNextIsNew(read, next, kind.Plural);
         }
         while (next != null);
         return all;
     }
 
-    /// <summary>Remembers the page a next link leads to, and refuses one already read: links that go round in a circle.</summary>
-    public static void CheckNextIsNew(ISet<string> read, string? next, string plural)
+    // Resolves an id or a name of a resource whose model is known only at run time.
+    private sealed class Resolving : IModelCall<Task<NeutronResource>>
     {
-        if (next != null && !read.Add(next))
-        {
-            throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"The server's next links for {plural} go round in a circle: the page '?{next}' was already read, so the list stops here.");
-        }
+        private readonly OpenStackSession _session;
+        private readonly string _idOrName;
+        private readonly string _parameter;
+        private readonly ILogSink _log;
+        private readonly CancellationToken _cancel;
+
+        public Resolving(OpenStackSession session, string idOrName, string parameter, ILogSink log, CancellationToken cancel) =>
+            (_session, _idOrName, _parameter, _log, _cancel) = (session, idOrName, parameter, log, cancel);
+
+        public async Task<NeutronResource> Call<T>(ResourceKind<T> kind) where T : NeutronResource =>
+            await ResolveAsync(_session, kind, _idOrName, _parameter, _log, _cancel).ConfigureAwait(false);
     }
 
-    /// <summary>The query string of the rel=next link; the link's own host is not trusted (it may be an internal name behind a proxy).</summary>
-    internal static string? NextQuery(JArray? links, string currentQuery)
+    // Reads the first page of a list of a resource whose model is known only at run time.
+    private sealed class FirstPage : IModelCall<Task<IReadOnlyList<NeutronResource>>>
     {
-        var href = links?.OfType<JObject>().FirstOrDefault(l => l.Value<string>("rel") == "next")?.Value<string>("href");
-        if (href == null)
-        {
-            return null;
-        }
+        private readonly OpenStackSession _session;
+        private readonly ListQuery _query;
+        private readonly ILogSink _log;
+        private readonly CancellationToken _cancel;
 
-        var at = href.IndexOf('?');
-        var next = at < 0 ? "" : href.Substring(at + 1);
-        return next.Length == 0 || next == currentQuery ? null : next;
+        public FirstPage(OpenStackSession session, ListQuery query, ILogSink log, CancellationToken cancel) =>
+            (_session, _query, _log, _cancel) = (session, query, log, cancel);
+
+        public async Task<IReadOnlyList<NeutronResource>> Call<T>(ResourceKind<T> kind) where T : NeutronResource =>
+            (await ListPageAsync(_session, kind, _query, null, _log, _cancel).ConfigureAwait(false)).Items;
     }
-
-    internal static bool Matches<T>(JObject item, ListQuery query, ResourceKind<T> kind) where T : NeutronResource
-    {
-        foreach (var filter in query.Filters)
-        {
-            var value = item.SelectToken(kind.FilterPaths[filter.Key]);
-            if (value == null || !filter.Value.Any(wanted => SameValue(value, wanted)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SameValue(JToken value, string wanted) => value.Type switch
-    {
-        JTokenType.Boolean => string.Equals(value.ToString(), wanted, StringComparison.OrdinalIgnoreCase),
-        JTokenType.Integer or JTokenType.Float => Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture) == wanted,
-        JTokenType.Null => false,
-        _ => value.ToString() == wanted,
-    };
-
-    private static JObject ParseObject(ApiResponse response)
-    {
-        try
-        {
-            return JToken.Parse(response.Body) as JObject ?? throw Malformed(response, "not a JSON object");
-        }
-        catch (JsonException e)
-        {
-            throw Malformed(response, "not JSON: " + e.Message);
-        }
-    }
-
-    private static T Deserialize<T>(JObject item, ApiResponse response)
-    {
-        try
-        {
-            return item.ToObject<T>(Json.Serializer) ?? throw Malformed(response, "an empty object");
-        }
-        catch (JsonException e)
-        {
-            throw Malformed(response, "a field of the wrong type: " + e.Message);
-        }
-    }
-
-    internal static OpenStackException Malformed(ApiResponse response, string what) =>
-        new(OpenStackErrorKind.InvalidResponse, $"{response.Request} answered {(int)response.Status} with a body that is {what}{(response.RequestId == null ? "" : $" (request {response.RequestId})")}.")
-        {
-            StatusCode = response.Status,
-            RequestId = response.RequestId,
-            Request = response.Request,
-        };
 }

@@ -2,10 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using System.Threading;
-using System.Threading.Tasks;
 using Newtonsoft.Json;
-using OpenStackVpn.Core.Http;
 using OpenStackVpn.Core.Resources.Rules;
 
 namespace OpenStackVpn.Core.Resources;
@@ -120,9 +117,11 @@ public abstract class ResourceKind
             : text!;
     }
 
-    internal abstract Task<NeutronResource> ResolveAsync(OpenStackSession session, string idOrName, string parameter, ILogSink log, CancellationToken cancel);
-
-    internal abstract Task<IReadOnlyList<NeutronResource>> FirstPageAsync(OpenStackSession session, ListQuery query, ILogSink log, CancellationToken cancel);
+    /// <summary>
+    /// Hands this description, its model type known, to <paramref name="call"/>: how code that holds any description
+    /// reaches generic code, without the description knowing that code.
+    /// </summary>
+    internal abstract TResult WithModel<TResult>(IModelCall<TResult> call);
 
     private protected static string Simplify(string name) => name.Replace("_", "").ToLowerInvariant();
 }
@@ -143,11 +142,7 @@ public sealed class ResourceKind<T> : ResourceKind where T : NeutronResource
     /// <inheritdoc/>
     public override Type ModelType => typeof(T);
 
-    internal override async Task<NeutronResource> ResolveAsync(OpenStackSession session, string idOrName, string parameter, ILogSink log, CancellationToken cancel) =>
-        await ResourceClient.ResolveAsync(session, this, idOrName, parameter, log, cancel).ConfigureAwait(false);
-
-    internal override async Task<IReadOnlyList<NeutronResource>> FirstPageAsync(OpenStackSession session, ListQuery query, ILogSink log, CancellationToken cancel) =>
-        (await ResourceClient.ListPageAsync(session, this, query, null, log, cancel).ConfigureAwait(false)).Items;
+    internal override TResult WithModel<TResult>(IModelCall<TResult> call) => call.Call(this);
 
     // The property whose JSON name is each part of the path in turn: dpd.action is Dpd.Action.
     private static string? ModelProperty(Type type, string path)
@@ -168,4 +163,10 @@ public sealed class ResourceKind<T> : ResourceKind where T : NeutronResource
 
         return string.Join(".", names);
     }
+}
+
+/// <summary>Generic work on a description whose model type is known only at run time (<see cref="ResourceKind.WithModel"/>).</summary>
+internal interface IModelCall<out TResult>
+{
+    TResult Call<T>(ResourceKind<T> kind) where T : NeutronResource;
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -8,8 +10,9 @@ using OpenStackVpn.Core.Http;
 namespace OpenStackVpn.Core.Resources;
 
 /// <summary>
-/// Reads Neutron's answers token by token, from the response stream as it arrives: one object straight into its model, or a
-/// list page object by object, so that no body is ever held whole as text or as a JSON tree.
+/// Reads Neutron's answers: one object, or a list page object by object, token by token from the response stream as
+/// it arrives (no body held whole as text or as a JSON tree); the answer to a write; the next link of a list; and
+/// what is wrong with a body that is not what Neutron sends.
 /// </summary>
 internal static class ResponseReader
 {
@@ -33,8 +36,24 @@ internal static class ResponseReader
                     json.Skip();
                 }
             });
-            return seen ? found! : throw ResourceClient.Malformed(response, $"no '{key}' object");
+            return seen ? found! : throw Malformed(response, $"no '{key}' object");
         });
+    }
+
+    /// <summary>The object under <paramref name="key"/> in the answer to a write, whose body was read whole.</summary>
+    public static T ReadAnswer<T>(ApiResponse response, string key)
+    {
+        JObject body;
+        try
+        {
+            body = JToken.Parse(response.Body) as JObject ?? throw Malformed(response, "not a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw Malformed(response, "not JSON: " + e.Message);
+        }
+
+        return ToModel<T>(body[key] as JObject ?? throw Malformed(response, $"no '{key}' object"), response);
     }
 
     /// <summary>
@@ -73,9 +92,9 @@ internal static class ResponseReader
 
                         // A filter the server ignored must never widen the result: check the object as sent.
                         var item = JObject.Load(json);
-                        if (ResourceClient.Matches(item, query, kind))
+                        if (query.Matches(item, kind))
                         {
-                            each(ToModel<T>(serializer, item, response));
+                            each(ToModel<T>(item, response));
                         }
                     }
                 }
@@ -90,11 +109,40 @@ internal static class ResponseReader
             });
             if (listed < 0)
             {
-                throw ResourceClient.Malformed(response, $"no '{kind.Plural}' list");
+                throw Malformed(response, $"no '{kind.Plural}' list");
             }
 
-            return listed == 0 ? null : ResourceClient.NextQuery(links, currentQuery);
+            return listed == 0 ? null : NextQuery(links, currentQuery);
         });
+    }
+
+    /// <summary>
+    /// The query string of the rel=next link; the link's own host is not trusted (it may be an internal name behind a
+    /// proxy).
+    /// </summary>
+    internal static string? NextQuery(JArray? links, string currentQuery)
+    {
+        var href = links?.OfType<JObject>().FirstOrDefault(l => l.Value<string>("rel") == "next")?.Value<string>("href");
+        if (href == null)
+        {
+            return null;
+        }
+
+        var at = href.IndexOf('?');
+        var next = at < 0 ? "" : href.Substring(at + 1);
+        return next.Length == 0 || next == currentQuery ? null : next;
+    }
+
+    /// <summary>Remembers the page a next link leads to, and refuses one already read: links that go round in a circle.</summary>
+    internal static void CheckNextIsNew(ISet<string> read, string? next, string plural)
+    {
+        if (next != null && !read.Add(next))
+        {
+            throw new OpenStackException(
+                OpenStackErrorKind.InvalidResponse,
+                $"The server's next links for {plural} go round in a circle: the page '?{next}' was already read, "
+                    + "so the list stops here.");
+        }
     }
 
     private static TResult Read<TResult>(ApiResponse response, Func<JsonTextReader, TResult> read)
@@ -107,14 +155,14 @@ internal static class ResponseReader
         {
             if (!json.Read() || json.TokenType != JsonToken.StartObject)
             {
-                throw ResourceClient.Malformed(response, "not a JSON object");
+                throw Malformed(response, "not a JSON object");
             }
 
             return read(json);
         }
         catch (JsonReaderException e)
         {
-            throw ResourceClient.Malformed(response, "not JSON: " + e.Message);
+            throw Malformed(response, "not JSON: " + e.Message);
         }
     }
 
@@ -125,7 +173,7 @@ internal static class ResponseReader
             var name = (string)json.Value!;
             if (!json.Read())
             {
-                throw ResourceClient.Malformed(response, "not JSON: it ends after '" + name + "'");
+                throw Malformed(response, "not JSON: it ends after '" + name + "'");
             }
 
             onValue(name);
@@ -133,7 +181,7 @@ internal static class ResponseReader
 
         if (json.TokenType != JsonToken.EndObject)
         {
-            throw ResourceClient.Malformed(response, "not JSON: the top object is not closed");
+            throw Malformed(response, "not JSON: the top object is not closed");
         }
     }
 
@@ -141,15 +189,15 @@ internal static class ResponseReader
     {
         try
         {
-            return serializer.Deserialize<T>(json) ?? throw ResourceClient.Malformed(response, "an empty object");
+            return serializer.Deserialize<T>(json) ?? throw Malformed(response, "an empty object");
         }
         catch (JsonSerializationException e)
         {
-            throw ResourceClient.Malformed(response, "a field of the wrong type: " + e.Message);
+            throw Malformed(response, "a field of the wrong type: " + e.Message);
         }
         catch (JsonReaderException e) when (IsConversion(e))
         {
-            throw ResourceClient.Malformed(response, "a field of the wrong type: " + e.Message);
+            throw Malformed(response, "a field of the wrong type: " + e.Message);
         }
     }
 
@@ -159,15 +207,28 @@ internal static class ResponseReader
         e.Message.StartsWith("Error reading", StringComparison.Ordinal) ||
         e.Message.StartsWith("Unexpected token", StringComparison.Ordinal);
 
-    private static T ToModel<T>(JsonSerializer serializer, JObject item, ApiResponse response)
+    // The one way an object already parsed becomes its model: a value the model cannot take is a malformed answer.
+    private static T ToModel<T>(JObject item, ApiResponse response)
     {
         try
         {
-            return item.ToObject<T>(serializer) ?? throw ResourceClient.Malformed(response, "an empty object");
+            return item.ToObject<T>(Json.Serializer) ?? throw Malformed(response, "an empty object");
         }
         catch (JsonException e)
         {
-            throw ResourceClient.Malformed(response, "a field of the wrong type: " + e.Message);
+            throw Malformed(response, "a field of the wrong type: " + e.Message);
         }
     }
+
+    /// <summary>An answer whose body is not what Neutron sends, as an InvalidResponse error with the status and request id.</summary>
+    internal static OpenStackException Malformed(ApiResponse response, string what) =>
+        new(
+            OpenStackErrorKind.InvalidResponse,
+            $"{response.Request} answered {(int)response.Status} with a body that is {what}"
+                + $"{(response.RequestId == null ? "" : $" (request {response.RequestId})")}.")
+        {
+            StatusCode = response.Status,
+            RequestId = response.RequestId,
+            Request = response.Request,
+        };
 }
