@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 using OpenStackVpn.Embedded.Http;
 using OpenStackVpn.Embedded.Identity;
 using OpenStackVpn.Embedded.Network;
-using OpenStackVpn.Embedded.Network.Core;
+using OpenStackVpn.Embedded.Network.Topology;
 using OpenStackVpn.Embedded.Network.Vpn;
 
 namespace OpenStackVpn.Embedded;
@@ -54,14 +54,14 @@ public sealed class EmbeddedCloud
         _keystone = new KeystoneApi(IdentitySeeder.Seed(Seed), catalog, Now, options.TokenLifetime);
         _network = new NetworkState(Now, options);
         var origin = options.Profile == EmbeddedProfile.Origin;
-        var types = new ResourceType[]
+        var kinds = new ResourceKind[]
         {
-            new NetworkType(), new SubnetType(), new RouterType(), new PortType(),
-            new VpnServiceType(origin), new IkePolicyType(origin), new IpsecPolicyType(origin), new IpsecSiteConnectionType(origin),
-        }.Concat(origin ? Array.Empty<ResourceType>() : new ResourceType[] { new EndpointGroupType() }).ToList();
-        _neutron = new NeutronApi(_network, types, _keystone.Authenticate, () => new Uri(BaseUri, "identity"), Extensions(origin));
-        new NetworkSeeder(_network, new ResourceApi(_network), Seed).Seed(collection => types.Single(t => t.Collection == collection));
-        FleetSeeder.Seed(_network, new ResourceApi(_network), Seed, collection => types.Single(t => t.Collection == collection), options.SeedConnections);
+            new NetworkKind(), new SubnetKind(), new RouterKind(), new PortKind(),
+            new VpnServiceKind(origin), new IkePolicyKind(origin), new IpsecPolicyKind(origin), new IpsecSiteConnectionKind(origin),
+        }.Concat(origin ? Array.Empty<ResourceKind>() : new ResourceKind[] { new VpnEndpointGroupKind() }).ToList();
+        _neutron = new NeutronApi(_network, kinds, _keystone.Authenticate, () => new Uri(BaseUri, "identity"), Extensions(origin));
+        new NetworkSeeder(_network, new ResourceApi(_network), Seed).Seed(collection => kinds.Single(t => t.Collection == collection));
+        FleetSeeder.Seed(_network, new ResourceApi(_network), Seed, collection => kinds.Single(t => t.Collection == collection), options.SeedConnections);
     }
 
     /// <summary>The dialect this cloud speaks.</summary>

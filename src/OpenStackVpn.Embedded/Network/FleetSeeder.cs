@@ -15,7 +15,7 @@ internal static class FleetSeeder
     public const int ConnectionsPerService = 100;
     public const int ServicesPerPolicy = 10;
 
-    public static void Seed(NetworkState state, ResourceApi api, EmbeddedSeed seed, Func<string, ResourceType> types, int connections)
+    public static void Seed(NetworkState state, ResourceApi api, EmbeddedSeed seed, Func<string, ResourceKind> kinds, int connections)
     {
         if (connections <= 0)
         {
@@ -24,7 +24,7 @@ internal static class FleetSeeder
 
         var context = new NeutronContext(seed.AdminProjectId, isAdmin: true);
         StoredObject Create(string collection, JObject body) =>
-            api.Insert(types(collection), new JObject { [types(collection).Singular] = body }.ToString(), context);
+            api.Insert(kinds(collection), new JObject { [kinds(collection).Singular] = body }.ToString(), context);
 
         var services = (connections + ConnectionsPerService - 1) / ConnectionsPerService;
         var policies = (services + ServicesPerPolicy - 1) / ServicesPerPolicy;

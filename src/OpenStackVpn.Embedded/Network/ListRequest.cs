@@ -34,21 +34,21 @@ internal sealed class ListRequest
 
     public bool PageReverse { get; private set; }
 
-    public static ListRequest Parse(ResourceType type, IReadOnlyList<KeyValuePair<string, string>> query)
+    public static ListRequest Parse(ResourceKind kind, IReadOnlyList<KeyValuePair<string, string>> query)
     {
         var request = new ListRequest(query);
         request.Fields.AddRange(Values(query, "fields").Where(v => v.Length > 0));
         foreach (var key in query.Select(p => p.Key).Where(k => !Reserved.Contains(k)).Distinct())
         {
-            var converter = type.Attribute(key)?.Convert;
+            var converter = kind.Attribute(key)?.Convert;
             var values = Values(query, key).Select(v => converter == null ? new JValue(v) : converter(new JValue(v))).ToList();
-            if (type.FilterColumns.TryGetValue(key, out var path))
+            if (kind.FilterColumns.TryGetValue(key, out var path))
             {
                 request.Filters.Add((path, values));
             }
         }
 
-        request.ReadSorts(type);
+        request.ReadSorts(kind);
         request.ReadPaging();
         return request;
     }
@@ -84,7 +84,7 @@ internal sealed class ListRequest
     public JObject Select(JObject view) =>
         Fields.Count == 0 ? view : new JObject(view.Properties().Where(p => Fields.Contains(p.Name)));
 
-    private void ReadSorts(ResourceType type)
+    private void ReadSorts(ResourceKind kind)
     {
         var keys = Values(Query, "sort_key").Where(v => v.Length > 0).ToList();
         var directions = Values(Query, "sort_dir").Where(v => v.Length > 0).ToList();
@@ -93,7 +93,7 @@ internal sealed class ListRequest
             throw NeutronError.BadRequest("The number of sort_keys and sort_dirs must be same");
         }
 
-        var absent = keys.Where(k => type.Attribute(k) is not { IsSortKey: true }).ToList();
+        var absent = keys.Where(k => kind.Attribute(k) is not { IsSortKey: true }).ToList();
         if (absent.Count > 0)
         {
             throw NeutronError.BadRequest($"{PythonList(absent)} is invalid attribute for sort_keys");

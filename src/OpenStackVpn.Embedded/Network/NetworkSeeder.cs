@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Embedded.Network.Core;
+using OpenStackVpn.Embedded.Network.Topology;
 
 namespace OpenStackVpn.Embedded.Network;
 
@@ -24,7 +24,7 @@ internal sealed class NetworkSeeder
         _seed = seed;
     }
 
-    public void Seed(Func<string, ResourceType> types)
+    public void Seed(Func<string, ResourceKind> kinds)
     {
         var admin = _seed.AdminProjectId;
         var member = _seed.MemberProjectId;
@@ -39,7 +39,7 @@ internal sealed class NetworkSeeder
 
         var context = new NeutronContext(admin, isAdmin: true);
         string Create(string collection, JObject body) =>
-            _api.Insert(types(collection), new JObject { [types(collection).Singular] = body }.ToString(), context).Id;
+            _api.Insert(kinds(collection), new JObject { [kinds(collection).Singular] = body }.ToString(), context).Id;
 
         _seed.IkePolicyId = Create(Collections.IkePolicies, new JObject { ["name"] = "ikepolicy1" });
         _seed.IpsecPolicyId = Create(Collections.IpsecPolicies, new JObject { ["name"] = "ipsecpolicy1" });

@@ -11,12 +11,12 @@ namespace OpenStackVpn.Embedded.Network;
 internal sealed class NeutronApi
 {
     private readonly ResourceApi _resources;
-    private readonly Dictionary<string, ResourceType> _types;
+    private readonly Dictionary<string, ResourceKind> _types;
     private readonly Func<string?, IssuedToken?> _authenticate;
     private readonly Func<Uri> _identityRoot;
     private readonly JArray _extensions;
 
-    public NeutronApi(NetworkState state, IEnumerable<ResourceType> types, Func<string?, IssuedToken?> authenticate, Func<Uri> identityRoot, JArray extensions)
+    public NeutronApi(NetworkState state, IEnumerable<ResourceKind> types, Func<string?, IssuedToken?> authenticate, Func<Uri> identityRoot, JArray extensions)
     {
         _resources = new ResourceApi(state);
         _types = types.ToDictionary(t => (t.UnderVpn ? "vpn/" : "") + t.Collection, StringComparer.Ordinal);

@@ -11,17 +11,17 @@ namespace OpenStackVpn.Embedded.Network;
 /// </summary>
 internal static class RequestBody
 {
-    public static JObject Prepare(ResourceType type, string? body, bool create, NeutronContext context)
+    public static JObject Prepare(ResourceKind kind, string? body, bool create, NeutronContext context)
     {
-        var resource = Unwrap(type, body, create);
+        var resource = Unwrap(kind, body, create);
         PopulateProject(resource, create, context);
-        var unknown = resource.Properties().Select(p => p.Name).Where(name => type.Attribute(name) == null).ToList();
+        var unknown = resource.Properties().Select(p => p.Name).Where(name => kind.Attribute(name) == null).ToList();
         if (unknown.Count > 0)
         {
             throw NeutronError.BadRequest($"Unrecognized attribute(s) '{string.Join(", ", unknown)}'");
         }
 
-        foreach (var attribute in type.Attributes)
+        foreach (var attribute in kind.Attributes)
         {
             var given = resource.ContainsKey(attribute.Name);
             if (!create)
@@ -45,7 +45,7 @@ internal static class RequestBody
             }
         }
 
-        foreach (var attribute in type.Attributes.Where(a => resource.ContainsKey(a.Name)))
+        foreach (var attribute in kind.Attributes.Where(a => resource.ContainsKey(a.Name)))
         {
             var value = resource[attribute.Name]!;
             if (attribute.Convert != null)
@@ -62,7 +62,7 @@ internal static class RequestBody
         return resource;
     }
 
-    private static JObject Unwrap(ResourceType type, string? body, bool create)
+    private static JObject Unwrap(ResourceKind kind, string? body, bool create)
     {
         if (string.IsNullOrEmpty(body))
         {
@@ -86,11 +86,11 @@ internal static class RequestBody
             throw NeutronError.BadRequest("Resource body required");
         }
 
-        return wrapper[type.Singular] switch
+        return wrapper[kind.Singular] switch
         {
-            null or { Type: JTokenType.Null } => throw NeutronError.BadRequest($"Unable to find '{type.Singular}' in request body"),
+            null or { Type: JTokenType.Null } => throw NeutronError.BadRequest($"Unable to find '{kind.Singular}' in request body"),
             JObject resource => (JObject)resource.DeepClone(),
-            _ => throw NeutronError.BadRequest($"Object '{type.Singular}' contains invalid data"),
+            _ => throw NeutronError.BadRequest($"Object '{kind.Singular}' contains invalid data"),
         };
     }
 

@@ -29,7 +29,7 @@ internal static class VpnValues
     {
         Default = new JObject(),
         Convert = Converters.NoneToEmptyDict,
-        Validate = Checks.Dict(("units", Checks.Values("seconds")), ("value", Checks.AtLeast(60))),
+        Validate = FieldRules.Dict(("units", FieldRules.Values("seconds")), ("value", FieldRules.AtLeast(60))),
     };
 
     /// <summary>The lifetime the policy ends up with: the given keys over the previous (or default) ones.</summary>
@@ -52,7 +52,7 @@ internal static class VpnValues
         return lifetime;
     }
 
-    /// <summary>Puts back, in the answer to a write, the nested values exactly as the request gave them (see <see cref="ResourceType.WriteAnswer"/>).</summary>
+    /// <summary>Puts back, in the answer to a write, the nested values exactly as the request gave them (see <see cref="ResourceKind.WriteAnswer"/>).</summary>
     public static JObject EchoGiven(JObject view, JObject request, string field)
     {
         if (request[field] is JObject given && view[field] is JObject shown)
@@ -71,7 +71,7 @@ internal static class VpnValues
     {
         AllowPut = false,
         Default = DefaultAvailabilityZone,
-        Validate = Checks.String(Attr.NameSize),
+        Validate = FieldRules.String(Attr.NameSize),
     };
 
     /// <summary>Policies are frozen while any connection uses them: 409 on update and delete.</summary>

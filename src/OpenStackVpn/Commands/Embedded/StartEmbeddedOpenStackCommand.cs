@@ -46,7 +46,7 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        var cloud = new EmbeddedCloud(EmbeddedOptions.Of(ActivationDelaySec, Profile, SeedConnections));
+        var cloud = new EmbeddedCloud(EmbeddedLoader.Of(ActivationDelaySec, Profile, SeedConnections));
         try
         {
             WriteObject(new EmbeddedCloudServer(cloud, EmbeddedServer.Start(cloud, Port, Certificate)));

@@ -152,7 +152,7 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     {
         try
         {
-            var embedded = Embedded ? EmbeddedOptions.NewInProcessCloud(ActivationDelaySec, EmbeddedProfile, SeedConnections) : null;
+            var embedded = Embedded ? EmbeddedLoader.NewInProcessCloud(ActivationDelaySec, EmbeddedProfile, SeedConnections) : null;
             var secrets = new ConnectionSecrets { Password = Credential?.Password, ApplicationCredentialSecret = ApplicationCredentialSecret, Token = Token };
             var settings = embedded == null
                 ? ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath, secrets)

@@ -5,14 +5,14 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Embedded.Network.Vpn;
 
 /// <summary>Endpoint groups: local subnets (type subnet) or peer CIDRs (type cidr); only name and description change, and nothing sorts them.</summary>
-internal sealed class EndpointGroupType : ResourceType
+internal sealed class VpnEndpointGroupKind : ResourceKind
 {
-    public EndpointGroupType()
+    public VpnEndpointGroupKind()
         : base(Collections.EndpointGroups, "endpoint_group", "endpoint_groups", true, AttributeMap(), VpnValues.Filters("endpoint_type=type"))
     {
     }
 
-    public override NeutronError NotFound(string id) => ConnectionChecks.GroupNotFound(id);
+    public override NeutronError NotFound(string id) => IpsecSiteConnectionRules.GroupNotFound(id);
 
     public override JObject NewRow(string id, JObject request, NetworkState state, NeutronContext context)
     {
@@ -33,7 +33,7 @@ internal sealed class EndpointGroupType : ResourceType
 
             if (type == "subnet")
             {
-                if (!Checks.IsUuidLike(endpoint))
+                if (!FieldRules.IsUuidLike(endpoint))
                 {
                     throw Invalid(text, type, "Invalid UUID");
                 }
@@ -80,7 +80,7 @@ internal sealed class EndpointGroupType : ResourceType
     private static IEnumerable<AttributeSpec> AttributeMap() => Attr.Head(sortable: false)
         .Concat(new[]
         {
-            new AttributeSpec("type") { AllowPut = false, Validate = Checks.Values(VpnValues.EndpointGroupTypes) },
+            new AttributeSpec("type") { AllowPut = false, Validate = FieldRules.Values(VpnValues.EndpointGroupTypes) },
             new AttributeSpec("endpoints") { AllowPut = false, Default = new JArray(), Convert = Converters.ToList },
         });
 }

@@ -2,17 +2,17 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>
 /// Routers: an external gateway (a port on an external network, with an address from its subnet) and interfaces (ports on
 /// subnets, see <see cref="RouterInterfaces"/>). VPNaaS holds on to both: a router with VPN services keeps its gateway.
 /// </summary>
-internal sealed class RouterType : ResourceType
+internal sealed class RouterKind : ResourceKind
 {
-    public RouterType()
+    public RouterKind()
         : base(Collections.Routers, "router", "routers", false, AttributeMap(),
-            CoreColumns.Filters("admin_state_up", "status", "flavor_id"))
+            TopologyColumns.Filters("admin_state_up", "status", "flavor_id"))
     {
     }
 
@@ -137,9 +137,9 @@ internal sealed class RouterType : ResourceType
 
         var networkId = (string)wanted["network_id"]!;
         var network = state.Store.Find(Collections.Networks, networkId);
-        if (network == null || !new NetworkType().IsVisible(network, context))
+        if (network == null || !new NetworkKind().IsVisible(network, context))
         {
-            throw NetworkType.Missing(networkId);
+            throw NetworkKind.Missing(networkId);
         }
 
         if (!network.Data.Value<bool>("router:external"))
@@ -212,6 +212,6 @@ internal sealed class RouterType : ResourceType
             return "Unexpected keys supplied: " + string.Join(", ", unexpected);
         }
 
-        return Checks.Uuid(false)(gateway["network_id"]!);
+        return FieldRules.Uuid(false)(gateway["network_id"]!);
     }
 }

@@ -3,13 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>
 /// Networks: a project sees its own and the external and shared ones; sharing, external and provider fields are for admins;
 /// a network with ports cannot be deleted, and deleting it deletes its subnets.
 /// </summary>
-internal sealed class NetworkType : ResourceType
+internal sealed class NetworkKind : ResourceKind
 {
     private static readonly string[] AdminOnlyFields = { "shared", "router:external", "provider:network_type", "provider:physical_network", "provider:segmentation_id", "is_default" };
 
@@ -21,9 +21,9 @@ internal sealed class NetworkType : ResourceType
         "ipv4_address_scope", "ipv6_address_scope", "description", "tags", "created_at", "updated_at", "revision_number",
     };
 
-    public NetworkType()
+    public NetworkKind()
         : base(Collections.Networks, "network", "networks", false, AttributeMap(),
-            CoreColumns.Filters("admin_state_up", "status", "shared", "router:external", "mtu"))
+            TopologyColumns.Filters("admin_state_up", "status", "shared", "router:external", "mtu"))
     {
     }
 
@@ -155,11 +155,11 @@ internal sealed class NetworkType : ResourceType
         yield return Attr.ReadOnly("subnets");
         yield return Flag("shared", false);
         yield return Flag("router:external", false);
-        yield return new AttributeSpec("mtu") { Default = JValue.CreateNull(), Convert = v => v.Type == JTokenType.Null ? v : Converters.ToInt(v), Validate = v => v.Type == JTokenType.Null ? null : Checks.NonNegative(v) };
+        yield return new AttributeSpec("mtu") { Default = JValue.CreateNull(), Convert = v => v.Type == JTokenType.Null ? v : Converters.ToInt(v), Validate = v => v.Type == JTokenType.Null ? null : FieldRules.NonNegative(v) };
         yield return Flag("port_security_enabled", true);
         yield return new AttributeSpec("availability_zone_hints") { Default = new JArray(), Convert = Converters.ToList };
-        yield return new AttributeSpec("provider:network_type") { Default = JValue.CreateNull(), Validate = v => v.Type == JTokenType.Null ? null : Checks.String(255)(v) };
-        yield return new AttributeSpec("provider:physical_network") { Default = JValue.CreateNull(), Validate = v => v.Type == JTokenType.Null ? null : Checks.String(64)(v) };
+        yield return new AttributeSpec("provider:network_type") { Default = JValue.CreateNull(), Validate = v => v.Type == JTokenType.Null ? null : FieldRules.String(255)(v) };
+        yield return new AttributeSpec("provider:physical_network") { Default = JValue.CreateNull(), Validate = v => v.Type == JTokenType.Null ? null : FieldRules.String(64)(v) };
         yield return new AttributeSpec("provider:segmentation_id") { Default = JValue.CreateNull(), Convert = v => v.Type == JTokenType.Null ? v : Converters.ToInt(v) };
         yield return Flag("is_default", false);
         yield return Attr.ReadOnly("availability_zones");

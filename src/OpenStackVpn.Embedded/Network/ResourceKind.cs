@@ -5,12 +5,13 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>
-/// What the generic resource path needs to know of one Neutron resource: its names, its attribute map (validation,
-/// defaults, sort keys), its filterable columns, and its own rules for create, update and delete.
+/// What the embedded Neutron's generic resource path needs to know of one resource: its names, its attribute map
+/// (validation, defaults, sort keys), its filterable columns, and its own rules for create, update and delete. The same
+/// idea as the client's description (OpenStackVpn.Core.Resources.ResourceKind), written separately from Neutron.
 /// </summary>
-internal abstract class ResourceType
+internal abstract class ResourceKind
 {
-    protected ResourceType(string collection, string singular, string plural, bool underVpn, IEnumerable<AttributeSpec> attributes, IDictionary<string, string> filterColumns)
+    protected ResourceKind(string collection, string singular, string plural, bool underVpn, IEnumerable<AttributeSpec> attributes, IDictionary<string, string> filterColumns)
     {
         Collection = collection;
         Singular = singular;

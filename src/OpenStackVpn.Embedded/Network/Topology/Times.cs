@@ -1,7 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>created_at, updated_at and revision_number, as Neutron's standard attributes write them.</summary>
 internal static class Times

@@ -5,9 +5,9 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Embedded.Network.Vpn;
 
 /// <summary>IPsec site connections: a VPN service, two policies, a peer, and the peer's networks (CIDRs or endpoint groups).</summary>
-internal sealed class IpsecSiteConnectionType : ResourceType
+internal sealed class IpsecSiteConnectionKind : ResourceKind
 {
-    public IpsecSiteConnectionType(bool origin)
+    public IpsecSiteConnectionKind(bool origin)
         : base(Collections.Connections, "ipsec_site_connection", "ipsec_site_connections", true, AttributeMap(origin), Columns(origin))
     {
         Origin = origin;
@@ -37,17 +37,17 @@ internal sealed class IpsecSiteConnectionType : ResourceType
             throw NeutronError.Internal();
         }
 
-        state.Visible(Collections.VpnServices, serviceId, context, VpnServiceType.Missing);
-        state.Visible(Collections.IkePolicies, request.Value<string>("ikepolicy_id"), context, IkePolicyType.Missing);
+        state.Visible(Collections.VpnServices, serviceId, context, VpnServiceKind.Missing);
+        state.Visible(Collections.IkePolicies, request.Value<string>("ikepolicy_id"), context, IkePolicyKind.Missing);
         var dpd = Dpd(request["dpd"], null);
         var cidrs = (JArray)request["peer_cidrs"]!;
         var local = request.Value<string>("local_ep_group_id");
         var peer = request.Value<string>("peer_ep_group_id");
-        ConnectionChecks.Mode(service, cidrs, local, peer);
-        var version = ConnectionChecks.Versions(service, cidrs, local, peer, state, context);
-        ConnectionChecks.Dpd(dpd);
-        ConnectionChecks.Mtu((long)request["mtu"]!, version);
-        var address = ConnectionChecks.ResolvePeer((string)request["peer_address"]!, service, state);
+        IpsecSiteConnectionRules.Mode(service, cidrs, local, peer);
+        var version = IpsecSiteConnectionRules.Versions(service, cidrs, local, peer, state, context);
+        IpsecSiteConnectionRules.Dpd(dpd);
+        IpsecSiteConnectionRules.Mtu((long)request["mtu"]!, version);
+        var address = IpsecSiteConnectionRules.ResolvePeer((string)request["peer_address"]!, service, state);
 
         var row = new JObject
         {
@@ -92,20 +92,20 @@ internal sealed class IpsecSiteConnectionType : ResourceType
         var cidrs = (JArray)(changes["peer_cidrs"] ?? row.Data["peer_cidrs"]!);
         var local = changes.ContainsKey("local_ep_group_id") ? changes.Value<string>("local_ep_group_id") : row.Text("local_ep_group_id");
         var peer = changes.ContainsKey("peer_ep_group_id") ? changes.Value<string>("peer_ep_group_id") : row.Text("peer_ep_group_id");
-        ConnectionChecks.Mode(service, cidrs, local, peer);
-        var version = ConnectionChecks.Versions(service, cidrs, local, peer, state, context);
-        ConnectionChecks.Dpd(dpd);
+        IpsecSiteConnectionRules.Mode(service, cidrs, local, peer);
+        var version = IpsecSiteConnectionRules.Versions(service, cidrs, local, peer, state, context);
+        IpsecSiteConnectionRules.Dpd(dpd);
         if (changes["mtu"] is { } mtu)
         {
-            ConnectionChecks.Mtu((long)mtu, version);
+            IpsecSiteConnectionRules.Mtu((long)mtu, version);
         }
 
         if (changes["peer_address"] is { } address)
         {
-            changes["peer_address"] = ConnectionChecks.ResolvePeer((string)address!, service, state);
+            changes["peer_address"] = IpsecSiteConnectionRules.ResolvePeer((string)address!, service, state);
         }
 
-        VpnServiceType.RefuseWhilePending(StatusSimulator.Connection(row, state), row.Id);
+        VpnServiceKind.RefuseWhilePending(StatusSimulator.Connection(row, state), row.Id);
         Assign(row.Data, changes);
         row.Data["dpd"] = Stored(dpd);
     }
@@ -150,16 +150,16 @@ internal sealed class IpsecSiteConnectionType : ResourceType
         {
             Default = new JArray(),
             Convert = Converters.ToList,
-            Validate = origin ? value => Checks.SubnetListOrNone(value) ?? OneCidr(value) : Checks.SubnetListOrNone,
+            Validate = origin ? value => FieldRules.SubnetListOrNone(value) ?? OneCidr(value) : FieldRules.SubnetListOrNone,
         };
         if (!origin)
         {
-            yield return new AttributeSpec("local_ep_group_id") { Default = JValue.CreateNull(), Validate = Checks.Uuid(true) };
-            yield return new AttributeSpec("peer_ep_group_id") { Default = JValue.CreateNull(), Validate = Checks.Uuid(true) };
+            yield return new AttributeSpec("local_ep_group_id") { Default = JValue.CreateNull(), Validate = FieldRules.Uuid(true) };
+            yield return new AttributeSpec("peer_ep_group_id") { Default = JValue.CreateNull(), Validate = FieldRules.Uuid(true) };
         }
 
         yield return Attr.ReadOnly("route_mode");
-        yield return new AttributeSpec("mtu") { Default = 1500, Convert = Converters.ToInt, Validate = Checks.NonNegative };
+        yield return new AttributeSpec("mtu") { Default = 1500, Convert = Converters.ToInt, Validate = FieldRules.NonNegative };
         yield return Attr.Choice("initiator", "bi-directional", "bi-directional", "response-only");
         yield return Attr.ReadOnly("auth_mode");
         yield return Attr.RequiredText("psk");
@@ -167,10 +167,10 @@ internal sealed class IpsecSiteConnectionType : ResourceType
         {
             Default = new JObject(),
             Convert = Converters.NoneToEmptyDict,
-            Validate = Checks.Dict(
-                ("action", Checks.Values(origin ? VpnValues.OriginDpdActions : VpnValues.DpdActions)),
-                ("interval", Checks.NonNegative),
-                ("timeout", Checks.NonNegative)),
+            Validate = FieldRules.Dict(
+                ("action", FieldRules.Values(origin ? VpnValues.OriginDpdActions : VpnValues.DpdActions)),
+                ("interval", FieldRules.NonNegative),
+                ("timeout", FieldRules.NonNegative)),
         };
         yield return Attr.AdminStateUp();
         yield return Attr.ReadOnly("status");

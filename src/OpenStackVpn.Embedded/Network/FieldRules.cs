@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>neutron-lib's validators, with their exact wording.</summary>
-internal static class Checks
+internal static class FieldRules
 {
     public static Validator String(int? maxLength) => value =>
     {

@@ -2,13 +2,13 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>
 /// Ports: those routers make (interfaces and gateways) and plain ones a project makes on its networks; listable by
 /// device_id and device_owner. A router's ports are its own: they go with remove_router_interface, never by DELETE.
 /// </summary>
-internal sealed class PortType : ResourceType
+internal sealed class PortKind : ResourceKind
 {
     private static readonly string[] AdminOnlyFields = { "binding:host_id", "binding:profile", "mac_address" };
 
@@ -20,9 +20,9 @@ internal sealed class PortType : ResourceType
         "allowed_address_pairs", "extra_dhcp_opts", "description", "tags", "created_at", "updated_at", "revision_number",
     };
 
-    public PortType()
+    public PortKind()
         : base(Collections.Ports, "port", "ports", false, AttributeMap(),
-            CoreColumns.Filters("network_id", "device_id", "device_owner", "mac_address", "admin_state_up", "status"))
+            TopologyColumns.Filters("network_id", "device_id", "device_owner", "mac_address", "admin_state_up", "status"))
     {
     }
 
@@ -67,7 +67,7 @@ internal sealed class PortType : ResourceType
     {
         Policy.AdminOnly(this, "create_port", request, context, AdminOnlyFields);
         var networkId = (string)request["network_id"]!;
-        var network = state.Visible(Collections.Networks, networkId, context, NetworkType.Missing);
+        var network = state.Visible(Collections.Networks, networkId, context, NetworkKind.Missing);
         var subnets = state.Store.All(Collections.Subnets).Where(s => s.Text("network_id") == network.Id).ToList();
         var fixedIps = new JArray();
         if (request["fixed_ips"] is JArray wanted && wanted.Count > 0)
@@ -75,7 +75,7 @@ internal sealed class PortType : ResourceType
             foreach (var ip in wanted.OfType<JObject>())
             {
                 var subnet = ip.Value<string>("subnet_id") is { } subnetId
-                    ? subnets.FirstOrDefault(s => s.Id == subnetId) ?? throw SubnetType.Missing(subnetId)
+                    ? subnets.FirstOrDefault(s => s.Id == subnetId) ?? throw SubnetKind.Missing(subnetId)
                     : subnets.FirstOrDefault() ?? throw NeutronError.Typed(400, "BadRequest", "Bad port request: No subnet on the network.");
                 fixedIps.Add(ip.Value<string>("ip_address") is { } address ? Ports.FixedIp(subnet.Id, address) : Ports.Allocate(state, subnet));
             }
@@ -118,8 +118,8 @@ internal sealed class PortType : ResourceType
         yield return Attr.AdminStateUp();
         yield return new AttributeSpec("mac_address") { AllowPut = false, Default = JValue.CreateNull() };
         yield return new AttributeSpec("fixed_ips") { Default = JValue.CreateNull(), Convert = v => v.Type == JTokenType.Null ? v : Converters.ToList(v) };
-        yield return new AttributeSpec("device_id") { Default = "", Validate = Checks.String(255) };
-        yield return new AttributeSpec("device_owner") { Default = "", Validate = Checks.String(255) };
+        yield return new AttributeSpec("device_id") { Default = "", Validate = FieldRules.String(255) };
+        yield return new AttributeSpec("device_owner") { Default = "", Validate = FieldRules.String(255) };
         yield return Attr.ReadOnly("status");
         yield return new AttributeSpec("port_security_enabled") { Default = true, Convert = Converters.ToBoolean };
         yield return new AttributeSpec("security_groups") { Default = new JArray(), Convert = Converters.ToList };

@@ -2,15 +2,13 @@ using System.Collections.Generic;
 
 namespace OpenStackVpn.Embedded.Network.Vpn;
 
-/// <summary>IKE policies (phase 1).</summary>
-internal sealed class IkePolicyType : PolicyType
+/// <summary>IPsec policies (phase 2).</summary>
+internal sealed class IpsecPolicyKind : PolicyKind
 {
-    public IkePolicyType(bool origin)
-        : base(Collections.IkePolicies, "ikepolicy", "ikepolicies", origin, AttributeMap(origin), "ikepolicy_id", "IKEPolicy", "auth_algorithm", "encryption_algorithm", "phase1_negotiation_mode", "lifetime", "ike_version", "pfs")
+    public IpsecPolicyKind(bool origin)
+        : base(Collections.IpsecPolicies, "ipsecpolicy", "ipsecpolicies", origin, AttributeMap(origin), "ipsecpolicy_id", "IPsecPolicy", "transform_protocol", "auth_algorithm", "encryption_algorithm", "encapsulation_mode", "lifetime", "pfs")
     {
     }
-
-    public static NeutronError Missing(string id) => NeutronError.Typed(404, "IKEPolicyNotFound", $"IKEPolicy {id} could not be found");
 
     private static IEnumerable<AttributeSpec> AttributeMap(bool origin)
     {
@@ -19,11 +17,11 @@ internal sealed class IkePolicyType : PolicyType
             yield return head;
         }
 
+        yield return Attr.Choice("transform_protocol", "esp", "esp", "ah", "ah-esp");
         yield return Attr.Choice("auth_algorithm", "sha1", VpnValues.AuthAlgorithms);
         yield return Attr.Choice("encryption_algorithm", "aes-128", VpnValues.EncryptionAlgorithms);
-        yield return Attr.Choice("phase1_negotiation_mode", "main", "main", "aggressive");
+        yield return Attr.Choice("encapsulation_mode", "tunnel", "tunnel", "transport");
         yield return VpnValues.Lifetime();
-        yield return Attr.Choice("ike_version", "v1", "v1", "v2");
         yield return Attr.Choice("pfs", "group5", VpnValues.PfsGroups);
         if (origin)
         {

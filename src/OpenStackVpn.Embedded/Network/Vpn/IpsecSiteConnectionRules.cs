@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Embedded.Network.Core;
+using OpenStackVpn.Embedded.Network.Topology;
 
 namespace OpenStackVpn.Embedded.Network.Vpn;
 
@@ -9,7 +9,7 @@ namespace OpenStackVpn.Embedded.Network.Vpn;
 /// neutron-vpnaas's validator for IPsec site connections, in its order: legacy versus endpoint-group mode, IP versions,
 /// DPD, MTU, then the peer address (resolved from the cloud's table of names, never by DNS).
 /// </summary>
-internal static class ConnectionChecks
+internal static class IpsecSiteConnectionRules
 {
     /// <summary>A service with a subnet needs peer CIDRs and no endpoint groups; without one, both groups and no CIDRs.</summary>
     public static void Mode(StoredObject service, JArray peerCidrs, string? localGroup, string? peerGroup)
@@ -63,9 +63,9 @@ internal static class ConnectionChecks
             var peerRow = state.Visible(Collections.EndpointGroups, peerGroup, context, GroupNotFound);
             var router = state.Store.Find(Collections.Routers, service.Text("router_id"))!;
             var subnets = Endpoints(localRow, "subnet");
-            foreach (var subnet in subnets.Where(s => !RouterType.IsAttached(state, router, s)))
+            foreach (var subnet in subnets.Where(s => !RouterKind.IsAttached(state, router, s)))
             {
-                throw VpnServiceType.NotConnected(subnet, router.Id);
+                throw VpnServiceKind.NotConnected(subnet, router.Id);
             }
 
             local = OneVersion(localRow, subnets.Select(s => SubnetVersion(state, s)));
@@ -103,7 +103,7 @@ internal static class ConnectionChecks
             : state.PeerHosts.TryGetValue(address, out var known) ? known : throw NeutronError.Typed(400, "VPNPeerAddressNotResolved", $"Peer address {address} cannot be resolved");
         var version = IpText.AddressVersion(resolved);
         var router = state.Store.Find(Collections.Routers, service.Text("router_id"))!;
-        if (!RouterType.GatewayAddresses(router).Any(ip => IpText.AddressVersion(ip) == version))
+        if (!RouterKind.GatewayAddresses(router).Any(ip => IpText.AddressVersion(ip) == version))
         {
             throw NeutronError.Typed(400, "ExternalNetworkHasNoSubnet", $"Router's {router.Id} external network has no IPv{version} subnet");
         }

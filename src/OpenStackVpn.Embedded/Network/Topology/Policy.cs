@@ -1,9 +1,12 @@
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Topology;
 
-/// <summary>Neutron's default policy for the admin-only attributes of core resources, with oslo.policy's wording.</summary>
+/// <summary>
+/// Neutron's default policy for the admin-only attributes of the topology resources (Neutron's core ones), with
+/// oslo.policy's wording.
+/// </summary>
 internal static class Policy
 {
     /// <summary>
@@ -11,7 +14,7 @@ internal static class Policy
     /// default) only a value other than the default counts, as Neutron checks attributes "explicitly set"; on an update
     /// (whose request holds only what was sent) any value does.
     /// </summary>
-    public static void AdminOnly(ResourceType type, string action, JObject request, NeutronContext context, params string[] adminOnly)
+    public static void AdminOnly(ResourceKind kind, string action, JObject request, NeutronContext context, params string[] adminOnly)
     {
         if (context.IsAdmin)
         {
@@ -19,7 +22,7 @@ internal static class Policy
         }
 
         var create = action.StartsWith("create", System.StringComparison.Ordinal);
-        var set = adminOnly.FirstOrDefault(name => request.ContainsKey(name) && (!create || !JToken.DeepEquals(request[name], type.Attribute(name)?.Default)));
+        var set = adminOnly.FirstOrDefault(name => request.ContainsKey(name) && (!create || !JToken.DeepEquals(request[name], kind.Attribute(name)?.Default)));
         if (set != null)
         {
             throw Refused(action, set);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Numerics;
 
-namespace OpenStackVpn.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>A subnet's address range as netaddr reads it for Neutron: host bits are dropped ("10.0.0.5/24" is 10.0.0.0/24).</summary>
 internal sealed class Cidr

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace OpenStackVpn.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Topology;
 
-/// <summary>The filter columns of the core resources: the common ones and each resource's own.</summary>
-internal static class CoreColumns
+/// <summary>The filter columns of the topology resources (networks, subnets, ports, routers): the common ones and each one's.</summary>
+internal static class TopologyColumns
 {
     private static readonly string[] Common = { "id", "name", "description", "tenant_id", "project_id" };
 

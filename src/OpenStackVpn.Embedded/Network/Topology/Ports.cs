@@ -5,7 +5,7 @@ using System.Linq;
 using System.Numerics;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>
 /// The ports Neutron makes for routers (an interface on a subnet, a gateway on the external network) and the addresses they

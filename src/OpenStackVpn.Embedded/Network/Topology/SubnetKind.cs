@@ -3,17 +3,17 @@ using System.Linq;
 using System.Numerics;
 using Newtonsoft.Json.Linq;
 
-namespace OpenStackVpn.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>
 /// Subnets: a CIDR on a network of the caller's, seen by its project only (so members do not see the external network's),
 /// a gateway (by default the first address) and allocation pools (by default the rest), checked as Neutron checks them.
 /// </summary>
-internal sealed class SubnetType : ResourceType
+internal sealed class SubnetKind : ResourceKind
 {
-    public SubnetType()
+    public SubnetKind()
         : base(Collections.Subnets, "subnet", "subnets", false, AttributeMap(),
-            CoreColumns.Filters("network_id", "ip_version", "cidr", "gateway_ip", "enable_dhcp", "subnetpool_id", "ipv6_ra_mode", "ipv6_address_mode"))
+            TopologyColumns.Filters("network_id", "ip_version", "cidr", "gateway_ip", "enable_dhcp", "subnetpool_id", "ipv6_ra_mode", "ipv6_address_mode"))
     {
     }
 
@@ -34,9 +34,9 @@ internal sealed class SubnetType : ResourceType
         var cidr = Cidr.Parse(text) ?? throw NeutronError.InvalidInput($"{text} is not in a CIDR format");
         var networkId = (string)request["network_id"]!;
         var network = state.Store.Find(Collections.Networks, networkId);
-        if (network == null || !new NetworkType().IsVisible(network, context))
+        if (network == null || !new NetworkKind().IsVisible(network, context))
         {
-            throw NetworkType.Missing(networkId);
+            throw NetworkKind.Missing(networkId);
         }
 
         if (!context.CanSee(network))
@@ -93,7 +93,7 @@ internal sealed class SubnetType : ResourceType
         };
         Times.Stamp(data, state, 0);
         data["project_id"] = request["project_id"];
-        NetworkType.SetSubnet(state, networkId, id, present: true);
+        NetworkKind.SetSubnet(state, networkId, id, present: true);
         return data;
     }
 
@@ -117,7 +117,7 @@ internal sealed class SubnetType : ResourceType
             throw NeutronError.Typed(409, "SubnetInUse", $"Unable to complete operation on subnet {row.Id}: Callback neutron_vpnaas.db.vpn.vpn_db.subnet_callback-8781568106700 failed with \"Subnet {row.Id} is used by endpoint group {group.Id}\".");
         }
 
-        NetworkType.SetSubnet(state, row.Text("network_id")!, row.Id, present: false);
+        NetworkKind.SetSubnet(state, row.Text("network_id")!, row.Id, present: false);
     }
 
     /// <summary>The gateway asked for, the first address when none was named (IPv6: the subnet-router address), or none for null.</summary>

@@ -1,14 +1,14 @@
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
-using OpenStackVpn.Embedded.Network.Core;
+using OpenStackVpn.Embedded.Network.Topology;
 
 namespace OpenStackVpn.Embedded.Network.Vpn;
 
 /// <summary>VPN services: a router with an external gateway and, in legacy mode, one of its subnets.</summary>
-internal sealed class VpnServiceType : ResourceType
+internal sealed class VpnServiceKind : ResourceKind
 {
-    public VpnServiceType(bool origin)
+    public VpnServiceKind(bool origin)
         : base(Collections.VpnServices, "vpnservice", "vpnservices", true, AttributeMap(origin),
             VpnValues.Filters("status", "admin_state_up", "external_v4_ip", "external_v6_ip", "subnet_id", "router_id", "flavor_id"))
     {
@@ -36,19 +36,19 @@ internal sealed class VpnServiceType : ResourceType
         }
 
         var routerId = (string)request["router_id"]!;
-        var router = state.Visible(Collections.Routers, routerId, context, RouterType.Missing);
-        if (!RouterType.HasGateway(router))
+        var router = state.Visible(Collections.Routers, routerId, context, RouterKind.Missing);
+        if (!RouterKind.HasGateway(router))
         {
             throw NeutronError.Typed(400, "RouterIsNotExternal", $"Router {routerId} has no external network gateway set");
         }
 
         var subnetId = request.Value<string>("subnet_id");
-        if (subnetId != null && !RouterType.IsAttached(state, router, subnetId))
+        if (subnetId != null && !RouterKind.IsAttached(state, router, subnetId))
         {
             throw NotConnected(subnetId, routerId);
         }
 
-        var gateway = RouterType.GatewayAddresses(router).ToList();
+        var gateway = RouterKind.GatewayAddresses(router).ToList();
         var row = new JObject
         {
             ["id"] = id,
@@ -107,7 +107,7 @@ internal sealed class VpnServiceType : ResourceType
         }
 
         // The origin cloud knows only legacy mode: the subnet is required.
-        yield return origin ? new AttributeSpec("subnet_id") { AllowPut = false, Validate = Checks.Uuid(false) } : Attr.Reference("subnet_id", orNone: true);
+        yield return origin ? new AttributeSpec("subnet_id") { AllowPut = false, Validate = FieldRules.Uuid(false) } : Attr.Reference("subnet_id", orNone: true);
         yield return Attr.Reference("router_id", orNone: false, sortKey: true);
         yield return Attr.AdminStateUp();
         yield return Attr.ReadOnly("external_v4_ip");

@@ -9,7 +9,7 @@ namespace OpenStackVpn;
 /// The only door into the embedded assembly from code that every user runs (Connect-OpenStack): nothing else there names
 /// an embedded type, and these methods are never inlined, so the assembly loads only when an embedded cloud is asked for.
 /// </summary>
-internal static class EmbeddedOptions
+internal static class EmbeddedLoader
 {
     /// <summary>A negative delay means never: connections stay PENDING_CREATE, as on a cloud with no VPN agent.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -8,7 +8,7 @@ namespace OpenStackVpn.Embedded.Network.Vpn;
 /// What IKE and IPsec policies share: a row of their own fields in Neutron's order with a merged lifetime,
 /// the lifetime echoed as sent, and no update or delete while a connection uses them.
 /// </summary>
-internal abstract class PolicyType : ResourceType
+internal abstract class PolicyKind : ResourceKind
 {
     private readonly string _usedBy;
     private readonly string _label;
@@ -16,7 +16,7 @@ internal abstract class PolicyType : ResourceType
 
     // usedBy: the connection column that refers to the policy; label: Neutron's name in its errors (IKEPolicy);
     // fields: the policy's own fields in the order Neutron answers them, "lifetime" among them.
-    protected PolicyType(string collection, string singular, string plural, bool origin, IEnumerable<AttributeSpec> attributes, string usedBy, string label, params string[] fields)
+    protected PolicyKind(string collection, string singular, string plural, bool origin, IEnumerable<AttributeSpec> attributes, string usedBy, string label, params string[] fields)
         : base(collection, singular, plural, true, attributes,
             VpnValues.Filters(fields.Where(f => f != "lifetime").Concat(new[] { "lifetime_units=lifetime.units", "lifetime_value=lifetime.value" }).ToArray()))
     {

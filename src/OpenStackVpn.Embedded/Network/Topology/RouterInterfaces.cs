@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OpenStackVpn.Embedded.Http;
 
-namespace OpenStackVpn.Embedded.Network.Core;
+namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>
 /// <c>PUT /v2.0/routers/{id}/add_router_interface</c> and <c>remove_router_interface</c>, by subnet or by port, with the
@@ -45,7 +45,7 @@ internal static class RouterInterfaces
 
     private static StoredObject AddBySubnet(StoredObject router, string subnetId, NetworkState state, NeutronContext context)
     {
-        var subnet = state.Visible(Collections.Subnets, subnetId, context, SubnetType.Missing);
+        var subnet = state.Visible(Collections.Subnets, subnetId, context, SubnetKind.Missing);
         if (subnet.Text("gateway_ip") is not { } gateway)
         {
             throw BadRouter("Subnet for router interface must have a gateway IP.");
@@ -57,7 +57,7 @@ internal static class RouterInterfaces
 
     private static StoredObject AddByPort(StoredObject router, string portId, NetworkState state, NeutronContext context)
     {
-        var port = state.Visible(Collections.Ports, portId, context, PortType.Missing);
+        var port = state.Visible(Collections.Ports, portId, context, PortKind.Missing);
         if (port.Text("device_id") is { Length: > 0 } device)
         {
             throw NeutronError.Typed(409, "PortInUse", $"Unable to complete operation on port {port.Id} for network {port.Text("network_id")}. Port already has an attached device {device}.");
@@ -86,7 +86,7 @@ internal static class RouterInterfaces
         StoredObject port;
         if (subnetId != null)
         {
-            state.Visible(Collections.Subnets, subnetId, context, SubnetType.Missing);
+            state.Visible(Collections.Subnets, subnetId, context, SubnetKind.Missing);
             port = interfaces.FirstOrDefault(p => Ports.SubnetIds(p).Contains(subnetId))
                 ?? throw NeutronError.Typed(404, "RouterInterfaceNotFoundForSubnet", $"Router {router.Id} has no interface on subnet {subnetId}");
         }
