@@ -22,6 +22,20 @@ BeforeAll {
     function Get-StrayEntry([string] $Repository) {
         @(Get-RootEntry $Repository | Where-Object { $allowedAtRoot -cnotcontains $_ })
     }
+
+    # The folders under src/ that hold .cs files (as git sees them: build output is ignored), relative to src/.
+    function Get-CodeFolder([string] $Repository) {
+        $files = @(& git -C $Repository ls-files --cached --others --exclude-standard -- 'src/*.cs')
+        if ($LASTEXITCODE -ne 0) { throw "git ls-files failed in $Repository" }
+        @($files | Where-Object { Test-Path (Join-Path $Repository $_) } |
+                ForEach-Object { ($_ -replace '^src/', '') -replace '/[^/]+$', '' } | Sort-Object -Unique)
+    }
+
+    # The folders a page does not name: a folder is named by its path under src/ (OpenStackVpn.Core/Peer), standing
+    # alone, not as the start of a longer path (OpenStackVpn.Core/Peer is not named by OpenStackVpn.Core/PeerX).
+    function Get-UnnamedFolder([string[]] $Folder, [string] $Page) {
+        @($Folder | Where-Object { $Page -cnotmatch ('(?<![\w./-])(src/)?' + [regex]::Escape($_) + '(?![\w.-]|/\w)') })
+    }
 }
 
 Describe 'The repository root holds only the declared layout' {
@@ -42,5 +56,20 @@ Describe 'The repository root holds only the declared layout' {
     It 'keeps a tempest log out of git' {
         & git -C $root check-ignore --quiet --no-index 'tempest.log'
         $LASTEXITCODE | Should -Be 0 -Because '.gitignore must ignore tempest.log'
+    }
+}
+
+Describe 'docs/architecture.md names every folder of code under src/' {
+    It 'names each folder that holds .cs files' {
+        $page = Get-Content -Raw (Join-Path $root 'docs/architecture.md')
+        $folders = Get-CodeFolder $root
+        $folders | Should -Contain 'OpenStackVpn.Core/Peer' -Because 'the listing must see the folders'
+        Get-UnnamedFolder $folders $page | Should -BeNullOrEmpty -Because 'the page must keep up with the tree'
+    }
+
+    It 'reports a folder the page leaves out, and one named only as the start of a longer path' {
+        $page = 'Folders: `OpenStackVpn.Core/Peer`, `OpenStackVpn.Core/HttpX`, src/OpenStackVpn (root).'
+        $folders = 'OpenStackVpn', 'OpenStackVpn.Core/Peer', 'OpenStackVpn.Core/Http', 'OpenStackVpn.Embedded/Network'
+        Get-UnnamedFolder $folders $page | Should -Be @('OpenStackVpn.Core/Http', 'OpenStackVpn.Embedded/Network')
     }
 }

@@ -11,15 +11,15 @@ namespace OpenStackVpn.Embedded.Network;
 internal sealed class NeutronApi
 {
     private readonly ResourceApi _resources;
-    private readonly Dictionary<string, ResourceKind> _types;
+    private readonly Dictionary<string, ResourceKind> _kinds;
     private readonly Func<string?, IssuedToken?> _authenticate;
     private readonly Func<Uri> _identityRoot;
     private readonly JArray _extensions;
 
-    public NeutronApi(NetworkState state, IEnumerable<ResourceKind> types, Func<string?, IssuedToken?> authenticate, Func<Uri> identityRoot, JArray extensions)
+    public NeutronApi(NetworkState state, IEnumerable<ResourceKind> kinds, Func<string?, IssuedToken?> authenticate, Func<Uri> identityRoot, JArray extensions)
     {
         _resources = new ResourceApi(state);
-        _types = types.ToDictionary(t => (t.UnderVpn ? "vpn/" : "") + t.Collection, StringComparer.Ordinal);
+        _kinds = kinds.ToDictionary(t => (t.UnderVpn ? "vpn/" : "") + t.Collection, StringComparer.Ordinal);
         _authenticate = authenticate;
         _identityRoot = identityRoot;
         _extensions = extensions;
@@ -80,18 +80,18 @@ internal sealed class NeutronApi
         if (!isVpn && segments.Count == 3 && segments[0] == Collections.Routers && segments[2] is "add_router_interface" or "remove_router_interface")
         {
             return request.Method == "PUT"
-                ? _resources.RouterAction(_types[Collections.Routers], segments[1], segments[2], request, context)
+                ? _resources.RouterAction(_kinds[Collections.Routers], segments[1], segments[2], request, context)
                 : throw NeutronError.MethodNotAllowed();
         }
 
-        if (segments.Count <= at || segments.Count > at + 2 || !_types.TryGetValue((isVpn ? "vpn/" : "") + segments[at], out var type))
+        if (segments.Count <= at || segments.Count > at + 2 || !_kinds.TryGetValue((isVpn ? "vpn/" : "") + segments[at], out var kind))
         {
             throw NeutronError.PathNotFound();
         }
 
         return segments.Count == at + 1
-            ? _resources.Collection(type, request, context)
-            : _resources.Member(type, segments[at + 1], request, context);
+            ? _resources.Collection(kind, request, context)
+            : _resources.Member(kind, segments[at + 1], request, context);
     }
 
     private static CloudResponse Get(CloudRequest request, Func<CloudResponse> answer) =>
