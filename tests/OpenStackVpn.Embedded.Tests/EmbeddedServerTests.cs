@@ -5,9 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using OpenStackVpn.Core;
 using OpenStackVpn.Core.Config;
-using OpenStackVpn.Embedded;
 using OpenStackVpn.Core.Http;
 using OpenStackVpn.Core.Resources;
+using OpenStackVpn.Embedded;
 using Xunit;
 
 namespace OpenStackVpn.Embedded.Tests;

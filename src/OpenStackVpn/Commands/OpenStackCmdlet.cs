@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using OpenStackVpn.Core.Resources;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 

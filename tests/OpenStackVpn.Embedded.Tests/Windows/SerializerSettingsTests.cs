@@ -3,9 +3,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using OpenStackVpn.Core.Config;
-using OpenStackVpn.Embedded;
 using OpenStackVpn.Core.Http;
 using OpenStackVpn.Core.Resources;
+using OpenStackVpn.Embedded;
 using Xunit;
 
 namespace OpenStackVpn.Embedded.Tests.Windows;

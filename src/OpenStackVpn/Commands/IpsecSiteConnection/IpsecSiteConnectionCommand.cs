@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using OpenStackVpn.Completion;
 using System.Security;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 

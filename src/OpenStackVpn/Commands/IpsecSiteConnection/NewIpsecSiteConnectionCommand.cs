@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
-using OpenStackVpn.Completion;
 using System.Security;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 

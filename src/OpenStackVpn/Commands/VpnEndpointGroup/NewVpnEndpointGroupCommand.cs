@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
-using OpenStackVpn.Core.Resources;
 using System.Management.Automation;
 using OpenStackVpn.Completion;
+using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
