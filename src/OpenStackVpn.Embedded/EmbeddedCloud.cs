@@ -13,10 +13,10 @@ using OpenStackVpn.Embedded.Network.Vpn;
 namespace OpenStackVpn.Embedded;
 
 /// <summary>
-/// An in-memory OpenStack: Keystone v3 at <c>{BaseUri}identity/v3/</c> and Neutron with VPNaaS v2.0 at <c>{BaseUri}network/</c>,
-/// seeded like the project's lab and behaving as the lab's real Neutron does (statuses, types and messages of every refusal).
-/// Use it in process through <see cref="CreateHandler"/>, or serve it on loopback with <see cref="EmbeddedServer"/>.
-/// Each instance is isolated; all of it is thread-safe.
+/// An in-memory OpenStack: Keystone v3 at <c>{BaseUri}identity/v3/</c> and Neutron with VPNaaS v2.0 at
+/// <c>{BaseUri}network/</c>, seeded like the project's lab and behaving as the lab's real Neutron does (statuses, types
+/// and messages of every refusal). Use it in process through <see cref="CreateHandler"/>, or serve it on loopback with
+/// <see cref="EmbeddedServer"/>. Each instance is isolated; all of it is thread-safe.
 /// </summary>
 public sealed class EmbeddedCloud
 {
@@ -67,7 +67,10 @@ public sealed class EmbeddedCloud
     /// <summary>The dialect this cloud speaks.</summary>
     public EmbeddedProfile Profile { get; }
 
-    /// <summary><see cref="InProcessBaseUri"/>, or <c>http://127.0.0.1:PORT/</c> while an <see cref="EmbeddedServer"/> serves the cloud.</summary>
+    /// <summary>
+    /// <see cref="InProcessBaseUri"/>, or <c>http://127.0.0.1:PORT/</c> while an <see cref="EmbeddedServer"/> serves
+    /// the cloud.
+    /// </summary>
     public Uri BaseUri
     {
         get
@@ -94,15 +97,18 @@ public sealed class EmbeddedCloud
     /// <summary>The clock the cloud reads (token expiry, activation); tests may replace it.</summary>
     internal Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
-    /// <summary>A handler that answers requests in process (no socket) — give it to an HttpClient with <see cref="AuthUrl"/>.</summary>
+    /// <summary>
+    /// A handler that answers requests in process (no socket) — give it to an HttpClient with <see cref="AuthUrl"/>.
+    /// </summary>
     public HttpMessageHandler CreateHandler() => new InProcessHandler(this);
 
     /// <summary>The cloud behind a handler that <see cref="CreateHandler"/> made; null for any other handler.</summary>
     public static EmbeddedCloud? Behind(HttpMessageHandler? handler) => (handler as InProcessHandler)?.Cloud;
 
     /// <summary>
-    /// Forces the status of a VPN service or IPsec site connection, as the lab's set-status.sh does; the simulation then leaves
-    /// it alone. <paramref name="collection"/> is <c>vpnservices</c> or <c>ipsec-site-connections</c> (or a singular or underscore form).
+    /// Forces the status of a VPN service or IPsec site connection, as the lab's set-status.sh does; the simulation
+    /// then leaves it alone. <paramref name="collection"/> is <c>vpnservices</c> or <c>ipsec-site-connections</c> (or a
+    /// singular or underscore form).
     /// </summary>
     public void SetStatus(string collection, string id, string status)
     {
@@ -125,7 +131,9 @@ public sealed class EmbeddedCloud
         }
     }
 
-    /// <summary>Answers one request: logs it, applies the first matching fault, and routes it to Keystone or Neutron.</summary>
+    /// <summary>
+    /// Answers one request: logs it, applies the first matching fault, and routes it to Keystone or Neutron.
+    /// </summary>
     internal async Task<CloudResponse> HandleAsync(CloudRequest request)
     {
         request.Path = request.Url.AbsolutePath.TrimStart('/');
@@ -150,7 +158,8 @@ public sealed class EmbeddedCloud
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // What a WSGI server answers when the application fails: the caller sees a 500, the cloud keeps serving.
+                    // What a WSGI server answers when the application fails: the caller sees a 500, the cloud keeps
+                    // serving.
                     response = NeutronError.Internal().ToResponse();
                 }
             }

@@ -7,7 +7,9 @@ using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn;
 
-/// <summary>The fields a user gave as parameters (only those), and the parameter to name in an error about a field.</summary>
+/// <summary>
+/// The fields a user gave as parameters (only those), and the parameter to name in an error about a field.
+/// </summary>
 internal static class FieldParameters
 {
     /// <summary>The values of the bound [Field] parameters of <paramref name="cmdlet"/>, by JSON path.</summary>
@@ -32,12 +34,15 @@ internal static class FieldParameters
     /// <summary>An argument error about a JSON field, retold in terms of the cmdlet's parameters.</summary>
     public static OpenStackException Retell(Type cmdletType, OpenStackException error)
     {
-        if (error.ParameterName == null || error.Kind is not (OpenStackErrorKind.InvalidArgument or OpenStackErrorKind.NotFound))
+        if (error.ParameterName == null
+            || error.Kind is not (OpenStackErrorKind.InvalidArgument or OpenStackErrorKind.NotFound))
         {
             return error;
         }
 
-        var parameter = error.ParameterName.StartsWith("-", StringComparison.Ordinal) ? error.ParameterName : ParameterFor(cmdletType, error.ParameterName);
+        var parameter = error.ParameterName.StartsWith("-", StringComparison.Ordinal)
+            ? error.ParameterName
+            : ParameterFor(cmdletType, error.ParameterName);
         if (!parameter.StartsWith("-", StringComparison.Ordinal))
         {
             return error;
@@ -46,7 +51,9 @@ internal static class FieldParameters
         return Naming(error, parameter.Substring(1));
     }
 
-    /// <summary>The error with its message led by the parameter it is about ("-DpdTimeout: ..."): the one place it is added.</summary>
+    /// <summary>
+    /// The error with its message led by the parameter it is about ("-DpdTimeout: ..."): the one place it is added.
+    /// </summary>
     public static OpenStackException Naming(OpenStackException error, string parameter) =>
         new(error.Kind, $"-{parameter}: {error.Message}", error) { ParameterName = parameter, Target = error.Target };
 

@@ -16,7 +16,12 @@ namespace OpenStackVpn;
 public sealed class FieldValueCompleter : IArgumentCompleter
 {
     /// <inheritdoc/>
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName,
+        string parameterName,
+        string wordToComplete,
+        CommandAst commandAst,
+        IDictionary fakeBoundParameters)
     {
         var prefix = (wordToComplete ?? "").Trim('\'', '"');
         return (FieldOf(commandName, parameterName)?.SuggestedValues ?? Array.Empty<string>())
@@ -24,11 +29,14 @@ public sealed class FieldValueCompleter : IArgumentCompleter
             .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v));
     }
 
-    /// <summary>The described field behind a parameter of one of this module's cmdlets (also under Import-Module -Prefix).</summary>
+    /// <summary>
+    /// The described field behind a parameter of one of this module's cmdlets (also under Import-Module -Prefix).
+    /// </summary>
     internal static ResourceField? FieldOf(string commandName, string parameterName)
     {
         var cmdlet = CmdletOf(commandName);
-        var property = cmdlet?.GetProperty(parameterName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        var property = cmdlet?.GetProperty(
+            parameterName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
         if (property == null)
         {
             return null;
@@ -44,7 +52,9 @@ public sealed class FieldValueCompleter : IArgumentCompleter
         return path == null || kind == null ? null : kind.Fields.FirstOrDefault(f => f.Path == path);
     }
 
-    /// <summary>The class of one of this module's cmdlets, by its name (also under Import-Module -Prefix), or null.</summary>
+    /// <summary>
+    /// The class of one of this module's cmdlets, by its name (also under Import-Module -Prefix), or null.
+    /// </summary>
     internal static Type? CmdletOf(string commandName)
     {
         var parts = commandName.Split('-');
@@ -58,7 +68,9 @@ public sealed class FieldValueCompleter : IArgumentCompleter
             .FirstOrDefault();
     }
 
-    /// <summary>The description of the resource a cmdlet works on (the model type argument of its generic base).</summary>
+    /// <summary>
+    /// The description of the resource a cmdlet works on (the model type argument of its generic base).
+    /// </summary>
     internal static ResourceKind? KindOf(Type cmdlet)
     {
         for (var type = cmdlet; type != null; type = type.BaseType)

@@ -28,7 +28,10 @@ internal sealed class SingleSendContent : HttpContent
         }
     }
 
-    /// <summary>The body to send with <paramref name="method"/>: none for a read without one, else a single-send body (empty for a DELETE).</summary>
+    /// <summary>
+    /// The body to send with <paramref name="method"/>: none for a read without one, else a single-send body (empty for
+    /// a DELETE).
+    /// </summary>
     public static HttpContent? For(HttpMethod method, string? json) =>
         json == null && (method == HttpMethod.Get || method == HttpMethod.Head) ? null : new SingleSendContent(json);
 
@@ -37,7 +40,9 @@ internal sealed class SingleSendContent : HttpContent
     {
         if (Interlocked.Increment(ref _written) > 1)
         {
-            throw new InvalidOperationException("The HTTP stack tried to send this request a second time by itself; only the module's retry rules may send a write again.");
+            throw new InvalidOperationException(
+                "The HTTP stack tried to send this request a second time by itself; only the module's retry rules may "
+                    + "send a write again.");
         }
 
         return stream.WriteAsync(_bytes, 0, _bytes.Length);

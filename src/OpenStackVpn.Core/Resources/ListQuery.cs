@@ -6,10 +6,15 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Core.Resources;
 
-/// <summary>A list request: filters, the fields to return, sort order and page size. Checked against the resource before anything is sent.</summary>
+/// <summary>
+/// A list request: filters, the fields to return, sort order and page size. Checked against the resource before
+/// anything is sent.
+/// </summary>
 public sealed class ListQuery
 {
-    /// <summary>Filter key to the values it may take (values of one key are ORed, keys are ANDed, as Neutron does).</summary>
+    /// <summary>
+    /// Filter key to the values it may take (values of one key are ORed, keys are ANDed, as Neutron does).
+    /// </summary>
     public Dictionary<string, List<string>> Filters { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Neutron's <c>fields</c>: return only these.</summary>
@@ -38,7 +43,8 @@ public sealed class ListQuery
     {
         var parts = spec.Split(':');
         var descending = parts.Length == 2 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase);
-        if (parts.Length > 2 || (parts.Length == 2 && !descending && !parts[1].Equals("asc", StringComparison.OrdinalIgnoreCase)))
+        var ascending = parts.Length == 2 && parts[1].Equals("asc", StringComparison.OrdinalIgnoreCase);
+        if (parts.Length > 2 || (parts.Length == 2 && !descending && !ascending))
         {
             throw OpenStackException.Argument("Sort", $"Sort '{spec}' is not of the form key, key:asc or key:desc.");
         }
@@ -52,7 +58,11 @@ public sealed class ListQuery
     {
         foreach (var key in Filters.Keys.Where(k => !kind.FilterPaths.ContainsKey(k)))
         {
-            throw OpenStackException.Argument("Filter", $"'{key}' is not a filter of {kind.DisplayPlural} (Neutron would silently ignore it and return everything). Filters: {string.Join(", ", kind.FilterPaths.Keys.OrderBy(k => k, StringComparer.Ordinal))}.");
+            var filters = string.Join(", ", kind.FilterPaths.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            throw OpenStackException.Argument(
+                "Filter",
+                $"'{key}' is not a filter of {kind.DisplayPlural} (Neutron would silently ignore it and return "
+                    + $"everything). Filters: {filters}.");
         }
 
         foreach (var (key, _) in Sort.Where(s => !kind.SortKeys.Contains(s.Key)))
@@ -68,10 +78,15 @@ public sealed class ListQuery
         }
     }
 
-    /// <summary>The query string (without '?') of the first page; each filter asks for the field it filters on.</summary>
+    /// <summary>
+    /// The query string (without '?') of the first page; each filter asks for the field it filters on.
+    /// </summary>
     public string ToQueryString() => ToQueryString(null);
 
-    /// <summary>The query string (without '?') of the first page of <paramref name="kind"/>: a filter on dpd_action asks for the dpd field.</summary>
+    /// <summary>
+    /// The query string (without '?') of the first page of <paramref name="kind"/>: a filter on dpd_action asks for the
+    /// dpd field.
+    /// </summary>
     public string ToQueryString(ResourceKind? kind)
     {
         var parts = new List<string>();
@@ -81,7 +96,9 @@ public sealed class ListQuery
         }
 
         // A filtered column must come back, or the results could not be checked on the client.
-        var fields = Fields.Count == 0 ? Fields : Fields.Append("id").Concat(Filters.Keys.Select(k => TopLevel(kind, k))).Distinct();
+        var fields = Fields.Count == 0
+            ? Fields
+            : Fields.Append("id").Concat(Filters.Keys.Select(k => TopLevel(kind, k))).Distinct();
         parts.AddRange(fields.Select(field => Pair("fields", field)));
         parts.AddRange(Sort.Select(s => Pair("sort_key", s.Key)));
         parts.AddRange(Sort.Select(s => Pair("sort_dir", s.Descending ? "desc" : "asc")));
@@ -96,7 +113,8 @@ public sealed class ListQuery
     private static string TopLevel(ResourceKind? kind, string filter) =>
         kind != null && kind.FilterPaths.TryGetValue(filter, out var path) ? path.Split('.')[0] : filter;
 
-    private static string Pair(string key, string value) => Uri.EscapeDataString(key) + "=" + Uri.EscapeDataString(value);
+    private static string Pair(
+        string key, string value) => Uri.EscapeDataString(key) + "=" + Uri.EscapeDataString(value);
 
     /// <summary>True when <paramref name="item"/>, as the server sent it, matches every filter of this query.</summary>
     internal bool Matches(JObject item, ResourceKind kind)
@@ -116,7 +134,8 @@ public sealed class ListQuery
     private static bool SameValue(JToken value, string wanted) => value.Type switch
     {
         JTokenType.Boolean => string.Equals(value.ToString(), wanted, StringComparison.OrdinalIgnoreCase),
-        JTokenType.Integer or JTokenType.Float => Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture) == wanted,
+        JTokenType.Integer or JTokenType.Float =>
+            Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture) == wanted,
         JTokenType.Null => false,
         _ => value.ToString() == wanted,
     };

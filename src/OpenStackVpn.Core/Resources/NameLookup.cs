@@ -38,13 +38,16 @@ public sealed class NamedObject
 /// </summary>
 public static class NameLookup
 {
-    private static readonly ConcurrentDictionary<string, (DateTimeOffset At, Task<IReadOnlyList<NamedObject>> Answer)> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (DateTimeOffset At, Task<IReadOnlyList<NamedObject>> Answer)>
+        Cache = new(StringComparer.Ordinal);
     private static readonly ConditionalWeakTable<OpenStackSession, string> SessionKeys = new();
 
     /// <summary>How long an answer is reused.</summary>
     public static TimeSpan CacheFor { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The objects, or nothing when the cloud fails or does not answer within <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The objects, or nothing when the cloud fails or does not answer within <paramref name="limit"/>.
+    /// </summary>
     public static IReadOnlyList<NamedObject> Find(OpenStackSession session, ResourceKind kind, TimeSpan limit)
     {
         var typed = kind.Fields.Any(f => f.Path == "type");
@@ -54,7 +57,9 @@ public static class NameLookup
         var entry = Cache.AddOrUpdate(
             key,
             _ => (now, FetchAsync(session, kind, path)),
-            (_, old) => now - old.At < CacheFor && !old.Answer.IsFaulted && !old.Answer.IsCanceled ? old : (now, FetchAsync(session, kind, path)));
+            (_, old) => now - old.At < CacheFor && !old.Answer.IsFaulted && !old.Answer.IsCanceled
+                ? old
+                : (now, FetchAsync(session, kind, path)));
         try
         {
             return entry.Answer.Wait(limit) ? entry.Answer.Result : Array.Empty<NamedObject>();
@@ -68,11 +73,14 @@ public static class NameLookup
     /// <summary>Forgets every answer (for tests, and after objects were removed).</summary>
     public static void Clear() => Cache.Clear();
 
-    private static async Task<IReadOnlyList<NamedObject>> FetchAsync(OpenStackSession session, ResourceKind kind, string path)
+    private static async Task<IReadOnlyList<NamedObject>> FetchAsync(
+        OpenStackSession session, ResourceKind kind, string path)
     {
         // The session's own time limit still applies; this one only ends a request nobody waits for any more.
         using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var response = await session.SendAsync(HttpMethod.Get, path, null, NullLogSink.Instance, giveUp.Token, once: true).ConfigureAwait(false);
+        var response = await session
+            .SendAsync(HttpMethod.Get, path, null, NullLogSink.Instance, giveUp.Token, once: true)
+            .ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             throw ErrorParser.FromResponse(response);

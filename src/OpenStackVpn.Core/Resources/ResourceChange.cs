@@ -11,8 +11,8 @@ namespace OpenStackVpn.Core.Resources;
 
 /// <summary>
 /// A create or an update that has passed every rule that can be known before it is sent: references resolved, values
-/// in Neutron's spelling. <see cref="ResourceClient"/> prepares one through it (the checks are the change's, the requests
-/// the client's); secrets stay SecureStrings until the body is written.
+/// in Neutron's spelling. <see cref="ResourceClient"/> prepares one through it (the checks are the change's, the
+/// requests the client's); secrets stay SecureStrings until the body is written.
 /// </summary>
 public sealed class ResourceChange<T> where T : NeutronResource
 {
@@ -37,7 +37,9 @@ public sealed class ResourceChange<T> where T : NeutronResource
     /// <summary>For an update, the object as it was before; null for a create.</summary>
     public T? Current { get; private set; }
 
-    /// <summary>The fields that name other objects, with what the user gave: to be resolved and handed to <see cref="Refer"/>.</summary>
+    /// <summary>
+    /// The fields that name other objects, with what the user gave: to be resolved and handed to <see cref="Refer"/>.
+    /// </summary>
     internal IReadOnlyList<(ResourceField Field, object Value)> References { get; }
 
     /// <summary>The top-level JSON fields that will be sent.</summary>
@@ -78,22 +80,30 @@ public sealed class ResourceChange<T> where T : NeutronResource
         return new ResourceChange<T>(kind, create, fields, secrets, references);
     }
 
-    /// <summary>Checks an update against the object as it is now, which the change then keeps as <see cref="Current"/>.</summary>
+    /// <summary>
+    /// Checks an update against the object as it is now, which the change then keeps as <see cref="Current"/>.
+    /// </summary>
     internal void CheckAgainst(T current)
     {
         Current = current;
         Kind.Rules.ValidateAgainst(_fields, current);
     }
 
-    /// <summary>Puts the id of the object a reference found into the change, and checks the object by the rules.</summary>
+    /// <summary>
+    /// Puts the id of the object a reference found into the change, and checks the object by the rules.
+    /// </summary>
     internal void Refer(ResourceField field, NeutronResource found)
     {
         _fields[field.Path] = found.Id;
         Kind.Rules.CheckReference(_fields, field.Path, found, _create);
     }
 
-    // The description's rules for each value: known field, writable now, allowed value, length; and, in a create, every required field.
-    private static (JObject Fields, Dictionary<string, SecureString> Secrets, List<(ResourceField Field, object Value)> References) Check(ResourceKind kind, FieldValues values, bool create)
+    // The description's rules for each value: known field, writable now, allowed value, length; and, in a create, every
+    // required field.
+    private static (
+        JObject Fields,
+        Dictionary<string, SecureString> Secrets,
+        List<(ResourceField Field, object Value)> References) Check(ResourceKind kind, FieldValues values, bool create)
     {
         var fields = new JObject();
         var secrets = new Dictionary<string, SecureString>();
@@ -109,13 +119,16 @@ public sealed class ResourceChange<T> where T : NeutronResource
 
             if (!create && field.Access == FieldAccess.CreateOnly)
             {
-                throw FieldRules.Invalid(field.Path, "it can only be set when the object is created; create a new one instead.");
+                throw FieldRules.Invalid(
+                    field.Path, "it can only be set when the object is created; create a new one instead.");
             }
 
             var value = pair.Value;
             if (field.Secret)
             {
-                var secret = value as SecureString ?? Secrets.ToSecure(value?.ToString()) ?? throw FieldRules.Invalid(field.Path, "a secret cannot be null.");
+                var secret = value as SecureString
+                    ?? Secrets.ToSecure(value?.ToString())
+                    ?? throw FieldRules.Invalid(field.Path, "a secret cannot be null.");
                 CheckLength(field, secret.Length);
                 secrets[field.Path] = secret;
             }
@@ -153,7 +166,8 @@ public sealed class ResourceChange<T> where T : NeutronResource
                 }
 
                 return field.AllowedSpelling(text)
-                    ?? throw FieldRules.Invalid(field.Path, $"'{text}' does not belong to the set {string.Join(", ", field.AllowedValues)}.");
+                    ?? throw FieldRules.Invalid(
+                        field.Path, $"'{text}' does not belong to the set {string.Join(", ", field.AllowedValues)}.");
             case bool or int or long:
                 return JToken.FromObject(value, Json.Serializer);
             case IEnumerable list:

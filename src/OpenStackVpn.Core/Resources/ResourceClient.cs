@@ -33,13 +33,20 @@ public sealed class ResourcePage<T>
 public static class ResourceClient
 {
     /// <summary>Shows one object; <paramref name="fields"/> limits what comes back.</summary>
-    public static async Task<T> GetAsync<T>(OpenStackSession session, ResourceKind<T> kind, string id, IReadOnlyCollection<string>? fields, ILogSink log, CancellationToken cancel)
+    public static async Task<T> GetAsync<T>(
+        OpenStackSession session,
+        ResourceKind<T> kind,
+        string id,
+        IReadOnlyCollection<string>? fields,
+        ILogSink log,
+        CancellationToken cancel)
         where T : NeutronResource
     {
         var query = fields == null || fields.Count == 0
             ? ""
             : "?" + string.Join("&", fields.Append("id").Distinct().Select(f => "fields=" + Uri.EscapeDataString(f)));
-        using var response = await session.SendForStreamAsync($"{kind.Path}/{Uri.EscapeDataString(id)}{query}", log, cancel).ConfigureAwait(false);
+        var path = $"{kind.Path}/{Uri.EscapeDataString(id)}{query}";
+        using var response = await session.SendForStreamAsync(path, log, cancel).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             throw ErrorParser.FromResponse(response, id);
@@ -52,11 +59,18 @@ public static class ResourceClient
     /// Fetches one page: the first when <paramref name="nextQuery"/> is null, else the page that query names.
     /// Objects that do not match the filters are dropped, so a filter the server ignored never widens the result.
     /// </summary>
-    public static async Task<ResourcePage<T>> ListPageAsync<T>(OpenStackSession session, ResourceKind<T> kind, ListQuery query, string? nextQuery, ILogSink log, CancellationToken cancel)
+    public static async Task<ResourcePage<T>> ListPageAsync<T>(
+        OpenStackSession session,
+        ResourceKind<T> kind,
+        ListQuery query,
+        string? nextQuery,
+        ILogSink log,
+        CancellationToken cancel)
         where T : NeutronResource
     {
         var queryString = nextQuery ?? query.ToQueryString(kind);
-        using var response = await session.SendForStreamAsync(kind.Path + (queryString.Length == 0 ? "" : "?" + queryString), log, cancel).ConfigureAwait(false);
+        var path = kind.Path + (queryString.Length == 0 ? "" : "?" + queryString);
+        using var response = await session.SendForStreamAsync(path, log, cancel).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             throw ErrorParser.FromResponse(response);
@@ -80,11 +94,16 @@ public static class ResourceClient
     }
 
     /// <summary>
-    /// Checks an update of object <paramref name="id"/> before any request, reads the object as it is now and checks the
-    /// update against it, then resolves the references it names. Send the result with <see cref="UpdateAsync"/>.
+    /// Checks an update of object <paramref name="id"/> before any request, reads the object as it is now and checks
+    /// the update against it, then resolves the references it names. Send the result with <see cref="UpdateAsync"/>.
     /// </summary>
     public static async Task<ResourceChange<T>> PrepareUpdateAsync<T>(
-        OpenStackSession session, ResourceKind<T> kind, string id, FieldValues changes, ILogSink log, CancellationToken cancel)
+        OpenStackSession session,
+        ResourceKind<T> kind,
+        string id,
+        FieldValues changes,
+        ILogSink log,
+        CancellationToken cancel)
         where T : NeutronResource
     {
         var update = ResourceChange<T>.Check(kind, changes, create: false);
@@ -99,18 +118,22 @@ public static class ResourceClient
     {
         foreach (var (field, value) in change.References)
         {
-            change.Refer(field, await ResolveReferenceAsync(session, field.RefersTo!, value, field.Path, log, cancel).ConfigureAwait(false));
+            var found = await ResolveReferenceAsync(session, field.RefersTo!, value, field.Path, log, cancel)
+                .ConfigureAwait(false);
+            change.Refer(field, found);
         }
 
         return change;
     }
 
     /// <summary>Creates the object a prepared create describes.</summary>
-    public static async Task<T> CreateAsync<T>(OpenStackSession session, ResourceChange<T> create, ILogSink log, CancellationToken cancel)
+    public static async Task<T> CreateAsync<T>(
+        OpenStackSession session, ResourceChange<T> create, ILogSink log, CancellationToken cancel)
         where T : NeutronResource
     {
         var kind = create.Kind;
-        var response = await session.SendAsync(HttpMethod.Post, kind.Path, create.WriteBody(), log, cancel).ConfigureAwait(false);
+        var response = await session.SendAsync(HttpMethod.Post, kind.Path, create.WriteBody(), log, cancel)
+            .ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             throw ErrorParser.FromResponse(response, create.Name);
@@ -120,12 +143,16 @@ public static class ResourceClient
     }
 
     /// <summary>Sends only the fields a prepared update changes.</summary>
-    public static async Task<T> UpdateAsync<T>(OpenStackSession session, ResourceChange<T> update, ILogSink log, CancellationToken cancel)
+    public static async Task<T> UpdateAsync<T>(
+        OpenStackSession session, ResourceChange<T> update, ILogSink log, CancellationToken cancel)
         where T : NeutronResource
     {
         var kind = update.Kind;
-        var id = update.Current?.Id ?? throw new ArgumentException("The change is a create, not an update.", nameof(update));
-        var response = await session.SendAsync(HttpMethod.Put, $"{kind.Path}/{Uri.EscapeDataString(id)}", update.WriteBody(), log, cancel).ConfigureAwait(false);
+        var id = update.Current?.Id
+            ?? throw new ArgumentException("The change is a create, not an update.", nameof(update));
+        var path = $"{kind.Path}/{Uri.EscapeDataString(id)}";
+        var response = await session.SendAsync(HttpMethod.Put, path, update.WriteBody(), log, cancel)
+            .ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             throw ErrorParser.FromResponse(response, id);
@@ -135,10 +162,11 @@ public static class ResourceClient
     }
 
     /// <summary>
-    /// The objects that refer to object <paramref name="id"/> of <paramref name="kind"/>, by every field the descriptions
-    /// say holds its id (the first page of each); for saying what keeps an object from being removed.
+    /// The objects that refer to object <paramref name="id"/> of <paramref name="kind"/>, by every field the
+    /// descriptions say holds its id (the first page of each); for saying what keeps an object from being removed.
     /// </summary>
-    public static async Task<IReadOnlyList<(ResourceKind Kind, NeutronResource User)>> FindUsersAsync(OpenStackSession session, ResourceKind kind, string id, ILogSink log, CancellationToken cancel)
+    public static async Task<IReadOnlyList<(ResourceKind Kind, NeutronResource User)>> FindUsersAsync(
+        OpenStackSession session, ResourceKind kind, string id, ILogSink log, CancellationToken cancel)
     {
         var users = new List<(ResourceKind, NeutronResource)>();
         foreach (var (referrer, field) in kind.ReferredBy.Where(r => r.Field.FilterKey != null))
@@ -156,21 +184,30 @@ public static class ResourceClient
     }
 
     /// <summary>
-    /// The object a reference names: the object itself when it is one of <paramref name="kind"/>, else the one its id or
-    /// unique name finds. A wrong kind of object, or nothing, is an argument error of <paramref name="parameter"/>.
+    /// The object a reference names: the object itself when it is one of <paramref name="kind"/>, else the one its id
+    /// or unique name finds. A wrong kind of object, or nothing, is an argument error of <paramref name="parameter"/>.
     /// </summary>
-    public static async Task<NeutronResource> ResolveReferenceAsync(OpenStackSession session, ResourceKind kind, object? value, string parameter, ILogSink log, CancellationToken cancel)
+    public static async Task<NeutronResource> ResolveReferenceAsync(
+        OpenStackSession session,
+        ResourceKind kind,
+        object? value,
+        string parameter,
+        ILogSink log,
+        CancellationToken cancel)
     {
         var reference = kind.CheckReference(value, parameter);
         return reference as NeutronResource
-            ?? await kind.WithModel(new Resolving(session, (string)reference, parameter, log, cancel)).ConfigureAwait(false);
+            ?? await kind.WithModel(new Resolving(session, (string)reference, parameter, log, cancel))
+                .ConfigureAwait(false);
     }
 
     /// <summary>Deletes an object.</summary>
-    public static async Task DeleteAsync<T>(OpenStackSession session, ResourceKind<T> kind, string id, ILogSink log, CancellationToken cancel)
+    public static async Task DeleteAsync<T>(
+        OpenStackSession session, ResourceKind<T> kind, string id, ILogSink log, CancellationToken cancel)
         where T : NeutronResource
     {
-        var response = await session.SendAsync(HttpMethod.Delete, $"{kind.Path}/{Uri.EscapeDataString(id)}", null, log, cancel).ConfigureAwait(false);
+        var path = $"{kind.Path}/{Uri.EscapeDataString(id)}";
+        var response = await session.SendAsync(HttpMethod.Delete, path, null, log, cancel).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             throw ErrorParser.FromResponse(response, id);
@@ -179,9 +216,16 @@ public static class ResourceClient
 
     /// <summary>
     /// The one object that <paramref name="idOrName"/> names: by id when it is one, else by exact name.
-    /// No match, or a name shared by several objects, is an argument error of <paramref name="parameter"/> that lists them.
+    /// No match, or a name shared by several objects, is an argument error of <paramref name="parameter"/> that lists
+    /// them.
     /// </summary>
-    public static async Task<T> ResolveAsync<T>(OpenStackSession session, ResourceKind<T> kind, string idOrName, string parameter, ILogSink log, CancellationToken cancel)
+    public static async Task<T> ResolveAsync<T>(
+        OpenStackSession session,
+        ResourceKind<T> kind,
+        string idOrName,
+        string parameter,
+        ILogSink log,
+        CancellationToken cancel)
         where T : NeutronResource
     {
         if (Rules.FieldRules.IsUuid(idOrName))
@@ -196,18 +240,31 @@ public static class ResourceClient
             }
         }
 
-        var matches = await ListAllAsync(session, kind, new ListQuery().Where("name", idOrName), log, cancel).ConfigureAwait(false);
+        var byName = new ListQuery().Where("name", idOrName);
+        var matches = await ListAllAsync(session, kind, byName, log, cancel).ConfigureAwait(false);
 
         return matches.Count switch
         {
             1 => matches[0],
-            0 => throw new OpenStackException(OpenStackErrorKind.NotFound, $"No {kind.DisplayName} has the id or name '{idOrName}'.") { ParameterName = parameter, Target = idOrName },
-            _ => throw OpenStackException.Argument(parameter, $"{matches.Count} {kind.DisplayPlural} are named '{idOrName}': {string.Join(", ", matches.Select(m => m.Id))}. Give the id instead."),
+            0 => throw new OpenStackException(
+                OpenStackErrorKind.NotFound, $"No {kind.DisplayName} has the id or name '{idOrName}'.")
+            {
+                ParameterName = parameter,
+                Target = idOrName,
+            },
+            _ => throw OpenStackException.Argument(
+                parameter,
+                $"{matches.Count} {kind.DisplayPlural} are named '{idOrName}': "
+                    + $"{string.Join(", ", matches.Select(m => m.Id))}. Give the id instead."),
         };
     }
 
-    /// <summary>Every object of a list, page after page, into memory: for the few lookups that need them all at once (cmdlets stream instead).</summary>
-    public static async Task<List<T>> ListAllAsync<T>(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
+    /// <summary>
+    /// Every object of a list, page after page, into memory: for the few lookups that need them all at once (cmdlets
+    /// stream instead).
+    /// </summary>
+    public static async Task<List<T>> ListAllAsync<T>(
+        OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
         where T : NeutronResource
     {
         var all = new List<T>();
@@ -233,7 +290,8 @@ public static class ResourceClient
         private readonly ILogSink _log;
         private readonly CancellationToken _cancel;
 
-        public Resolving(OpenStackSession session, string idOrName, string parameter, ILogSink log, CancellationToken cancel) =>
+        public Resolving(
+            OpenStackSession session, string idOrName, string parameter, ILogSink log, CancellationToken cancel) =>
             (_session, _idOrName, _parameter, _log, _cancel) = (session, idOrName, parameter, log, cancel);
 
         public async Task<NeutronResource> Call<T>(ResourceKind<T> kind) where T : NeutronResource =>

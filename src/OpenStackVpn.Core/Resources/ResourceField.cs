@@ -4,7 +4,9 @@ using System.Linq;
 
 namespace OpenStackVpn.Core.Resources;
 
-/// <summary>When a field may be written: never (the server sets it), only in a create, or in a create and later updates.</summary>
+/// <summary>
+/// When a field may be written: never (the server sets it), only in a create, or in a create and later updates.
+/// </summary>
 public enum FieldAccess
 {
     /// <summary>Set by the server; a client never sends it.</summary>
@@ -17,7 +19,10 @@ public enum FieldAccess
     Updatable,
 }
 
-/// <summary>One field of a resource as the client sees it, from the API reference: its JSON name, its model property and its rules.</summary>
+/// <summary>
+/// One field of a resource as the client sees it, from the API reference: its JSON name, its model property and its
+/// rules.
+/// </summary>
 public sealed class ResourceField
 {
     private static readonly string[] None = Array.Empty<string>();
@@ -31,10 +36,14 @@ public sealed class ResourceField
     /// <summary>The JSON path in the object, e.g. peer_address or dpd.action.</summary>
     public string Path { get; }
 
-    /// <summary>The top-level JSON field that holds it (what Neutron's <c>fields</c> names), e.g. dpd for dpd.action.</summary>
+    /// <summary>
+    /// The top-level JSON field that holds it (what Neutron's <c>fields</c> names), e.g. dpd for dpd.action.
+    /// </summary>
     public string TopLevel => Path.Split('.')[0];
 
-    /// <summary>The model property that holds it, e.g. PeerAddress or Dpd.Action; set from the model's JSON names.</summary>
+    /// <summary>
+    /// The model property that holds it, e.g. PeerAddress or Dpd.Action; set from the model's JSON names.
+    /// </summary>
     public string Property { get; internal set; } = "";
 
     /// <summary>Whether the field may be written, and when.</summary>
@@ -43,7 +52,9 @@ public sealed class ResourceField
     /// <summary>True when a create must give it.</summary>
     public bool Required { get; private set; }
 
-    /// <summary>True for a secret (the pre-shared key): kept as a SecureString until the request body is written.</summary>
+    /// <summary>
+    /// True for a secret (the pre-shared key): kept as a SecureString until the request body is written.
+    /// </summary>
     public bool Secret { get; private set; }
 
     /// <summary>The longest text Neutron stores, or null when the server alone decides.</summary>
@@ -52,10 +63,14 @@ public sealed class ResourceField
     /// <summary>The only values Neutron accepts; empty when any value may be sent.</summary>
     public IReadOnlyList<string> AllowedValues { get; private set; } = None;
 
-    /// <summary>Values to offer on Tab: the allowed values, or hints where the cloud's release decides (algorithms, groups).</summary>
+    /// <summary>
+    /// Values to offer on Tab: the allowed values, or hints where the cloud's release decides (algorithms, groups).
+    /// </summary>
     public IReadOnlyList<string> SuggestedValues => _suggested ?? AllowedValues;
 
-    /// <summary>The list filter (query parameter) Neutron honours for this field, or null when it filters on nothing.</summary>
+    /// <summary>
+    /// The list filter (query parameter) Neutron honours for this field, or null when it filters on nothing.
+    /// </summary>
     public string? FilterKey { get; private set; }
 
     /// <summary>True when Neutron sorts on it.</summary>
@@ -64,7 +79,9 @@ public sealed class ResourceField
     /// <summary>The resource whose id this field holds, or null.</summary>
     public ResourceKind? RefersTo { get; private set; }
 
-    /// <summary>The type the referred object must have (a local endpoint group lists subnets), or null for any.</summary>
+    /// <summary>
+    /// The type the referred object must have (a local endpoint group lists subnets), or null for any.
+    /// </summary>
     public string? ReferredType { get; private set; }
 
     /// <summary>
@@ -114,7 +131,9 @@ public sealed class ResourceField
         return this;
     }
 
-    /// <summary>Filterable, by <paramref name="key"/> when Neutron's query parameter is not the field's own name.</summary>
+    /// <summary>
+    /// Filterable, by <paramref name="key"/> when Neutron's query parameter is not the field's own name.
+    /// </summary>
     internal ResourceField Filter(string? key = null)
     {
         FilterKey = key ?? Path.Replace('.', '_');
@@ -127,7 +146,9 @@ public sealed class ResourceField
         return this;
     }
 
-    /// <summary>Shown to users as the public model property <paramref name="property"/> (the PSK's JSON property is private).</summary>
+    /// <summary>
+    /// Shown to users as the public model property <paramref name="property"/> (the PSK's JSON property is private).
+    /// </summary>
     internal ResourceField ShownAs(string property)
     {
         Property = property;
@@ -148,7 +169,10 @@ public sealed class ResourceField
         return this;
     }
 
-    /// <summary>The allowed value that <paramref name="value"/> names, in Neutron's spelling (case is ignored); null when it is not one.</summary>
+    /// <summary>
+    /// The allowed value that <paramref name="value"/> names, in Neutron's spelling (case is ignored); null when it is
+    /// not one.
+    /// </summary>
     public string? AllowedSpelling(string value) =>
         AllowedValues.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
 

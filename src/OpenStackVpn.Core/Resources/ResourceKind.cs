@@ -14,7 +14,14 @@ namespace OpenStackVpn.Core.Resources;
 /// </summary>
 public abstract class ResourceKind
 {
-    private protected ResourceKind(string displayName, string path, string singular, string plural, string notFoundType, IEnumerable<ResourceField> fields, ResourceRules? rules)
+    private protected ResourceKind(
+        string displayName,
+        string path,
+        string singular,
+        string plural,
+        string notFoundType,
+        IEnumerable<ResourceField> fields,
+        ResourceRules? rules)
     {
         DisplayName = displayName;
         Path = path;
@@ -23,7 +30,8 @@ public abstract class ResourceKind
         NotFoundType = notFoundType;
         Fields = fields.ToArray();
         Rules = rules ?? new ResourceRules();
-        FilterPaths = Fields.Where(f => f.FilterKey != null).ToDictionary(f => f.FilterKey!, f => f.Path, StringComparer.Ordinal);
+        FilterPaths = Fields.Where(f => f.FilterKey != null)
+            .ToDictionary(f => f.FilterKey!, f => f.Path, StringComparer.Ordinal);
         SortKeys = Fields.Where(f => f.Sortable).Select(f => f.Path).ToArray();
     }
 
@@ -31,7 +39,9 @@ public abstract class ResourceKind
     public string DisplayName { get; }
 
     /// <summary>The plural users read, e.g. "IPsec policies".</summary>
-    public string DisplayPlural => DisplayName.EndsWith("y", StringComparison.Ordinal) ? DisplayName.Substring(0, DisplayName.Length - 1) + "ies" : DisplayName + "s";
+    public string DisplayPlural => DisplayName.EndsWith("y", StringComparison.Ordinal)
+        ? DisplayName.Substring(0, DisplayName.Length - 1) + "ies"
+        : DisplayName + "s";
 
     /// <summary>The collection path under the network endpoint, e.g. v2.0/vpn/ipsec-site-connections.</summary>
     public string Path { get; }
@@ -68,19 +78,26 @@ public abstract class ResourceKind
 
     /// <summary>The field at a JSON path; an unknown path is a programming error.</summary>
     public ResourceField Field(string path) =>
-        Fields.FirstOrDefault(f => f.Path == path) ?? throw new ArgumentException($"{DisplayPlural} have no field '{path}'.", nameof(path));
+        Fields.FirstOrDefault(f => f.Path == path)
+            ?? throw new ArgumentException($"{DisplayPlural} have no field '{path}'.", nameof(path));
 
-    /// <summary>The JSON field of a property given by its model name (PeerAddress) or JSON name (peer_address), for Neutron's <c>fields</c>.</summary>
+    /// <summary>
+    /// The JSON field of a property given by its model name (PeerAddress) or JSON name (peer_address), for Neutron's
+    /// <c>fields</c>.
+    /// </summary>
     public string FieldName(string name)
     {
         var wanted = Simplify(name);
-        var field = Fields.FirstOrDefault(f => Simplify(f.TopLevel) == wanted || Simplify(f.Property.Split('.')[0]) == wanted);
+        var field = Fields.FirstOrDefault(
+            f => Simplify(f.TopLevel) == wanted || Simplify(f.Property.Split('.')[0]) == wanted);
         if (field != null)
         {
             return field.TopLevel;
         }
 
-        throw OpenStackException.Argument("Property", $"'{name}' is not a field of {DisplayPlural}. Fields: {string.Join(", ", Fields.Select(f => f.TopLevel).Distinct().OrderBy(f => f, StringComparer.Ordinal))}.");
+        var known = Fields.Select(f => f.TopLevel).Distinct().OrderBy(f => f, StringComparer.Ordinal);
+        throw OpenStackException.Argument(
+            "Property", $"'{name}' is not a field of {DisplayPlural}. Fields: {string.Join(", ", known)}.");
     }
 
     /// <summary>The value of <paramref name="field"/> in <paramref name="resource"/>, read through the model.</summary>
@@ -90,7 +107,8 @@ public abstract class ResourceKind
         var type = ModelType;
         foreach (var name in field.Property.Split('.'))
         {
-            var property = type.GetProperty(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)!;
+            var property = type.GetProperty(
+                name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)!;
             value = value == null ? null : property.GetValue(value);
             type = property.PropertyType;
         }
@@ -101,14 +119,18 @@ public abstract class ResourceKind
     /// <summary>The status of <paramref name="resource"/>, or null when the resource has none.</summary>
     public string? StatusOf(NeutronResource resource) => Status == null ? null : ValueOf(resource, Status) as string;
 
-    /// <summary>A reference to an object of this kind: the object itself, or the text of an id or a unique name; anything else is an argument error of <paramref name="parameter"/>.</summary>
+    /// <summary>
+    /// A reference to an object of this kind: the object itself, or the text of an id or a unique name; anything else
+    /// is an argument error of <paramref name="parameter"/>.
+    /// </summary>
     internal object CheckReference(object? value, string parameter)
     {
         if (value is NeutronResource resource)
         {
             return ModelType.IsInstanceOfType(resource)
                 ? resource
-                : throw OpenStackException.Argument(parameter, $"it takes a {DisplayName}, not a {resource.GetType().Name}.");
+                : throw OpenStackException.Argument(
+                    parameter, $"it takes a {DisplayName}, not a {resource.GetType().Name}.");
         }
 
         var text = value?.ToString();
@@ -129,13 +151,21 @@ public abstract class ResourceKind
 /// <summary>The description of the resource whose model is <typeparamref name="T"/>.</summary>
 public sealed class ResourceKind<T> : ResourceKind where T : NeutronResource
 {
-    internal ResourceKind(string displayName, string path, string singular, string plural, string notFoundType, IEnumerable<ResourceField> fields, ResourceRules? rules = null)
+    internal ResourceKind(
+        string displayName,
+        string path,
+        string singular,
+        string plural,
+        string notFoundType,
+        IEnumerable<ResourceField> fields,
+        ResourceRules? rules = null)
         : base(displayName, path, singular, plural, notFoundType, fields, rules)
     {
         foreach (var field in Fields.Where(f => f.Property.Length == 0))
         {
             field.Property = ModelProperty(typeof(T), field.Path)
-                ?? throw new InvalidOperationException($"The model {typeof(T).Name} has no property for the field {field.Path}.");
+                ?? throw new InvalidOperationException(
+                    $"The model {typeof(T).Name} has no property for the field {field.Path}.");
         }
     }
 
@@ -165,7 +195,9 @@ public sealed class ResourceKind<T> : ResourceKind where T : NeutronResource
     }
 }
 
-/// <summary>Generic work on a description whose model type is known only at run time (<see cref="ResourceKind.WithModel"/>).</summary>
+/// <summary>
+/// Generic work on a description whose model type is known only at run time (<see cref="ResourceKind.WithModel"/>).
+/// </summary>
 internal interface IModelCall<out TResult>
 {
     TResult Call<T>(ResourceKind<T> kind) where T : NeutronResource;

@@ -57,10 +57,11 @@ internal static class ResponseReader
     }
 
     /// <summary>
-    /// Hands each object of a list page that matches the query's filters to <paramref name="each"/> as soon as it is read,
-    /// and returns the query string of the next page (null on the last).
+    /// Hands each object of a list page that matches the query's filters to <paramref name="each"/> as soon as it is
+    /// read, and returns the query string of the next page (null on the last).
     /// </summary>
-    public static string? ReadPage<T>(ApiResponse response, ResourceKind<T> kind, ListQuery query, string currentQuery, Action<T> each)
+    public static string? ReadPage<T>(
+        ApiResponse response, ResourceKind<T> kind, ListQuery query, string currentQuery, Action<T> each)
         where T : NeutronResource
     {
         var serializer = Json.Serializer;
@@ -122,7 +123,8 @@ internal static class ResponseReader
     /// </summary>
     internal static string? NextQuery(JArray? links, string currentQuery)
     {
-        var href = links?.OfType<JObject>().FirstOrDefault(l => l.Value<string>("rel") == "next")?.Value<string>("href");
+        var href = links?.OfType<JObject>()
+            .FirstOrDefault(l => l.Value<string>("rel") == "next")?.Value<string>("href");
         if (href == null)
         {
             return null;
@@ -133,7 +135,9 @@ internal static class ResponseReader
         return next.Length == 0 || next == currentQuery ? null : next;
     }
 
-    /// <summary>Remembers the page a next link leads to, and refuses one already read: links that go round in a circle.</summary>
+    /// <summary>
+    /// Remembers the page a next link leads to, and refuses one already read: links that go round in a circle.
+    /// </summary>
     internal static void CheckNextIsNew(ISet<string> read, string? next, string plural)
     {
         if (next != null && !read.Add(next))
@@ -220,7 +224,9 @@ internal static class ResponseReader
         }
     }
 
-    /// <summary>An answer whose body is not what Neutron sends, as an InvalidResponse error with the status and request id.</summary>
+    /// <summary>
+    /// An answer whose body is not what Neutron sends, as an InvalidResponse error with the status and request id.
+    /// </summary>
     internal static OpenStackException Malformed(ApiResponse response, string what) =>
         new(
             OpenStackErrorKind.InvalidResponse,

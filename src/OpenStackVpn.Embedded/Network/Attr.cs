@@ -8,7 +8,10 @@ internal static class Attr
 {
     public const int NameSize = 255;
 
-    /// <summary>id, tenant_id, project_id, name, description: the head of every resource's attribute map; all but description sort keys unless <paramref name="sortable"/> is false.</summary>
+    /// <summary>
+    /// id, tenant_id, project_id, name, description: the head of every resource's attribute map; all but description
+    /// sort keys unless <paramref name="sortable"/> is false.
+    /// </summary>
     public static IEnumerable<AttributeSpec> Head(bool sortable = true)
     {
         yield return new AttributeSpec("id") { AllowPost = false, AllowPut = false, IsSortKey = sortable, Validate = FieldRules.Uuid(false) };
@@ -29,7 +32,8 @@ internal static class Attr
 
     public static AttributeSpec ReadOnly(string name) => new(name) { AllowPost = false, AllowPut = false };
 
-    public static AttributeSpec AdminStateUp() => new("admin_state_up") { Default = true, Convert = Converters.ToBoolean };
+    public static AttributeSpec AdminStateUp(
+        ) => new("admin_state_up") { Default = true, Convert = Converters.ToBoolean };
 
     /// <summary>A uuid given at creation and never changed.</summary>
     public static AttributeSpec Reference(string name, bool orNone, bool sortKey = false) =>

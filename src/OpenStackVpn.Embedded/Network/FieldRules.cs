@@ -45,7 +45,9 @@ internal static class FieldRules
         return number < minimum ? $"'{number.ToString(CultureInfo.InvariantCulture)}' is too small - must be at least '{minimum.ToString(CultureInfo.InvariantCulture)}'" : null;
     };
 
-    /// <summary><c>type:dict_or_none</c> with key specs: a dictionary of known keys whose values pass their validators.</summary>
+    /// <summary>
+    /// <c>type:dict_or_none</c> with key specs: a dictionary of known keys whose values pass their validators.
+    /// </summary>
     public static Validator Dict(params (string Key, Validator Check)[] specs) => value =>
     {
         if (value.Type == JTokenType.Null)
@@ -99,7 +101,9 @@ internal static class FieldRules
             .FirstOrDefault(problem => problem != null);
     }
 
-    /// <summary>oslo's <c>is_uuid_like</c>: 32 hex digits once dashes, braces and a urn:uuid: prefix are set aside.</summary>
+    /// <summary>
+    /// oslo's <c>is_uuid_like</c>: 32 hex digits once dashes, braces and a urn:uuid: prefix are set aside.
+    /// </summary>
     public static bool IsUuidLike(JToken value)
     {
         if (value.Type != JTokenType.String)

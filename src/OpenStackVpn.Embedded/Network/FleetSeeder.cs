@@ -5,17 +5,19 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>
-/// A fleet for runbooks to be tested at scale: <see cref="EmbeddedCloudOptions.SeedConnections"/> IPsec site connections in the admin
-/// project, on router1 and private-subnet, with a VPN service per <see cref="ConnectionsPerService"/> connections and an IKE and an IPsec
-/// policy per <see cref="ServicesPerPolicy"/> services. The first of each kind is created through the same rules a POST goes through;
-/// the others are copies of it with their own id, name, peer and references, which is what makes 10,000 take well under a second.
+/// A fleet for runbooks to be tested at scale: <see cref="EmbeddedCloudOptions.SeedConnections"/> IPsec site
+/// connections in the admin project, on router1 and private-subnet, with a VPN service per
+/// <see cref="ConnectionsPerService"/> connections and an IKE and an IPsec policy per <see cref="ServicesPerPolicy"/>
+/// services. The first of each kind is created through the same rules a POST goes through; the others are copies of it
+/// with their own id, name, peer and references, which is what makes 10,000 take well under a second.
 /// </summary>
 internal static class FleetSeeder
 {
     public const int ConnectionsPerService = 100;
     public const int ServicesPerPolicy = 10;
 
-    public static void Seed(NetworkState state, ResourceApi api, EmbeddedSeed seed, Func<string, ResourceKind> kinds, int connections)
+    public static void Seed(
+        NetworkState state, ResourceApi api, EmbeddedSeed seed, Func<string, ResourceKind> kinds, int connections)
     {
         if (connections <= 0)
         {
@@ -58,7 +60,8 @@ internal static class FleetSeeder
     }
 
     // The first row and count - 1 copies of it, numbered from 2; returns all their ids in order.
-    private static string[] Copies(NetworkState state, string collection, StoredObject first, int count, Action<JObject, int> vary)
+    private static string[] Copies(
+        NetworkState state, string collection, StoredObject first, int count, Action<JObject, int> vary)
     {
         var ids = new string[count];
         ids[0] = first.Id;

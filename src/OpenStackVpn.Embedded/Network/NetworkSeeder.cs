@@ -7,8 +7,8 @@ using OpenStackVpn.Embedded.Network.Topology;
 namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>
-/// The lab's topology (public/public-subnet, router1, private/private-subnet in the admin project), the member project's own
-/// router and subnet, and the lab's VPN objects (created through the same rules a POST goes through).
+/// The lab's topology (public/public-subnet, router1, private/private-subnet in the admin project), the member
+/// project's own router and subnet, and the lab's VPN objects (created through the same rules a POST goes through).
 /// </summary>
 internal sealed class NetworkSeeder
 {
@@ -101,7 +101,8 @@ internal sealed class NetworkSeeder
         return id;
     }
 
-    private string Subnet(string project, string networkId, string name, string prefix, bool dhcp, int poolStart, int poolEnd)
+    private string Subnet(
+        string project, string networkId, string name, string prefix, bool dhcp, int poolStart, int poolEnd)
     {
         var id = Guid.NewGuid().ToString();
         var data = new JObject

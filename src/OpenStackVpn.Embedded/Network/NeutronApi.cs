@@ -7,7 +7,9 @@ using OpenStackVpn.Embedded.Identity;
 
 namespace OpenStackVpn.Embedded.Network;
 
-/// <summary>The in-memory Neutron: keystonemiddleware's token check, then versions, extensions and the resources.</summary>
+/// <summary>
+/// The in-memory Neutron: keystonemiddleware's token check, then versions, extensions and the resources.
+/// </summary>
 internal sealed class NeutronApi
 {
     private readonly ResourceApi _resources;
@@ -16,7 +18,12 @@ internal sealed class NeutronApi
     private readonly Func<Uri> _identityRoot;
     private readonly JArray _extensions;
 
-    public NeutronApi(NetworkState state, IEnumerable<ResourceKind> kinds, Func<string?, IssuedToken?> authenticate, Func<Uri> identityRoot, JArray extensions)
+    public NeutronApi(
+        NetworkState state,
+        IEnumerable<ResourceKind> kinds,
+        Func<string?, IssuedToken?> authenticate,
+        Func<Uri> identityRoot,
+        JArray extensions)
     {
         _resources = new ResourceApi(state);
         _kinds = kinds.ToDictionary(t => (t.UnderVpn ? "vpn/" : "") + t.Collection, StringComparer.Ordinal);
@@ -109,7 +116,9 @@ internal sealed class NeutronApi
         return extension != null ? CloudResponse.Json(200, new JObject { ["extension"] = extension }) : NoSuchExtension(alias ?? "", accept);
     }
 
-    /// <summary>webob's own 404 page, in the format the Accept header asks for (Neutron does not wrap this one).</summary>
+    /// <summary>
+    /// webob's own 404 page, in the format the Accept header asks for (Neutron does not wrap this one).
+    /// </summary>
     private static CloudResponse NoSuchExtension(string alias, string accept)
     {
         var detail = $"Extension with alias {alias} does not exist";

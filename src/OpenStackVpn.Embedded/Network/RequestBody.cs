@@ -94,7 +94,9 @@ internal static class RequestBody
         };
     }
 
-    /// <summary>tenant_id and project_id are one value; only an admin may name a project other than the token's.</summary>
+    /// <summary>
+    /// tenant_id and project_id are one value; only an admin may name a project other than the token's.
+    /// </summary>
     private static void PopulateProject(JObject resource, bool create, NeutronContext context)
     {
         var tenant = resource["tenant_id"];

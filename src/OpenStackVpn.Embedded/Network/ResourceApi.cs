@@ -15,7 +15,8 @@ internal sealed class ResourceApi
         _state = state;
     }
 
-    public CloudResponse Collection(ResourceKind kind, CloudRequest request, NeutronContext context) => request.Method switch
+    public CloudResponse Collection(
+        ResourceKind kind, CloudRequest request, NeutronContext context) => request.Method switch
     {
         "GET" => List(kind, request, context),
         "POST" => Create(kind, request, context),
@@ -24,7 +25,8 @@ internal sealed class ResourceApi
         _ => throw NeutronError.MethodNotAllowed(),
     };
 
-    public CloudResponse Member(ResourceKind kind, string id, CloudRequest request, NeutronContext context) => request.Method switch
+    public CloudResponse Member(
+        ResourceKind kind, string id, CloudRequest request, NeutronContext context) => request.Method switch
     {
         "GET" => Show(kind, id, request, context),
         "PUT" => Update(kind, id, request, context),
@@ -33,7 +35,8 @@ internal sealed class ResourceApi
     };
 
     /// <summary>A router's member action: add_router_interface or remove_router_interface.</summary>
-    public CloudResponse RouterAction(ResourceKind routers, string id, string action, CloudRequest request, NeutronContext context) =>
+    public CloudResponse RouterAction(
+        ResourceKind routers, string id, string action, CloudRequest request, NeutronContext context) =>
         Topology.RouterInterfaces.Handle(action, Find(routers, id, context), request, _state, context);
 
     private CloudResponse List(ResourceKind kind, CloudRequest request, NeutronContext context)
@@ -61,7 +64,10 @@ internal sealed class ResourceApi
     }
 
     /// <summary>Creates an object from a request body exactly as a POST would (the seeder uses it too).</summary>
-    public StoredObject Insert(ResourceKind kind, string? body, NeutronContext context) => Insert(kind, RequestBody.Prepare(kind, body, create: true, context), context);
+    public StoredObject Insert(
+        ResourceKind kind,
+        string? body,
+        NeutronContext context) => Insert(kind, RequestBody.Prepare(kind, body, create: true, context), context);
 
     private StoredObject Insert(ResourceKind kind, JObject fields, NeutronContext context)
     {
@@ -95,7 +101,9 @@ internal sealed class ResourceApi
         return CloudResponse.Empty(204);
     }
 
-    /// <summary>The object, or the resource's 404 for an unknown id, a malformed id, or another project's object.</summary>
+    /// <summary>
+    /// The object, or the resource's 404 for an unknown id, a malformed id, or another project's object.
+    /// </summary>
     private StoredObject Find(ResourceKind kind, string id, NeutronContext context)
     {
         var row = _state.Store.Find(kind.Collection, id);

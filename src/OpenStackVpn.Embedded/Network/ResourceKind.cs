@@ -11,7 +11,13 @@ namespace OpenStackVpn.Embedded.Network;
 /// </summary>
 internal abstract class ResourceKind
 {
-    protected ResourceKind(string collection, string singular, string plural, bool underVpn, IEnumerable<AttributeSpec> attributes, IDictionary<string, string> filterColumns)
+    protected ResourceKind(
+        string collection,
+        string singular,
+        string plural,
+        bool underVpn,
+        IEnumerable<AttributeSpec> attributes,
+        IDictionary<string, string> filterColumns)
     {
         Collection = collection;
         Singular = singular;
@@ -34,7 +40,9 @@ internal abstract class ResourceKind
     /// <summary>The attribute map, in neutron-lib's order (errors name the first offender in this order).</summary>
     public IReadOnlyList<AttributeSpec> Attributes { get; }
 
-    /// <summary>The database columns a list can filter on, with the JSON path of each in the view; any other filter is ignored.</summary>
+    /// <summary>
+    /// The database columns a list can filter on, with the JSON path of each in the view; any other filter is ignored.
+    /// </summary>
     public IReadOnlyDictionary<string, string> FilterColumns { get; }
 
     /// <summary>True for resources Neutron serves through its newer (pecan) path, whose JSON has no spaces.</summary>
@@ -47,15 +55,20 @@ internal abstract class ResourceKind
     public virtual bool IsVisible(StoredObject row, NeutronContext context) => context.CanSee(row);
 
     /// <summary>The object as the caller sees it.</summary>
-    public virtual JObject View(StoredObject row, NetworkState state, NeutronContext context) => (JObject)row.Data.DeepClone();
+    public virtual JObject View(
+        StoredObject row, NetworkState state, NeutronContext context) => (JObject)row.Data.DeepClone();
 
     /// <summary>
-    /// The object as a POST or PUT answers it. Neutron builds that answer from the values as the request gave them (a lifetime
-    /// or DPD value sent as text comes back as text) while the database keeps them as numbers, as later reads show.
+    /// The object as a POST or PUT answers it. Neutron builds that answer from the values as the request gave them (a
+    /// lifetime or DPD value sent as text comes back as text) while the database keeps them as numbers, as later reads
+    /// show.
     /// </summary>
-    public virtual JObject WriteAnswer(StoredObject row, JObject request, NetworkState state, NeutronContext context) => View(row, state, context);
+    public virtual JObject WriteAnswer(
+        StoredObject row, JObject request, NetworkState state, NeutronContext context) => View(row, state, context);
 
-    /// <summary>Applies the plugin's create rules to a request that passed the attribute map, and returns the new row.</summary>
+    /// <summary>
+    /// Applies the plugin's create rules to a request that passed the attribute map, and returns the new row.
+    /// </summary>
     public abstract JObject NewRow(string id, JObject request, NetworkState state, NeutronContext context);
 
     /// <summary>Applies the plugin's update rules and changes the row.</summary>

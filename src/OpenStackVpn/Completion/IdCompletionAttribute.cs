@@ -5,7 +5,9 @@ using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Completion;
 
-/// <summary>Completes -Id with the ids of the cmdlet's own resource, matching what was typed against ids and names.</summary>
+/// <summary>
+/// Completes -Id with the ids of the cmdlet's own resource, matching what was typed against ids and names.
+/// </summary>
 public sealed class IdCompletionAttribute : ArgumentCompleterAttribute
 {
     /// <summary>Completes ids of live objects.</summary>

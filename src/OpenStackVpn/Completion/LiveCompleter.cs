@@ -26,11 +26,18 @@ public abstract class LiveCompleter : IArgumentCompleter
     /// <summary>True to complete ids (matching ids or names), false to complete names.</summary>
     internal virtual bool CompletesIds => false;
 
-    /// <summary>True for references, which need a name that finds one object: a shared or empty name is offered as ids.</summary>
+    /// <summary>
+    /// True for references, which need a name that finds one object: a shared or empty name is offered as ids.
+    /// </summary>
     internal virtual bool NamesMustBeUnique => true;
 
     /// <inheritdoc/>
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName,
+        string parameterName,
+        string wordToComplete,
+        CommandAst commandAst,
+        IDictionary fakeBoundParameters)
     {
         try
         {
@@ -41,7 +48,8 @@ public abstract class LiveCompleter : IArgumentCompleter
             }
 
             var typed = wordToComplete ?? "";
-            var quoted = typed.StartsWith("'", StringComparison.Ordinal) || typed.StartsWith("\"", StringComparison.Ordinal);
+            var quoted = typed.StartsWith("'", StringComparison.Ordinal)
+                || typed.StartsWith("\"", StringComparison.Ordinal);
             var prefix = typed.Trim('\'', '"');
             var objects = Objects(session, commandName, parameterName, fakeBoundParameters ?? new Hashtable()).ToList();
             return CompletesIds ? Ids(objects, prefix, quoted) : Names(objects, prefix, quoted, NamesMustBeUnique);
@@ -53,17 +61,22 @@ public abstract class LiveCompleter : IArgumentCompleter
         }
     }
 
-    private static IEnumerable<CompletionResult> Names(List<NamedObject> objects, string prefix, bool quoted, bool unique)
+    private static IEnumerable<CompletionResult> Names(
+        List<NamedObject> objects, string prefix, bool quoted, bool unique)
     {
         // A name shared by several objects, or no name at all, would be refused as a reference: offer the ids instead.
-        foreach (var group in objects.GroupBy(o => o.Name ?? "", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
+        var groups = objects.GroupBy(o => o.Name ?? "", StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase);
+        foreach (var group in groups)
         {
             if (group.Key.Length > 0 && (group.Count() == 1 || !unique))
             {
                 if (group.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 {
                     var ids = string.Join(", ", group.Select(o => o.Id));
-                    yield return new CompletionResult(Quote(group.Key, quoted), group.Key, CompletionResultType.ParameterValue, $"{group.Key} ({ids})");
+                    var tip = $"{group.Key} ({ids})";
+                    var text = Quote(group.Key, quoted);
+                    yield return new CompletionResult(text, group.Key, CompletionResultType.ParameterValue, tip);
                 }
 
                 continue;
@@ -74,7 +87,9 @@ public abstract class LiveCompleter : IArgumentCompleter
                 continue;   // objects without a name: -Name cannot find them
             }
 
-            foreach (var o in group.Where(o => o.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || (group.Key.Length > 0 && group.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))))
+            var nameMatches = group.Key.Length > 0 && group.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+            var matching = group.Where(o => nameMatches || o.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+            foreach (var o in matching)
             {
                 yield return Id(o, quoted);
             }
@@ -83,18 +98,27 @@ public abstract class LiveCompleter : IArgumentCompleter
 
     private static IEnumerable<CompletionResult> Ids(List<NamedObject> objects, string prefix, bool quoted) =>
         objects
-            .Where(o => o.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || (o.Name ?? "").StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Where(o => o.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                || (o.Name ?? "").StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .OrderBy(o => o.Name ?? "", StringComparer.OrdinalIgnoreCase)
             .ThenBy(o => o.Id, StringComparer.Ordinal)
             .Select(o => Id(o, quoted));
 
-    private static CompletionResult Id(NamedObject o, bool quoted) =>
-        new(Quote(o.Id, quoted), string.IsNullOrEmpty(o.Name) ? o.Id : $"{o.Name} ({o.Id})", CompletionResultType.ParameterValue, string.IsNullOrEmpty(o.Name) ? o.Id : $"{o.Name} ({o.Id})");
+    private static CompletionResult Id(NamedObject o, bool quoted)
+    {
+        var shown = string.IsNullOrEmpty(o.Name) ? o.Id : $"{o.Name} ({o.Id})";
+        return new(Quote(o.Id, quoted), shown, CompletionResultType.ParameterValue, shown);
+    }
 
-    /// <summary>The text as an argument: in single quotes (inner ones doubled) when it holds anything PowerShell would read otherwise.</summary>
+    /// <summary>
+    /// The text as an argument: in single quotes (inner ones doubled) when it holds anything PowerShell would read
+    /// otherwise.
+    /// </summary>
     internal static string Quote(string text, bool alreadyQuoting)
     {
-        var plain = text.Length > 0 && text[0] != '-' && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '/' or ':' or '+' or '=' or '%' or '^' or '~' or '-');
+        var plain = text.Length > 0 && text[0] != '-'
+            && text.All(c => char.IsLetterOrDigit(c)
+                || c is '_' or '.' or '/' or ':' or '+' or '=' or '%' or '^' or '~' or '-');
         return plain && !alreadyQuoting ? text : "'" + CodeGeneration.EscapeSingleQuotedStringContent(text) + "'";
     }
 

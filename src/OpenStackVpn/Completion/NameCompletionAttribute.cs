@@ -5,7 +5,9 @@ using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Completion;
 
-/// <summary>Completes -Name with the names of the cmdlet's own resource (Get-VpnService -Name: VPN service names).</summary>
+/// <summary>
+/// Completes -Name with the names of the cmdlet's own resource (Get-VpnService -Name: VPN service names).
+/// </summary>
 public sealed class NameCompletionAttribute : ArgumentCompleterAttribute
 {
     /// <summary>Completes names of live objects.</summary>
@@ -14,7 +16,8 @@ public sealed class NameCompletionAttribute : ArgumentCompleterAttribute
     /// <summary>The completer.</summary>
     public sealed class Completer : LiveCompleter
     {
-        // -Name lists every object of that name (Get) or refuses a shared one with the candidates (Remove): offer each name once.
+        // -Name lists every object of that name (Get) or refuses a shared one with the candidates (Remove): offer each
+        // name once.
         internal override bool NamesMustBeUnique => false;
 
         internal override IEnumerable<NamedObject> Objects(

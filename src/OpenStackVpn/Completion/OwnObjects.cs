@@ -16,7 +16,8 @@ internal static class OwnObjects
         var cmdlet = FieldValueCompleter.CmdletOf(commandName);
         var noun = commandName.Substring(commandName.IndexOf('-') + 1);
         var kind = (cmdlet == null ? null : FieldValueCompleter.KindOf(cmdlet))
-            ?? VpnResources.All.FirstOrDefault(k => noun.EndsWith(k.ModelType.Name, StringComparison.OrdinalIgnoreCase));
+            ?? VpnResources.All.FirstOrDefault(
+                k => noun.EndsWith(k.ModelType.Name, StringComparison.OrdinalIgnoreCase));
         return kind == null ? Array.Empty<NamedObject>() : NameLookup.Find(session, kind, LiveCompleter.Limit);
     }
 }

@@ -26,12 +26,17 @@ public sealed class ReferenceCompletionAttribute : ArgumentCompleterAttribute
             var field = FieldValueCompleter.FieldOf(commandName, parameterName);
             if (field?.RefersTo is { } kind)
             {
-                return NameLookup.Find(session, kind, Limit).Where(o => field.ReferredType == null || o.Type == field.ReferredType);
+                return NameLookup.Find(session, kind, Limit)
+                    .Where(o => field.ReferredType == null || o.Type == field.ReferredType);
             }
 
-            return field?.ListsIdsOf is { } listed && TypeGiven(commandName, fakeBoundParameters) == field.ListsIdsWhenType
-                ? NameLookup.Find(session, listed, Limit)
-                : Enumerable.Empty<NamedObject>();
+            if (field?.ListsIdsOf is not { } listed
+                || TypeGiven(commandName, fakeBoundParameters) != field.ListsIdsWhenType)
+            {
+                return Enumerable.Empty<NamedObject>();
+            }
+
+            return NameLookup.Find(session, listed, Limit);
         }
 
         // The value the command line gives to the parameter that sets the object's type field, in lower case.

@@ -4,7 +4,9 @@ using System.Numerics;
 
 namespace OpenStackVpn.Embedded.Network.Topology;
 
-/// <summary>A subnet's address range as netaddr reads it for Neutron: host bits are dropped ("10.0.0.5/24" is 10.0.0.0/24).</summary>
+/// <summary>
+/// A subnet's address range as netaddr reads it for Neutron: host bits are dropped ("10.0.0.5/24" is 10.0.0.0/24).
+/// </summary>
 internal sealed class Cidr
 {
     private Cidr(int version, BigInteger network, int prefix)
@@ -49,7 +51,8 @@ internal sealed class Cidr
     }
 
     /// <summary>A literal address as a number, or null when the text is not one.</summary>
-    public static BigInteger? Address(string? text) => text != null && IpText.AddressVersion(text) != 0 ? ToNumber(text) : null;
+    public static BigInteger? Address(
+        string? text) => text != null && IpText.AddressVersion(text) != 0 ? ToNumber(text) : null;
 
     public bool Contains(BigInteger address) => address >= Network && address <= Last;
 

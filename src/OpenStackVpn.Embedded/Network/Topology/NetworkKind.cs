@@ -6,8 +6,8 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>
-/// Networks: a project sees its own and the external and shared ones; sharing, external and provider fields are for admins;
-/// a network with ports cannot be deleted, and deleting it deletes its subnets.
+/// Networks: a project sees its own and the external and shared ones; sharing, external and provider fields are for
+/// admins; a network with ports cannot be deleted, and deleting it deletes its subnets.
 /// </summary>
 internal sealed class NetworkKind : ResourceKind
 {
@@ -29,7 +29,8 @@ internal sealed class NetworkKind : ResourceKind
 
     public override bool CompactJson => true;
 
-    public static NeutronError Missing(string id) => NeutronError.Typed(404, "NetworkNotFound", $"Network {id} could not be found.");
+    public static NeutronError Missing(
+        string id) => NeutronError.Typed(404, "NetworkNotFound", $"Network {id} could not be found.");
 
     public override NeutronError NotFound(string id) => Missing(id);
 
@@ -49,7 +50,9 @@ internal sealed class NetworkKind : ResourceKind
         return view;
     }
 
-    /// <summary>A create answers in its own order, with is_default even for a network that is not external; an update as a GET.</summary>
+    /// <summary>
+    /// A create answers in its own order, with is_default even for a network that is not external; an update as a GET.
+    /// </summary>
     public override JObject WriteAnswer(StoredObject row, JObject request, NetworkState state, NeutronContext context)
     {
         var view = View(row, state, context);
@@ -168,5 +171,6 @@ internal sealed class NetworkKind : ResourceKind
         yield return Attr.ReadOnly("tags");
     }
 
-    private static AttributeSpec Flag(string name, bool @default) => new(name) { Default = @default, Convert = Converters.ToBoolean };
+    private static AttributeSpec Flag(
+        string name, bool @default) => new(name) { Default = @default, Convert = Converters.ToBoolean };
 }

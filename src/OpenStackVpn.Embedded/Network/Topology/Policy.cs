@@ -10,11 +10,12 @@ namespace OpenStackVpn.Embedded.Network.Topology;
 internal static class Policy
 {
     /// <summary>
-    /// Refuses a non-admin request that sets one of <paramref name="adminOnly"/>: on a create (whose request holds every
-    /// default) only a value other than the default counts, as Neutron checks attributes "explicitly set"; on an update
-    /// (whose request holds only what was sent) any value does.
+    /// Refuses a non-admin request that sets one of <paramref name="adminOnly"/>: on a create (whose request holds
+    /// every default) only a value other than the default counts, as Neutron checks attributes "explicitly set"; on an
+    /// update (whose request holds only what was sent) any value does.
     /// </summary>
-    public static void AdminOnly(ResourceKind kind, string action, JObject request, NeutronContext context, params string[] adminOnly)
+    public static void AdminOnly(
+        ResourceKind kind, string action, JObject request, NeutronContext context, params string[] adminOnly)
     {
         if (context.IsAdmin)
         {

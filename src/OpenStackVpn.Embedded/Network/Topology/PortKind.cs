@@ -28,7 +28,8 @@ internal sealed class PortKind : ResourceKind
 
     public override bool CompactJson => true;
 
-    public static NeutronError Missing(string id) => NeutronError.Typed(404, "PortNotFound", $"Port {id} could not be found.");
+    public static NeutronError Missing(
+        string id) => NeutronError.Typed(404, "PortNotFound", $"Port {id} could not be found.");
 
     public override NeutronError NotFound(string id) => Missing(id);
 
@@ -98,7 +99,9 @@ internal sealed class PortKind : ResourceKind
         Times.Touch(row.Data, state);
     }
 
-    /// <summary>A router's ports are not the project's to delete: Neutron's policy answers that there is no such port.</summary>
+    /// <summary>
+    /// A router's ports are not the project's to delete: Neutron's policy answers that there is no such port.
+    /// </summary>
     public override void CheckDelete(StoredObject row, NetworkState state)
     {
         if ((row.Text("device_owner") ?? "").StartsWith("network:router", System.StringComparison.Ordinal))

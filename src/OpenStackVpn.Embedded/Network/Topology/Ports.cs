@@ -8,8 +8,8 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>
-/// The ports Neutron makes for routers (an interface on a subnet, a gateway on the external network) and the addresses they
-/// take: the network's picture of which router is on which subnet is its ports, as in Neutron's database.
+/// The ports Neutron makes for routers (an interface on a subnet, a gateway on the external network) and the addresses
+/// they take: the network's picture of which router is on which subnet is its ports, as in Neutron's database.
 /// </summary>
 internal static class Ports
 {
@@ -21,15 +21,18 @@ internal static class Ports
     public static IEnumerable<StoredObject> OfDevice(NetworkState state, string deviceId, string owner) =>
         All(state).Where(p => p.Text("device_id") == deviceId && p.Text("device_owner") == owner);
 
-    public static IEnumerable<StoredObject> OnNetwork(NetworkState state, string networkId) => All(state).Where(p => p.Text("network_id") == networkId);
+    public static IEnumerable<StoredObject> OnNetwork(
+        NetworkState state, string networkId) => All(state).Where(p => p.Text("network_id") == networkId);
 
-    public static IEnumerable<StoredObject> OnSubnet(NetworkState state, string subnetId) => All(state).Where(p => SubnetIds(p).Contains(subnetId));
+    public static IEnumerable<StoredObject> OnSubnet(
+        NetworkState state, string subnetId) => All(state).Where(p => SubnetIds(p).Contains(subnetId));
 
     public static IEnumerable<string> SubnetIds(StoredObject port) =>
         port.Data["fixed_ips"] is JArray ips ? ips.Select(ip => ip.Value<string>("subnet_id")).OfType<string>() : Enumerable.Empty<string>();
 
     /// <summary>A new port, stored (a router's interface or gateway).</summary>
-    public static StoredObject Add(NetworkState state, string project, string networkId, string deviceId, string owner, JArray fixedIps)
+    public static StoredObject Add(
+        NetworkState state, string project, string networkId, string deviceId, string owner, JArray fixedIps)
     {
         var id = Guid.NewGuid().ToString();
         var row = new StoredObject(id, project, Data(state, id, project, networkId, deviceId, owner, fixedIps, "", true), state.Now);
@@ -38,7 +41,16 @@ internal static class Ports
     }
 
     /// <summary>A port's fields in the order a GET shows them.</summary>
-    public static JObject Data(NetworkState state, string id, string project, string networkId, string deviceId, string owner, JArray fixedIps, string name, bool admin)
+    public static JObject Data(
+        NetworkState state,
+        string id,
+        string project,
+        string networkId,
+        string deviceId,
+        string owner,
+        JArray fixedIps,
+        string name,
+        bool admin)
     {
         var data = new JObject
         {
@@ -69,7 +81,10 @@ internal static class Ports
         return data;
     }
 
-    /// <summary>The first free address of the subnet's allocation pools, as a fixed IP; IpAddressGenerationFailure when none is left.</summary>
+    /// <summary>
+    /// The first free address of the subnet's allocation pools, as a fixed IP; IpAddressGenerationFailure when none is
+    /// left.
+    /// </summary>
     public static JObject Allocate(NetworkState state, StoredObject subnet)
     {
         var cidr = Cidr.Parse(subnet.Text("cidr")!)!;
@@ -91,7 +106,8 @@ internal static class Ports
         throw NeutronError.Typed(409, "IpAddressGenerationFailure", $"No more IP addresses available on network {subnet.Text("network_id")}.");
     }
 
-    public static JObject FixedIp(string subnetId, string address) => new() { ["subnet_id"] = subnetId, ["ip_address"] = address };
+    public static JObject FixedIp(
+        string subnetId, string address) => new() { ["subnet_id"] = subnetId, ["ip_address"] = address };
 
     private static string Mac(NetworkState state)
     {

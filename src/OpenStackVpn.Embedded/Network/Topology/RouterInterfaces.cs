@@ -7,12 +7,14 @@ using OpenStackVpn.Embedded.Http;
 namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>
-/// <c>PUT /v2.0/routers/{id}/add_router_interface</c> and <c>remove_router_interface</c>, by subnet or by port, with the
+/// <c>PUT /v2.0/routers/{id}/add_router_interface</c> and <c>remove_router_interface</c>, by subnet or by port, with
+/// the
 /// refusals of Neutron's L3 plugin and of VPNaaS (a subnet a VPN service uses stays on its router).
 /// </summary>
 internal static class RouterInterfaces
 {
-    public static CloudResponse Handle(string action, StoredObject router, CloudRequest request, NetworkState state, NeutronContext context)
+    public static CloudResponse Handle(
+        string action, StoredObject router, CloudRequest request, NetworkState state, NeutronContext context)
     {
         var body = Body(request.Body);
         var subnetId = body.Value<string>("subnet_id");
@@ -43,7 +45,8 @@ internal static class RouterInterfaces
         });
     }
 
-    private static StoredObject AddBySubnet(StoredObject router, string subnetId, NetworkState state, NeutronContext context)
+    private static StoredObject AddBySubnet(
+        StoredObject router, string subnetId, NetworkState state, NeutronContext context)
     {
         var subnet = state.Visible(Collections.Subnets, subnetId, context, SubnetKind.Missing);
         if (subnet.Text("gateway_ip") is not { } gateway)
@@ -55,7 +58,8 @@ internal static class RouterInterfaces
         return Ports.Add(state, router.ProjectId, subnet.Text("network_id")!, router.Id, Ports.RouterInterface, new JArray(Ports.FixedIp(subnet.Id, gateway)));
     }
 
-    private static StoredObject AddByPort(StoredObject router, string portId, NetworkState state, NeutronContext context)
+    private static StoredObject AddByPort(
+        StoredObject router, string portId, NetworkState state, NeutronContext context)
     {
         var port = state.Visible(Collections.Ports, portId, context, PortKind.Missing);
         if (port.Text("device_id") is { Length: > 0 } device)
@@ -80,7 +84,8 @@ internal static class RouterInterfaces
         return port;
     }
 
-    private static StoredObject Remove(StoredObject router, string? subnetId, string? portId, NetworkState state, NeutronContext context)
+    private static StoredObject Remove(
+        StoredObject router, string? subnetId, string? portId, NetworkState state, NeutronContext context)
     {
         var interfaces = Ports.OfDevice(state, router.Id, Ports.RouterInterface).ToList();
         StoredObject port;
@@ -114,7 +119,8 @@ internal static class RouterInterfaces
     }
 
     /// <summary>The connections of the router's VPN services whose local endpoint group holds the subnet.</summary>
-    private static IEnumerable<StoredObject> ConnectionsThrough(StoredObject router, string subnetId, NetworkState state)
+    private static IEnumerable<StoredObject> ConnectionsThrough(
+        StoredObject router, string subnetId, NetworkState state)
     {
         var services = state.Store.All(Collections.VpnServices).Where(s => s.Text("router_id") == router.Id).Select(s => s.Id).ToList();
         return state.Store.All(Collections.Connections).Where(c =>
@@ -154,5 +160,6 @@ internal static class RouterInterfaces
         }
     }
 
-    private static NeutronError BadRouter(string why) => NeutronError.Typed(400, "BadRequest", "Bad router request: " + why);
+    private static NeutronError BadRouter(
+        string why) => NeutronError.Typed(400, "BadRequest", "Bad router request: " + why);
 }

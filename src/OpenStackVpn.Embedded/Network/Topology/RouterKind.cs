@@ -5,8 +5,9 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>
-/// Routers: an external gateway (a port on an external network, with an address from its subnet) and interfaces (ports on
-/// subnets, see <see cref="RouterInterfaces"/>). VPNaaS holds on to both: a router with VPN services keeps its gateway.
+/// Routers: an external gateway (a port on an external network, with an address from its subnet) and interfaces (ports
+/// on subnets, see <see cref="RouterInterfaces"/>). VPNaaS holds on to both: a router with VPN services keeps its
+/// gateway.
 /// </summary>
 internal sealed class RouterKind : ResourceKind
 {
@@ -16,7 +17,8 @@ internal sealed class RouterKind : ResourceKind
     {
     }
 
-    public static NeutronError Missing(string id) => NeutronError.Typed(404, "RouterNotFound", $"Router {id} could not be found");
+    public static NeutronError Missing(
+        string id) => NeutronError.Typed(404, "RouterNotFound", $"Router {id} could not be found");
 
     public override NeutronError NotFound(string id) => Missing(id);
 
@@ -127,8 +129,11 @@ internal sealed class RouterKind : ResourceKind
         }
     }
 
-    /// <summary>A gateway port on the external network, with the first free address of its first subnet of each IP version.</summary>
-    private static JObject SetGateway(string routerId, JObject wanted, NetworkState state, NeutronContext context, string action)
+    /// <summary>
+    /// A gateway port on the external network, with the first free address of its first subnet of each IP version.
+    /// </summary>
+    private static JObject SetGateway(
+        string routerId, JObject wanted, NetworkState state, NeutronContext context, string action)
     {
         if (!context.IsAdmin && wanted.ContainsKey("external_fixed_ips"))
         {

@@ -6,8 +6,9 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Embedded.Network.Topology;
 
 /// <summary>
-/// Subnets: a CIDR on a network of the caller's, seen by its project only (so members do not see the external network's),
-/// a gateway (by default the first address) and allocation pools (by default the rest), checked as Neutron checks them.
+/// Subnets: a CIDR on a network of the caller's, seen by its project only (so members do not see the external
+/// network's), a gateway (by default the first address) and allocation pools (by default the rest), checked as Neutron
+/// checks them.
 /// </summary>
 internal sealed class SubnetKind : ResourceKind
 {
@@ -19,7 +20,8 @@ internal sealed class SubnetKind : ResourceKind
 
     public override bool CompactJson => true;
 
-    public static NeutronError Missing(string id) => NeutronError.Typed(404, "SubnetNotFound", $"Subnet {id} could not be found.");
+    public static NeutronError Missing(
+        string id) => NeutronError.Typed(404, "SubnetNotFound", $"Subnet {id} could not be found.");
 
     public override NeutronError NotFound(string id) => Missing(id);
 
@@ -110,7 +112,8 @@ internal sealed class SubnetKind : ResourceKind
             throw NeutronError.Typed(409, "SubnetInUse", $"Unable to complete operation on subnet {row.Id}: One or more ports have an IP allocation from this subnet.");
         }
 
-        // VPNaaS's callback refuses too while an endpoint group names the subnet; the lab's message carries the callback's
+        // VPNaaS's callback refuses too while an endpoint group names the subnet; the lab's message carries the
+        // callback's
         // Python object id, which differs per process (this is one the lab printed).
         if (state.Store.All(Collections.EndpointGroups).FirstOrDefault(g => g.Text("type") == "subnet" && g.Data["endpoints"] is JArray e && e.Any(x => (string?)x == row.Id)) is { } group)
         {
@@ -120,7 +123,10 @@ internal sealed class SubnetKind : ResourceKind
         NetworkKind.SetSubnet(state, row.Text("network_id")!, row.Id, present: false);
     }
 
-    /// <summary>The gateway asked for, the first address when none was named (IPv6: the subnet-router address), or none for null.</summary>
+    /// <summary>
+    /// The gateway asked for, the first address when none was named (IPv6: the subnet-router address), or none for
+    /// null.
+    /// </summary>
     private static BigInteger? Gateway(JToken given, Cidr cidr) => given.Type switch
     {
         JTokenType.Null => null,
@@ -128,7 +134,9 @@ internal sealed class SubnetKind : ResourceKind
         _ => cidr.Version == 4 ? cidr.Network + 1 : cidr.Network,
     };
 
-    /// <summary>Every host address but the gateway: IPv4 leaves out the network and broadcast addresses, IPv6 the first.</summary>
+    /// <summary>
+    /// Every host address but the gateway: IPv4 leaves out the network and broadcast addresses, IPv6 the first.
+    /// </summary>
     private static List<(BigInteger Start, BigInteger End)> DefaultPools(Cidr cidr, BigInteger? gateway)
     {
         var first = cidr.Network + 1;

@@ -3,7 +3,9 @@ using System.Linq;
 
 namespace OpenStackVpn.Embedded.Network.Topology;
 
-/// <summary>The filter columns of the topology resources (networks, subnets, ports, routers): the common ones and each one's.</summary>
+/// <summary>
+/// The filter columns of the topology resources (networks, subnets, ports, routers): the common ones and each one's.
+/// </summary>
 internal static class TopologyColumns
 {
     private static readonly string[] Common = { "id", "name", "description", "tenant_id", "project_id" };

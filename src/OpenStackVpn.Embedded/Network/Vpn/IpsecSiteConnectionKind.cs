@@ -4,7 +4,9 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Embedded.Network.Vpn;
 
-/// <summary>IPsec site connections: a VPN service, two policies, a peer, and the peer's networks (CIDRs or endpoint groups).</summary>
+/// <summary>
+/// IPsec site connections: a VPN service, two policies, a peer, and the peer's networks (CIDRs or endpoint groups).
+/// </summary>
 internal sealed class IpsecSiteConnectionKind : ResourceKind
 {
     public IpsecSiteConnectionKind(bool origin)
@@ -30,7 +32,8 @@ internal sealed class IpsecSiteConnectionKind : ResourceKind
     public override JObject NewRow(string id, JObject request, NetworkState state, NeutronContext context)
     {
         var serviceId = request.Value<string>("vpnservice_id");
-        // Upstream bugs kept: an unknown service or an unusable IPsec policy fail with a KeyError in the driver lookup (500).
+        // Upstream bugs kept: an unknown service or an unusable IPsec policy fail with a KeyError in the driver lookup
+        // (500).
         var service = state.Store.Find(Collections.VpnServices, serviceId) ?? throw NeutronError.Internal();
         if (state.Store.Find(Collections.IpsecPolicies, request.Value<string>("ipsecpolicy_id")) is not { } ipsec || !context.CanSee(ipsec))
         {
@@ -84,7 +87,9 @@ internal sealed class IpsecSiteConnectionKind : ResourceKind
         return row;
     }
 
-    /// <summary>The previous values fill what the update leaves out, so the checks see the connection as it would become.</summary>
+    /// <summary>
+    /// The previous values fill what the update leaves out, so the checks see the connection as it would become.
+    /// </summary>
     public override void Update(StoredObject row, JObject changes, NetworkState state, NeutronContext context)
     {
         var service = state.Store.Find(Collections.VpnServices, row.Text("vpnservice_id"))!;
@@ -110,10 +115,13 @@ internal sealed class IpsecSiteConnectionKind : ResourceKind
         row.Data["dpd"] = Stored(dpd);
     }
 
-    public override JObject WriteAnswer(StoredObject row, JObject request, NetworkState state, NeutronContext context) =>
+    public override JObject WriteAnswer(
+        StoredObject row, JObject request, NetworkState state, NeutronContext context) =>
         VpnValues.EchoGiven(base.WriteAnswer(row, request, state, context), request, "dpd");
 
-    /// <summary>DPD as the plugin sees it: the given keys, as given, over the previous (or default hold/30/120) ones.</summary>
+    /// <summary>
+    /// DPD as the plugin sees it: the given keys, as given, over the previous (or default hold/30/120) ones.
+    /// </summary>
     private static JObject Dpd(JToken? given, JObject? previous)
     {
         var dpd = previous != null ? (JObject)previous.DeepClone() : new JObject { ["action"] = "hold", ["interval"] = 30, ["timeout"] = 120 };
@@ -184,7 +192,8 @@ internal sealed class IpsecSiteConnectionKind : ResourceKind
     }
 
     /// <summary>The origin cloud takes exactly one peer CIDR.</summary>
-    private static string? OneCidr(JToken value) => value is JArray { Count: > 1 } ? "Only one cidr can be specified" : null;
+    private static string? OneCidr(
+        JToken value) => value is JArray { Count: > 1 } ? "Only one cidr can be specified" : null;
 
     private static Dictionary<string, string> Columns(bool origin)
     {

@@ -11,7 +11,9 @@ namespace OpenStackVpn.Embedded.Network.Vpn;
 /// </summary>
 internal static class IpsecSiteConnectionRules
 {
-    /// <summary>A service with a subnet needs peer CIDRs and no endpoint groups; without one, both groups and no CIDRs.</summary>
+    /// <summary>
+    /// A service with a subnet needs peer CIDRs and no endpoint groups; without one, both groups and no CIDRs.
+    /// </summary>
     public static void Mode(StoredObject service, JArray peerCidrs, string? localGroup, string? peerGroup)
     {
         if (service.Text("subnet_id") != null)
@@ -43,7 +45,13 @@ internal static class IpsecSiteConnectionRules
     }
 
     /// <summary>Checks that local and peer sides each have one IP version, the same; returns it.</summary>
-    public static int Versions(StoredObject service, JArray peerCidrs, string? localGroup, string? peerGroup, NetworkState state, NeutronContext context)
+    public static int Versions(
+        StoredObject service,
+        JArray peerCidrs,
+        string? localGroup,
+        string? peerGroup,
+        NetworkState state,
+        NeutronContext context)
     {
         int local, peer;
         if (service.Text("subnet_id") is { } subnetId)
@@ -77,7 +85,10 @@ internal static class IpsecSiteConnectionRules
             : throw NeutronError.Typed(400, "MixedIPVersionsForIPSecConnection", "IP versions are not compatible between peer and local endpoints");
     }
 
-    /// <summary>The values are compared as Python compares them: numbers as numbers, texts as texts, a text with a number not at all (500).</summary>
+    /// <summary>
+    /// The values are compared as Python compares them: numbers as numbers, texts as texts, a text with a number not at
+    /// all (500).
+    /// </summary>
     public static void Dpd(JObject dpd)
     {
         if (PythonOrder.Compare(dpd["timeout"]!, dpd["interval"]!) <= 0)
@@ -95,7 +106,10 @@ internal static class IpsecSiteConnectionRules
         }
     }
 
-    /// <summary>An IP stays as given; a name becomes its address from the cloud's table. Its version must be one of the router's gateway.</summary>
+    /// <summary>
+    /// An IP stays as given; a name becomes its address from the cloud's table. Its version must be one of the router's
+    /// gateway.
+    /// </summary>
     public static string ResolvePeer(string address, StoredObject service, NetworkState state)
     {
         var resolved = IpText.AddressVersion(address) != 0
@@ -111,7 +125,8 @@ internal static class IpsecSiteConnectionRules
         return resolved;
     }
 
-    public static NeutronError GroupNotFound(string id) => NeutronError.Typed(404, "VPNEndpointGroupNotFound", $"Endpoint group {id} could not be found");
+    public static NeutronError GroupNotFound(
+        string id) => NeutronError.Typed(404, "VPNEndpointGroupNotFound", $"Endpoint group {id} could not be found");
 
     private static List<string> Endpoints(StoredObject group, string expected)
     {

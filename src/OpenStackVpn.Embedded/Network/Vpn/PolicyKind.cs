@@ -16,7 +16,15 @@ internal abstract class PolicyKind : ResourceKind
 
     // usedBy: the connection column that refers to the policy; label: Neutron's name in its errors (IKEPolicy);
     // fields: the policy's own fields in the order Neutron answers them, "lifetime" among them.
-    protected PolicyKind(string collection, string singular, string plural, bool origin, IEnumerable<AttributeSpec> attributes, string usedBy, string label, params string[] fields)
+    protected PolicyKind(
+        string collection,
+        string singular,
+        string plural,
+        bool origin,
+        IEnumerable<AttributeSpec> attributes,
+        string usedBy,
+        string label,
+        params string[] fields)
         : base(collection, singular, plural, true, attributes,
             VpnValues.Filters(fields.Where(f => f != "lifetime").Concat(new[] { "lifetime_units=lifetime.units", "lifetime_value=lifetime.value" }).ToArray()))
     {
@@ -30,7 +38,8 @@ internal abstract class PolicyKind : ResourceKind
     protected bool Origin { get; }
 
     /// <inheritdoc/>
-    public override NeutronError NotFound(string id) => NeutronError.Typed(404, _label + "NotFound", $"{_label} {id} could not be found");
+    public override NeutronError NotFound(
+        string id) => NeutronError.Typed(404, _label + "NotFound", $"{_label} {id} could not be found");
 
     /// <inheritdoc/>
     public override JObject NewRow(string id, JObject request, NetworkState state, NeutronContext context)
@@ -51,7 +60,8 @@ internal abstract class PolicyKind : ResourceKind
     }
 
     /// <inheritdoc/>
-    public override JObject WriteAnswer(StoredObject row, JObject request, NetworkState state, NeutronContext context) =>
+    public override JObject WriteAnswer(
+        StoredObject row, JObject request, NetworkState state, NeutronContext context) =>
         VpnValues.EchoGiven(base.WriteAnswer(row, request, state, context), request, "lifetime");
 
     /// <inheritdoc/>

@@ -4,7 +4,10 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Embedded.Network.Vpn;
 
-/// <summary>Endpoint groups: local subnets (type subnet) or peer CIDRs (type cidr); only name and description change, and nothing sorts them.</summary>
+/// <summary>
+/// Endpoint groups: local subnets (type subnet) or peer CIDRs (type cidr); only name and description change, and
+/// nothing sorts them.
+/// </summary>
 internal sealed class VpnEndpointGroupKind : ResourceKind
 {
     public VpnEndpointGroupKind()
@@ -63,7 +66,8 @@ internal sealed class VpnEndpointGroupKind : ResourceKind
         };
     }
 
-    public override void Update(StoredObject row, JObject changes, NetworkState state, NeutronContext context) => Assign(row.Data, changes);
+    public override void Update(
+        StoredObject row, JObject changes, NetworkState state, NeutronContext context) => Assign(row.Data, changes);
 
     public override void CheckDelete(StoredObject row, NetworkState state)
     {

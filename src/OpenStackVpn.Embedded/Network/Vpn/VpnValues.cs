@@ -18,13 +18,18 @@ internal static class VpnValues
 
     private static readonly string[] Common = { "id", "name", "description", "tenant_id", "project_id" };
 
-    /// <summary>The database columns a VPN resource filters on; <c>column=path</c> names a column kept inside a nested field (dpd_action is dpd.action).</summary>
+    /// <summary>
+    /// The database columns a VPN resource filters on; <c>column=path</c> names a column kept inside a nested field
+    /// (dpd_action is dpd.action).
+    /// </summary>
     public static Dictionary<string, string> Filters(params string[] columns) =>
         Common.Concat(columns)
             .Select(c => c.Split('='))
             .ToDictionary(c => c[0], c => c.Length > 1 ? c[1] : c[0]);
 
-    /// <summary><c>lifetime</c>: a dictionary of <c>units</c> (seconds only) and <c>value</c> (at least 60), each optional.</summary>
+    /// <summary>
+    /// <c>lifetime</c>: a dictionary of <c>units</c> (seconds only) and <c>value</c> (at least 60), each optional.
+    /// </summary>
     public static AttributeSpec Lifetime() => new("lifetime")
     {
         Default = new JObject(),
@@ -52,7 +57,10 @@ internal static class VpnValues
         return lifetime;
     }
 
-    /// <summary>Puts back, in the answer to a write, the nested values exactly as the request gave them (see <see cref="ResourceKind.WriteAnswer"/>).</summary>
+    /// <summary>
+    /// Puts back, in the answer to a write, the nested values exactly as the request gave them (see
+    /// <see cref="ResourceKind.WriteAnswer"/>).
+    /// </summary>
     public static JObject EchoGiven(JObject view, JObject request, string field)
     {
         if (request[field] is JObject given && view[field] is JObject shown)
