@@ -73,3 +73,38 @@ Describe 'docs/architecture.md names every folder of code under src/' {
         Get-UnnamedFolder $folders $page | Should -Be @('OpenStackVpn.Core/Http', 'OpenStackVpn.Embedded/Network')
     }
 }
+
+Describe 'The build checks the C# under src/: line length when asked, using order always' {
+    BeforeAll {
+        # A one-file project under a src/ folder next to a copy of the repository's Directory.Build.targets.
+        $probe = Join-Path $TestDrive 'probe'
+        $null = New-Item -ItemType Directory -Path (Join-Path $probe 'src/Probe') -Force
+        Copy-Item (Join-Path $root 'Directory.Build.targets') $probe
+        Set-Content (Join-Path $probe 'src/Probe/Probe.csproj') @(
+            '<Project Sdk="Microsoft.NET.Sdk">'
+            '  <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework></PropertyGroup>'
+            '</Project>')
+        $long = '    public static string Text => "' + ('x' * 100) + '";'
+        Set-Content (Join-Path $probe 'src/Probe/Probe.cs') @(
+            'using System.Linq;', 'using System;', '', 'namespace Probe;', '', 'public static class Widths', '{', $long, '}')
+
+        function Invoke-ProbeBuild([string[]] $Property) {
+            $output = & dotnet build (Join-Path $probe 'src/Probe/Probe.csproj') -nologo -v q @Property 2>&1
+            [pscustomobject]@{ Failed = $LASTEXITCODE -ne 0; Output = ($output | ForEach-Object { "$_" }) -join "`n" }
+        }
+    }
+
+    It 'fails on a using out of order, and not on a long line, by default' {
+        $result = Invoke-ProbeBuild @()
+        $result.Failed | Should -BeTrue
+        $result.Output | Should -Match 'Probe\.cs\(2,\d+[,\d]*\): error SRC0001'
+        $result.Output | Should -Not -Match 'SRC0120'
+    }
+
+    It 'fails on a line over -p:MaxLineLength=120 with the file and line' {
+        $result = Invoke-ProbeBuild @('-p:MaxLineLength=120', '-p:CheckUsingOrder=false')
+        $result.Failed | Should -BeTrue
+        $result.Output | Should -Match 'Probe\.cs\(8,121[,\d]*\): error SRC0120: The line is 136 characters long'
+        $result.Output | Should -Not -Match 'SRC0001'
+    }
+}
