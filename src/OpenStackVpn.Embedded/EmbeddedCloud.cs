@@ -57,11 +57,16 @@ public sealed class EmbeddedCloud
         var kinds = new ResourceKind[]
         {
             new NetworkKind(), new SubnetKind(), new RouterKind(), new PortKind(),
-            new VpnServiceKind(origin), new IkePolicyKind(origin), new IpsecPolicyKind(origin), new IpsecSiteConnectionKind(origin),
+            new VpnServiceKind(origin), new IkePolicyKind(origin), new IpsecPolicyKind(origin),
+                new IpsecSiteConnectionKind(origin),
         }.Concat(origin ? Array.Empty<ResourceKind>() : new ResourceKind[] { new VpnEndpointGroupKind() }).ToList();
-        _neutron = new NeutronApi(_network, kinds, _keystone.Authenticate, () => new Uri(BaseUri, "identity"), Extensions(origin));
-        new NetworkSeeder(_network, new ResourceApi(_network), Seed).Seed(collection => kinds.Single(t => t.Collection == collection));
-        FleetSeeder.Seed(_network, new ResourceApi(_network), Seed, collection => kinds.Single(t => t.Collection == collection), options.SeedConnections);
+        _neutron =
+            new NeutronApi(_network, kinds, _keystone.Authenticate, () => new Uri(BaseUri, "identity"),
+                Extensions(origin));
+        new NetworkSeeder(_network, new ResourceApi(_network), Seed)
+            .Seed(collection => kinds.Single(t => t.Collection == collection));
+        FleetSeeder.Seed(_network, new ResourceApi(_network), Seed, collection =>
+            kinds.Single(t => t.Collection == collection), options.SeedConnections);
     }
 
     /// <summary>The dialect this cloud speaks.</summary>
@@ -112,20 +117,25 @@ public sealed class EmbeddedCloud
     /// </summary>
     public void SetStatus(string collection, string id, string status)
     {
-        var store = (collection ?? throw new ArgumentNullException(nameof(collection))).Replace('_', '-').ToLowerInvariant() switch
+        var store = (collection ?? throw new ArgumentNullException(nameof(collection))).Replace('_', '-')
+            .ToLowerInvariant() switch
         {
             "vpnservices" or "vpnservice" or "vpn-service" => Collections.VpnServices,
             "ipsec-site-connections" or "ipsec-site-connection" or "connection" => Collections.Connections,
-            _ => throw new ArgumentException($"'{collection}' has no status: use vpnservices or ipsec-site-connections.", nameof(collection)),
+            _ =>
+                throw new ArgumentException($"'{collection}' has no status: use vpnservices or ipsec-site-connections.",
+                    nameof(collection)),
         };
-        if (status is not ("ACTIVE" or "DOWN" or "BUILD" or "ERROR" or "PENDING_CREATE" or "PENDING_UPDATE" or "PENDING_DELETE"))
+        if (status is not (
+            "ACTIVE" or "DOWN" or "BUILD" or "ERROR" or "PENDING_CREATE" or "PENDING_UPDATE" or "PENDING_DELETE"))
         {
             throw new ArgumentException($"'{status}' is not a VPNaaS status.", nameof(status));
         }
 
         lock (_gate)
         {
-            var row = _network.Store.Find(store, id) ?? throw new ArgumentException($"There is no {store} object {id}.", nameof(id));
+            var row = _network.Store.Find(store, id)
+                ?? throw new ArgumentException($"There is no {store} object {id}.", nameof(id));
             row.Data["status"] = status;
             row.StatusForced = true;
         }
@@ -177,7 +187,8 @@ public sealed class EmbeddedCloud
 
         if (response.Header("X-Openstack-Request-Id") == null && !response.Drop)
         {
-            response.With(request.Path.StartsWith("identity", StringComparison.Ordinal) ? "x-openstack-request-id" : "X-Openstack-Request-Id", "req-" + Guid.NewGuid());
+            response.With(request.Path.StartsWith("identity", StringComparison.Ordinal) ? "x-openstack-request-id"
+                : "X-Openstack-Request-Id", "req-" + Guid.NewGuid());
         }
 
         return response;
@@ -221,13 +232,16 @@ public sealed class EmbeddedCloud
 
     private static JArray Extensions(bool origin)
     {
-        using var stream = typeof(EmbeddedCloud).Assembly.GetManifestResourceStream("OpenStackVpn.Embedded.extensions.json")
-            ?? throw new InvalidOperationException("The embedded Neutron's extension list is missing from the assembly.");
+        using var stream = typeof(EmbeddedCloud)
+            .Assembly.GetManifestResourceStream("OpenStackVpn.Embedded.extensions.json")
+            ?? throw new InvalidOperationException(
+                "The embedded Neutron's extension list is missing from the assembly.");
         using var reader = new StreamReader(stream);
         var extensions = (JArray)JsonText.Parse(reader.ReadToEnd())["extensions"]!;
         if (origin)
         {
-            foreach (var extension in extensions.OfType<JObject>().Where(e => e.Value<string>("alias") is "vpn-endpoint-groups" or "vpn-flavors").ToList())
+            foreach (var extension in extensions.OfType<JObject>()
+                .Where(e => e.Value<string>("alias") is "vpn-endpoint-groups" or "vpn-flavors").ToList())
             {
                 extension.Remove();
             }

@@ -14,9 +14,12 @@ internal static class Attr
     /// </summary>
     public static IEnumerable<AttributeSpec> Head(bool sortable = true)
     {
-        yield return new AttributeSpec("id") { AllowPost = false, AllowPut = false, IsSortKey = sortable, Validate = FieldRules.Uuid(false) };
-        yield return new AttributeSpec("tenant_id") { AllowPut = false, Default = JValue.CreateNull(), IsSortKey = sortable, Validate = FieldRules.String(NameSize) };
-        yield return new AttributeSpec("project_id") { AllowPut = false, Default = JValue.CreateNull(), IsSortKey = sortable, Validate = FieldRules.String(NameSize) };
+        yield return new AttributeSpec("id") { AllowPost = false, AllowPut = false, IsSortKey = sortable,
+            Validate = FieldRules.Uuid(false) };
+        yield return new AttributeSpec("tenant_id") { AllowPut = false, Default = JValue.CreateNull(),
+            IsSortKey = sortable, Validate = FieldRules.String(NameSize) };
+        yield return new AttributeSpec("project_id") { AllowPut = false, Default = JValue.CreateNull(),
+            IsSortKey = sortable, Validate = FieldRules.String(NameSize) };
         yield return Text("name", sortKey: sortable);
         yield return Text("description");
     }
@@ -37,5 +40,6 @@ internal static class Attr
 
     /// <summary>A uuid given at creation and never changed.</summary>
     public static AttributeSpec Reference(string name, bool orNone, bool sortKey = false) =>
-        new(name) { AllowPut = false, Default = orNone ? JValue.CreateNull() : null, Validate = FieldRules.Uuid(orNone), IsSortKey = sortKey };
+        new(name) { AllowPut = false, Default = orNone ? JValue.CreateNull() : null, Validate = FieldRules.Uuid(orNone),
+            IsSortKey = sortKey };
 }

@@ -20,10 +20,12 @@ internal static class FieldRules
     };
 
     public static Validator Values(params string[] valid) => value =>
-        value.Type == JTokenType.String && valid.Contains((string)value!) ? null : $"{PythonText.Str(value)} is not in valid_values";
+        value.Type == JTokenType.String && valid.Contains((string)value!) ? null
+            : $"{PythonText.Str(value)} is not in valid_values";
 
     public static Validator Uuid(bool orNone) => value =>
-        (orNone && value.Type == JTokenType.Null) || IsUuidLike(value) ? null : $"'{PythonText.Str(value)}' is not a valid UUID";
+        (orNone && value.Type == JTokenType.Null) || IsUuidLike(value) ? null
+            : $"'{PythonText.Str(value)}' is not a valid UUID";
 
     public static string? NonNegative(JToken value)
     {
@@ -42,7 +44,8 @@ internal static class FieldRules
             return $"'{PythonText.Str(value)}' is not an integer";
         }
 
-        return number < minimum ? $"'{number.ToString(CultureInfo.InvariantCulture)}' is too small - must be at least '{minimum.ToString(CultureInfo.InvariantCulture)}'" : null;
+        return number < minimum ? $"'{number.ToString(CultureInfo.InvariantCulture)}' is too small - must be at least "
+            + $"'{minimum.ToString(CultureInfo.InvariantCulture)}'" : null;
     };
 
     /// <summary>
@@ -66,7 +69,8 @@ internal static class FieldRules
             return "Unexpected keys supplied: " + string.Join(", ", unexpected);
         }
 
-        return specs.Where(s => dict.ContainsKey(s.Key)).Select(s => s.Check(dict[s.Key]!)).FirstOrDefault(problem => problem != null);
+        return specs.Where(s => dict.ContainsKey(s.Key)).Select(s => s.Check(dict[s.Key]!))
+            .FirstOrDefault(problem => problem != null);
     };
 
     /// <summary><c>type:list_of_subnets_or_none</c>: no duplicates, every item a CIDR with a prefix.</summary>
@@ -97,7 +101,8 @@ internal static class FieldRules
             return $"Duplicate items in the list: '{string.Join(", ", duplicates)}'";
         }
 
-        return list.Select(item => item.Type == JTokenType.String ? IpText.SubnetProblem((string)item!) : $"'{PythonText.Str(item)}' is not a valid IP subnet")
+        return list.Select(item => item.Type == JTokenType.String ? IpText.SubnetProblem((string)item!)
+            : $"'{PythonText.Str(item)}' is not a valid IP subnet")
             .FirstOrDefault(problem => problem != null);
     }
 
@@ -112,7 +117,8 @@ internal static class FieldRules
         }
 
         var hex = ((string)value!).Replace("urn:", "").Replace("uuid:", "").Trim('{', '}').Replace("-", "");
-        return hex.Length == 32 && hex.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+        return hex.Length == 32
+            && hex.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
     }
 
     private static int CodePoints(string text)

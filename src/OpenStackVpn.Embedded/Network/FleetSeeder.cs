@@ -30,10 +30,21 @@ internal static class FleetSeeder
 
         var services = (connections + ConnectionsPerService - 1) / ConnectionsPerService;
         var policies = (services + ServicesPerPolicy - 1) / ServicesPerPolicy;
-        var ike = Copies(state, Collections.IkePolicies, Create(Collections.IkePolicies, new JObject { ["name"] = Name("fleet-ike", 1) }), policies, (data, i) => data["name"] = Name("fleet-ike", i));
-        var ipsec = Copies(state, Collections.IpsecPolicies, Create(Collections.IpsecPolicies, new JObject { ["name"] = Name("fleet-ipsec", 1) }), policies, (data, i) => data["name"] = Name("fleet-ipsec", i));
-        var firstService = Create(Collections.VpnServices, new JObject { ["name"] = Name("fleet-vpn", 1), ["router_id"] = seed.RouterId, ["subnet_id"] = seed.PrivateSubnetId });
-        var vpn = Copies(state, Collections.VpnServices, firstService, services, (data, i) => data["name"] = Name("fleet-vpn", i));
+        var ike =
+            Copies(state, Collections.IkePolicies,
+                Create(Collections.IkePolicies, new JObject { ["name"] = Name("fleet-ike", 1) }), policies, (data, i) =>
+                    data["name"] = Name("fleet-ike", i));
+        var ipsec =
+            Copies(state, Collections.IpsecPolicies,
+                Create(Collections.IpsecPolicies, new JObject { ["name"] = Name("fleet-ipsec", 1) }), policies,
+                    (data, i) => data["name"] = Name("fleet-ipsec", i));
+        var firstService =
+            Create(Collections.VpnServices,
+                new JObject { ["name"] = Name("fleet-vpn", 1), ["router_id"] = seed.RouterId,
+                    ["subnet_id"] = seed.PrivateSubnetId });
+        var vpn =
+            Copies(state, Collections.VpnServices, firstService, services, (data, i) =>
+                data["name"] = Name("fleet-vpn", i));
 
         var first = Create(Collections.Connections, new JObject
         {

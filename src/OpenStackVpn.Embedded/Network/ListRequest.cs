@@ -41,7 +41,8 @@ internal sealed class ListRequest
         foreach (var key in query.Select(p => p.Key).Where(k => !Reserved.Contains(k)).Distinct())
         {
             var converter = kind.Attribute(key)?.Convert;
-            var values = Values(query, key).Select(v => converter == null ? new JValue(v) : converter(new JValue(v))).ToList();
+            var values = Values(query, key).Select(v => converter == null ? new JValue(v) : converter(new JValue(v)))
+                .ToList();
             if (kind.FilterColumns.TryGetValue(key, out var path))
             {
                 request.Filters.Add((path, values));
@@ -105,7 +106,8 @@ internal sealed class ListRequest
         var invalid = directions.Where(d => d is not ("asc" or "desc")).ToList();
         if (invalid.Count > 0)
         {
-            throw NeutronError.BadRequest($"{PythonList(invalid)} is invalid value for sort_dirs, valid value is 'asc' and 'desc'");
+            throw NeutronError.BadRequest(
+                $"{PythonList(invalid)} is invalid value for sort_dirs, valid value is 'asc' and 'desc'");
         }
 
         Sorts.AddRange(keys.Zip(directions, (k, d) => (k, d == "asc")));
@@ -118,7 +120,8 @@ internal sealed class ListRequest
         {
             if (!Converters.TryPythonInt(new JValue(limit), out var number) || number < 0 || number > int.MaxValue)
             {
-                throw NeutronError.Typed(400, "BadRequest", $"Bad limit request: Limit must be an integer 0 or greater and not '{limit}'.");
+                throw NeutronError.Typed(400, "BadRequest",
+                    $"Bad limit request: Limit must be an integer 0 or greater and not '{limit}'.");
             }
 
             Limit = number == 0 ? null : (int)number;
@@ -136,12 +139,14 @@ internal sealed class ListRequest
             case JTokenType.String:
                 return wanted.Type == JTokenType.String && (string)column! == (string)wanted!;
             case JTokenType.Boolean:
-                return wanted.Type == JTokenType.Boolean ? (bool)column == (bool)wanted : string.Equals(PythonText.Str(column), PythonText.Str(wanted), StringComparison.OrdinalIgnoreCase);
+                return wanted.Type == JTokenType.Boolean ? (bool)column == (bool)wanted
+                    : string.Equals(PythonText.Str(column), PythonText.Str(wanted), StringComparison.OrdinalIgnoreCase);
             case JTokenType.Integer:
                 // SQLite compares an integer column with a numeric-looking text by its value: '20.0' matches 20.
                 return wanted.Type == JTokenType.Integer
                     ? (long)column == (long)wanted
-                    : decimal.TryParse(PythonText.Str(wanted).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number == (long)column;
+                    : decimal.TryParse(PythonText.Str(wanted).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture,
+                        out var number) && number == (long)column;
             default:
                 return false;
         }

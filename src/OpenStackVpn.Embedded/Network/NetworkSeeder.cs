@@ -29,12 +29,16 @@ internal sealed class NetworkSeeder
         var admin = _seed.AdminProjectId;
         var member = _seed.MemberProjectId;
         _seed.ExternalNetworkId = Network(admin, "public", external: true);
-        _seed.ExternalSubnetId = Subnet(admin, _seed.ExternalNetworkId, "public-subnet", "172.24.4", dhcp: false, poolStart: 100, poolEnd: 200);
+        _seed.ExternalSubnetId =
+            Subnet(admin, _seed.ExternalNetworkId, "public-subnet", "172.24.4", dhcp: false, poolStart: 100,
+                poolEnd: 200);
         _seed.PrivateNetworkId = Network(admin, "private", external: false);
-        _seed.PrivateSubnetId = Subnet(admin, _seed.PrivateNetworkId, "private-subnet", "10.0.0", dhcp: true, poolStart: 2, poolEnd: 254);
+        _seed.PrivateSubnetId =
+            Subnet(admin, _seed.PrivateNetworkId, "private-subnet", "10.0.0", dhcp: true, poolStart: 2, poolEnd: 254);
         _seed.RouterId = Router(admin, "router1", _seed.PrivateSubnetId);
         _seed.MemberNetworkId = Network(member, "member-net", external: false);
-        _seed.MemberSubnetId = Subnet(member, _seed.MemberNetworkId, "member-subnet", "10.10.0", dhcp: true, poolStart: 2, poolEnd: 254);
+        _seed.MemberSubnetId =
+            Subnet(member, _seed.MemberNetworkId, "member-subnet", "10.10.0", dhcp: true, poolStart: 2, poolEnd: 254);
         _seed.MemberRouterId = Router(member, "member-router", _seed.MemberSubnetId);
 
         var context = new NeutronContext(admin, isAdmin: true);
@@ -43,7 +47,9 @@ internal sealed class NetworkSeeder
 
         _seed.IkePolicyId = Create(Collections.IkePolicies, new JObject { ["name"] = "ikepolicy1" });
         _seed.IpsecPolicyId = Create(Collections.IpsecPolicies, new JObject { ["name"] = "ipsecpolicy1" });
-        var service = new JObject { ["name"] = "vpnservice1", ["router_id"] = _seed.RouterId, ["subnet_id"] = _seed.PrivateSubnetId };
+        var service =
+            new JObject { ["name"] = "vpnservice1", ["router_id"] = _seed.RouterId,
+                ["subnet_id"] = _seed.PrivateSubnetId };
         _seed.VpnServiceId = Create(Collections.VpnServices, service);
         string Connection(string name, int peer, string cidr) => Create(Collections.Connections, new JObject
         {
@@ -118,7 +124,8 @@ internal sealed class NetworkSeeder
             ["ipv6_address_mode"] = null,
             ["gateway_ip"] = prefix + ".1",
             ["cidr"] = prefix + ".0/24",
-            ["allocation_pools"] = new JArray(new JObject { ["start"] = $"{prefix}.{poolStart}", ["end"] = $"{prefix}.{poolEnd}" }),
+            ["allocation_pools"] =
+                new JArray(new JObject { ["start"] = $"{prefix}.{poolStart}", ["end"] = $"{prefix}.{poolEnd}" }),
             ["host_routes"] = new JArray(),
             ["dns_nameservers"] = new JArray(),
             ["description"] = "",
@@ -146,7 +153,8 @@ internal sealed class NetworkSeeder
             ["external_gateway_info"] = new JObject
             {
                 ["network_id"] = _seed.ExternalNetworkId,
-                ["external_fixed_ips"] = new JArray(new JObject { ["subnet_id"] = _seed.ExternalSubnetId, ["ip_address"] = address }),
+                ["external_fixed_ips"] =
+                    new JArray(new JObject { ["subnet_id"] = _seed.ExternalSubnetId, ["ip_address"] = address }),
                 ["enable_snat"] = true,
             },
             ["description"] = "",
@@ -161,9 +169,11 @@ internal sealed class NetworkSeeder
         AddTimes(data, 4);
         data["project_id"] = project;
         Add(Collections.Routers, id, project, data);
-        Ports.Add(_state, "", _seed.ExternalNetworkId!, id, Ports.RouterGateway, new JArray(Ports.FixedIp(_seed.ExternalSubnetId!, address)));
+        Ports.Add(_state, "", _seed.ExternalNetworkId!, id, Ports.RouterGateway,
+            new JArray(Ports.FixedIp(_seed.ExternalSubnetId!, address)));
         var subnet = _state.Store.Find(Collections.Subnets, interfaceSubnetId)!;
-        Ports.Add(_state, project, subnet.Text("network_id")!, id, Ports.RouterInterface, new JArray(Ports.FixedIp(subnet.Id, subnet.Text("gateway_ip")!)));
+        Ports.Add(_state, project, subnet.Text("network_id")!, id, Ports.RouterInterface,
+            new JArray(Ports.FixedIp(subnet.Id, subnet.Text("gateway_ip")!)));
         return id;
     }
 

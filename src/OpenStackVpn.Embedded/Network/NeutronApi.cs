@@ -84,14 +84,16 @@ internal sealed class NeutronApi
 
         var isVpn = segments[0] == "vpn";
         var at = isVpn ? 1 : 0;
-        if (!isVpn && segments.Count == 3 && segments[0] == Collections.Routers && segments[2] is "add_router_interface" or "remove_router_interface")
+        if (!isVpn && segments.Count == 3 && segments[0] == Collections.Routers
+            && segments[2] is "add_router_interface" or "remove_router_interface")
         {
             return request.Method == "PUT"
                 ? _resources.RouterAction(_kinds[Collections.Routers], segments[1], segments[2], request, context)
                 : throw NeutronError.MethodNotAllowed();
         }
 
-        if (segments.Count <= at || segments.Count > at + 2 || !_kinds.TryGetValue((isVpn ? "vpn/" : "") + segments[at], out var kind))
+        if (segments.Count <= at || segments.Count > at + 2
+            || !_kinds.TryGetValue((isVpn ? "vpn/" : "") + segments[at], out var kind))
         {
             throw NeutronError.PathNotFound();
         }
@@ -113,7 +115,8 @@ internal sealed class NeutronApi
 
         var alias = segments.Count == 2 ? segments[1] : null;
         var extension = _extensions.OfType<JObject>().FirstOrDefault(e => e.Value<string>("alias") == alias);
-        return extension != null ? CloudResponse.Json(200, new JObject { ["extension"] = extension }) : NoSuchExtension(alias ?? "", accept);
+        return extension != null ? CloudResponse.Json(200, new JObject { ["extension"] = extension })
+            : NoSuchExtension(alias ?? "", accept);
     }
 
     /// <summary>
@@ -124,12 +127,17 @@ internal sealed class NeutronApi
         var detail = $"Extension with alias {alias} does not exist";
         if (accept.Contains("application/json"))
         {
-            return CloudResponse.Json(404, new JObject { ["message"] = $"The resource could not be found.<br /><br />\n{detail}\n\n", ["code"] = "404 Not Found", ["title"] = "Not Found" });
+            return CloudResponse.Json(404,
+                new JObject { ["message"] = $"The resource could not be found.<br /><br />\n{detail}\n\n",
+                    ["code"] = "404 Not Found", ["title"] = "Not Found" });
         }
 
         return accept.Contains("html") || accept.Contains("*/*")
-            ? new CloudResponse(404, $"<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n{detail}\n\n\n </body>\n</html>", "text/html; charset=UTF-8")
-            : new CloudResponse(404, $"404 Not Found\n\nThe resource could not be found.\n\n {detail}  ", "text/plain; charset=UTF-8");
+            ? new CloudResponse(404, $"<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 "
+                + $"Not Found</h1>\n  The resource could not be found.<br /><br />\n{detail}\n\n\n "
+                    + $"</body>\n</html>", "text/html; charset=UTF-8")
+            : new CloudResponse(404, $"404 Not Found\n\nThe resource could not be found.\n\n {detail}  ",
+                "text/plain; charset=UTF-8");
     }
 
     private static CloudResponse Versions(string root) => CloudResponse.Json(200, new JObject
@@ -144,7 +152,10 @@ internal sealed class NeutronApi
 
     private static CloudResponse Resources(string root) => CloudResponse.Json(200, new JObject
     {
-        ["resources"] = new JArray(new[] { ("network", "networks"), ("subnet", "subnets"), ("subnetpool", "subnetpools"), ("port", "ports") }
+        ["resources"] =
+            new JArray(
+                new[] { ("network", "networks"), ("subnet", "subnets"), ("subnetpool", "subnetpools"),
+                    ("port", "ports") }
             .Select(r => new JObject
             {
                 ["name"] = r.Item1,
@@ -157,6 +168,8 @@ internal sealed class NeutronApi
     private CloudResponse Unauthorized() =>
         CloudResponse.Json(401, new JObject
         {
-            ["error"] = new JObject { ["code"] = 401, ["title"] = "Unauthorized", ["message"] = KeystoneError.AuthenticationRequired },
+            ["error"] =
+                new JObject { ["code"] = 401, ["title"] = "Unauthorized",
+                    ["message"] = KeystoneError.AuthenticationRequired },
         }).With("Www-Authenticate", $"Keystone uri=\"{_identityRoot().ToString().TrimEnd('/')}\"");
 }

@@ -41,7 +41,8 @@ internal static class RequestBody
             else if (!given)
             {
                 resource[attribute.Name] = attribute.Default?.DeepClone()
-                    ?? throw NeutronError.BadRequest($"Failed to parse request. Required attribute '{attribute.Name}' not specified");
+                    ?? throw NeutronError.BadRequest(
+                        $"Failed to parse request. Required attribute '{attribute.Name}' not specified");
             }
         }
 
@@ -88,7 +89,8 @@ internal static class RequestBody
 
         return wrapper[kind.Singular] switch
         {
-            null or { Type: JTokenType.Null } => throw NeutronError.BadRequest($"Unable to find '{kind.Singular}' in request body"),
+            null or { Type: JTokenType.Null } =>
+                throw NeutronError.BadRequest($"Unable to find '{kind.Singular}' in request body"),
             JObject resource => (JObject)resource.DeepClone(),
             _ => throw NeutronError.BadRequest($"Object '{kind.Singular}' contains invalid data"),
         };
@@ -109,7 +111,8 @@ internal static class RequestBody
         var owner = tenant ?? project;
         if (owner != null && PythonText.Str(owner) != context.ProjectId && !context.IsAdmin)
         {
-            throw NeutronError.BadRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated project in request requires admin or advsvc privileges");
+            throw NeutronError.BadRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated project "
+                + "in request requires admin or advsvc privileges");
         }
 
         if (owner != null)

@@ -82,7 +82,8 @@ internal sealed class ResourceApi
     {
         var fields = RequestBody.Prepare(kind, request.Body, create: true, context);
         var stored = Insert(kind, fields, context);
-        return CloudResponse.Json(201, new JObject { [kind.Singular] = kind.WriteAnswer(stored, fields, _state, context) }, kind.CompactJson);
+        return CloudResponse.Json(201,
+            new JObject { [kind.Singular] = kind.WriteAnswer(stored, fields, _state, context) }, kind.CompactJson);
     }
 
     private CloudResponse Update(ResourceKind kind, string id, CloudRequest request, NeutronContext context)
@@ -90,7 +91,8 @@ internal sealed class ResourceApi
         var changes = RequestBody.Prepare(kind, request.Body, create: false, context);
         var row = Find(kind, id, context);
         kind.Update(row, changes, _state, context);
-        return CloudResponse.Json(200, new JObject { [kind.Singular] = kind.WriteAnswer(row, changes, _state, context) }, kind.CompactJson);
+        return CloudResponse.Json(200,
+            new JObject { [kind.Singular] = kind.WriteAnswer(row, changes, _state, context) }, kind.CompactJson);
     }
 
     private CloudResponse Delete(ResourceKind kind, string id, NeutronContext context)

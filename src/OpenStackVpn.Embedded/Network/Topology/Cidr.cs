@@ -40,7 +40,9 @@ internal sealed class Cidr
 
         var bits = version == 4 ? 32 : 128;
         var prefix = bits;
-        if (slash >= 0 && (!int.TryParse(text.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > bits))
+        if (slash >= 0
+            && (!int.TryParse(text.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix)
+                || prefix > bits))
         {
             return null;
         }

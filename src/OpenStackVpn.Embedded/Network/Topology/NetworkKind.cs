@@ -11,14 +11,20 @@ namespace OpenStackVpn.Embedded.Network.Topology;
 /// </summary>
 internal sealed class NetworkKind : ResourceKind
 {
-    private static readonly string[] AdminOnlyFields = { "shared", "router:external", "provider:network_type", "provider:physical_network", "provider:segmentation_id", "is_default" };
+    private static readonly string[] AdminOnlyFields =
+    {
+        "shared", "router:external", "provider:network_type", "provider:physical_network", "provider:segmentation_id",
+        "is_default",
+    };
 
     // The order of a POST's answer, which is not the order a GET shows.
     private static readonly string[] AnswerOrder =
     {
-        "id", "name", "tenant_id", "admin_state_up", "mtu", "status", "subnets", "shared", "project_id", "port_security_enabled", "router:external",
-        "provider:network_type", "provider:physical_network", "provider:segmentation_id", "is_default", "availability_zone_hints", "availability_zones",
-        "ipv4_address_scope", "ipv6_address_scope", "description", "tags", "created_at", "updated_at", "revision_number",
+        "id", "name", "tenant_id", "admin_state_up", "mtu", "status", "subnets", "shared", "project_id",
+        "port_security_enabled", "router:external", "provider:network_type", "provider:physical_network",
+        "provider:segmentation_id", "is_default", "availability_zone_hints", "availability_zones",
+        "ipv4_address_scope", "ipv6_address_scope", "description", "tags", "created_at", "updated_at",
+        "revision_number",
     };
 
     public NetworkKind()
@@ -105,8 +111,10 @@ internal sealed class NetworkKind : ResourceKind
         data["project_id"] = request["project_id"];
         var type = request.Value<string>("provider:network_type") ?? (external ? "flat" : "vxlan");
         data["provider:network_type"] = type;
-        data["provider:physical_network"] = request["provider:physical_network"] is { Type: JTokenType.String } physical ? physical : type == "flat" ? "public" : null;
-        data["provider:segmentation_id"] = request["provider:segmentation_id"] is { Type: not JTokenType.Null } segment ? segment : type == "vxlan" ? 500 + state.Store.All(Collections.Networks).Count : null;
+        data["provider:physical_network"] = request["provider:physical_network"] is { Type: JTokenType.String } physical
+            ? physical : type == "flat" ? "public" : null;
+        data["provider:segmentation_id"] = request["provider:segmentation_id"] is { Type: not JTokenType.Null } segment
+            ? segment : type == "vxlan" ? 500 + state.Store.All(Collections.Networks).Count : null;
         return data;
     }
 
@@ -122,7 +130,9 @@ internal sealed class NetworkKind : ResourceKind
         var ports = Ports.OnNetwork(state, row.Id).Select(p => p.Id).ToList();
         if (ports.Count > 0)
         {
-            throw NeutronError.Typed(409, "NetworkInUse", $"Unable to complete operation on network {row.Id}. There are one or more ports still in use on the network, id for these ports is: {string.Join(", ", ports)}.");
+            throw NeutronError.Typed(409, "NetworkInUse",
+                $"Unable to complete operation on network {row.Id}. There are one or more ports "
+                    + $"still in use on the network, id for these ports is: {string.Join(", ", ports)}.");
         }
 
         // Neutron deletes the subnets of a network that is deleted.
@@ -158,12 +168,17 @@ internal sealed class NetworkKind : ResourceKind
         yield return Attr.ReadOnly("subnets");
         yield return Flag("shared", false);
         yield return Flag("router:external", false);
-        yield return new AttributeSpec("mtu") { Default = JValue.CreateNull(), Convert = v => v.Type == JTokenType.Null ? v : Converters.ToInt(v), Validate = v => v.Type == JTokenType.Null ? null : FieldRules.NonNegative(v) };
+        yield return new AttributeSpec("mtu") { Default = JValue.CreateNull(), Convert = v => v.Type == JTokenType.Null
+            ? v : Converters.ToInt(v), Validate = v => v.Type == JTokenType.Null ? null : FieldRules.NonNegative(v) };
         yield return Flag("port_security_enabled", true);
-        yield return new AttributeSpec("availability_zone_hints") { Default = new JArray(), Convert = Converters.ToList };
-        yield return new AttributeSpec("provider:network_type") { Default = JValue.CreateNull(), Validate = v => v.Type == JTokenType.Null ? null : FieldRules.String(255)(v) };
-        yield return new AttributeSpec("provider:physical_network") { Default = JValue.CreateNull(), Validate = v => v.Type == JTokenType.Null ? null : FieldRules.String(64)(v) };
-        yield return new AttributeSpec("provider:segmentation_id") { Default = JValue.CreateNull(), Convert = v => v.Type == JTokenType.Null ? v : Converters.ToInt(v) };
+        yield return new AttributeSpec("availability_zone_hints") { Default = new JArray(),
+            Convert = Converters.ToList };
+        yield return new AttributeSpec("provider:network_type") { Default = JValue.CreateNull(), Validate = v =>
+            v.Type == JTokenType.Null ? null : FieldRules.String(255)(v) };
+        yield return new AttributeSpec("provider:physical_network") { Default = JValue.CreateNull(), Validate = v =>
+            v.Type == JTokenType.Null ? null : FieldRules.String(64)(v) };
+        yield return new AttributeSpec("provider:segmentation_id") { Default = JValue.CreateNull(), Convert = v =>
+            v.Type == JTokenType.Null ? v : Converters.ToInt(v) };
         yield return Flag("is_default", false);
         yield return Attr.ReadOnly("availability_zones");
         yield return Attr.ReadOnly("ipv4_address_scope");

@@ -23,7 +23,9 @@ internal static class Policy
         }
 
         var create = action.StartsWith("create", System.StringComparison.Ordinal);
-        var set = adminOnly.FirstOrDefault(name => request.ContainsKey(name) && (!create || !JToken.DeepEquals(request[name], kind.Attribute(name)?.Default)));
+        var set =
+            adminOnly.FirstOrDefault(name => request.ContainsKey(name)
+                && (!create || !JToken.DeepEquals(request[name], kind.Attribute(name)?.Default)));
         if (set != null)
         {
             throw Refused(action, set);
@@ -31,5 +33,6 @@ internal static class Policy
     }
 
     public static NeutronError Refused(string action, string attribute) =>
-        NeutronError.Typed(403, "PolicyNotAuthorized", $"(rule:{action} and rule:{action}:{attribute}) is disallowed by policy");
+        NeutronError.Typed(403, "PolicyNotAuthorized",
+            $"(rule:{action} and rule:{action}:{attribute}) is disallowed by policy");
 }

@@ -15,14 +15,16 @@ internal sealed class PortKind : ResourceKind
     // The order of a POST's answer, which is not the order a GET shows.
     private static readonly string[] AnswerOrder =
     {
-        "id", "name", "network_id", "tenant_id", "mac_address", "admin_state_up", "status", "device_id", "device_owner", "fixed_ips", "project_id",
-        "port_security_enabled", "security_groups", "binding:vnic_type", "binding:profile", "binding:host_id", "binding:vif_type", "binding:vif_details",
-        "allowed_address_pairs", "extra_dhcp_opts", "description", "tags", "created_at", "updated_at", "revision_number",
+        "id", "name", "network_id", "tenant_id", "mac_address", "admin_state_up", "status", "device_id", "device_owner",
+        "fixed_ips", "project_id", "port_security_enabled", "security_groups", "binding:vnic_type", "binding:profile",
+        "binding:host_id", "binding:vif_type", "binding:vif_details", "allowed_address_pairs", "extra_dhcp_opts",
+        "description", "tags", "created_at", "updated_at", "revision_number",
     };
 
     public PortKind()
         : base(Collections.Ports, "port", "ports", false, AttributeMap(),
-            TopologyColumns.Filters("network_id", "device_id", "device_owner", "mac_address", "admin_state_up", "status"))
+            TopologyColumns.Filters("network_id", "device_id", "device_owner", "mac_address", "admin_state_up",
+                "status"))
     {
     }
 
@@ -77,8 +79,10 @@ internal sealed class PortKind : ResourceKind
             {
                 var subnet = ip.Value<string>("subnet_id") is { } subnetId
                     ? subnets.FirstOrDefault(s => s.Id == subnetId) ?? throw SubnetKind.Missing(subnetId)
-                    : subnets.FirstOrDefault() ?? throw NeutronError.Typed(400, "BadRequest", "Bad port request: No subnet on the network.");
-                fixedIps.Add(ip.Value<string>("ip_address") is { } address ? Ports.FixedIp(subnet.Id, address) : Ports.Allocate(state, subnet));
+                    : subnets.FirstOrDefault()
+                        ?? throw NeutronError.Typed(400, "BadRequest", "Bad port request: No subnet on the network.");
+                fixedIps.Add(ip.Value<string>("ip_address") is { } address ? Ports.FixedIp(subnet.Id, address)
+                    : Ports.Allocate(state, subnet));
             }
         }
         else if (subnets.FirstOrDefault(s => s.Data.Value<int>("ip_version") == 4) is { } first)
@@ -86,7 +90,9 @@ internal sealed class PortKind : ResourceKind
             fixedIps.Add(Ports.Allocate(state, first));
         }
 
-        var data = Ports.Data(state, id, (string)request["project_id"]!, network.Id, (string)request["device_id"]!, (string)request["device_owner"]!, fixedIps, (string)request["name"]!, (bool)request["admin_state_up"]!);
+        var data =
+            Ports.Data(state, id, (string)request["project_id"]!, network.Id, (string)request["device_id"]!,
+                (string)request["device_owner"]!, fixedIps, (string)request["name"]!, (bool)request["admin_state_up"]!);
         data["description"] = request["description"];
         data["port_security_enabled"] = request["port_security_enabled"];
         return data;
@@ -120,7 +126,8 @@ internal sealed class PortKind : ResourceKind
         yield return Attr.Reference("network_id", orNone: false);
         yield return Attr.AdminStateUp();
         yield return new AttributeSpec("mac_address") { AllowPut = false, Default = JValue.CreateNull() };
-        yield return new AttributeSpec("fixed_ips") { Default = JValue.CreateNull(), Convert = v => v.Type == JTokenType.Null ? v : Converters.ToList(v) };
+        yield return new AttributeSpec("fixed_ips") { Default = JValue.CreateNull(), Convert = v =>
+            v.Type == JTokenType.Null ? v : Converters.ToList(v) };
         yield return new AttributeSpec("device_id") { Default = "", Validate = FieldRules.String(255) };
         yield return new AttributeSpec("device_owner") { Default = "", Validate = FieldRules.String(255) };
         yield return Attr.ReadOnly("status");

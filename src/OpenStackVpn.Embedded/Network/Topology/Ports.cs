@@ -28,14 +28,17 @@ internal static class Ports
         NetworkState state, string subnetId) => All(state).Where(p => SubnetIds(p).Contains(subnetId));
 
     public static IEnumerable<string> SubnetIds(StoredObject port) =>
-        port.Data["fixed_ips"] is JArray ips ? ips.Select(ip => ip.Value<string>("subnet_id")).OfType<string>() : Enumerable.Empty<string>();
+        port.Data["fixed_ips"] is JArray ips ? ips.Select(ip => ip.Value<string>("subnet_id")).OfType<string>()
+            : Enumerable.Empty<string>();
 
     /// <summary>A new port, stored (a router's interface or gateway).</summary>
     public static StoredObject Add(
         NetworkState state, string project, string networkId, string deviceId, string owner, JArray fixedIps)
     {
         var id = Guid.NewGuid().ToString();
-        var row = new StoredObject(id, project, Data(state, id, project, networkId, deviceId, owner, fixedIps, "", true), state.Now);
+        var row =
+            new StoredObject(id, project, Data(state, id, project, networkId, deviceId, owner, fixedIps, "", true),
+                state.Now);
         state.Store.Add(Collections.Ports, row);
         return row;
     }
@@ -94,7 +97,8 @@ internal static class Ports
             .Select(ip => Cidr.Address(ip.Value<string>("ip_address"))!.Value));
         foreach (var pool in ((JArray)subnet.Data["allocation_pools"]!).OfType<JObject>())
         {
-            for (var address = Cidr.Address(pool.Value<string>("start"))!.Value; address <= Cidr.Address(pool.Value<string>("end"))!.Value; address++)
+            var last = Cidr.Address(pool.Value<string>("end"))!.Value;
+            for (var address = Cidr.Address(pool.Value<string>("start"))!.Value; address <= last; address++)
             {
                 if (!used.Contains(address))
                 {
@@ -103,7 +107,8 @@ internal static class Ports
             }
         }
 
-        throw NeutronError.Typed(409, "IpAddressGenerationFailure", $"No more IP addresses available on network {subnet.Text("network_id")}.");
+        throw NeutronError.Typed(409, "IpAddressGenerationFailure",
+            $"No more IP addresses available on network {subnet.Text("network_id")}.");
     }
 
     public static JObject FixedIp(
@@ -112,6 +117,7 @@ internal static class Ports
     private static string Mac(NetworkState state)
     {
         var n = state.Store.All(Collections.Ports).Count + 1;
-        return string.Format(CultureInfo.InvariantCulture, "fa:16:3e:{0:x2}:{1:x2}:{2:x2}", (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+        return string.Format(CultureInfo.InvariantCulture, "fa:16:3e:{0:x2}:{1:x2}:{2:x2}", (n >> 16) & 0xff,
+            (n >> 8) & 0xff, n & 0xff);
     }
 }

@@ -30,7 +30,8 @@ internal static class RouterInterfaces
         }
 
         var port = action == "add_router_interface"
-            ? (subnetId != null ? AddBySubnet(router, subnetId, state, context) : AddByPort(router, portId!, state, context))
+            ? (subnetId != null ? AddBySubnet(router, subnetId, state, context)
+                : AddByPort(router, portId!, state, context))
             : Remove(router, subnetId, portId, state, context);
         var subnets = Ports.SubnetIds(port).ToList();
         Times.Touch(router.Data, state);
@@ -55,7 +56,8 @@ internal static class RouterInterfaces
         }
 
         CheckNewSubnet(router, subnet, state);
-        return Ports.Add(state, router.ProjectId, subnet.Text("network_id")!, router.Id, Ports.RouterInterface, new JArray(Ports.FixedIp(subnet.Id, gateway)));
+        return Ports.Add(state, router.ProjectId, subnet.Text("network_id")!, router.Id, Ports.RouterInterface,
+            new JArray(Ports.FixedIp(subnet.Id, gateway)));
     }
 
     private static StoredObject AddByPort(
@@ -64,7 +66,9 @@ internal static class RouterInterfaces
         var port = state.Visible(Collections.Ports, portId, context, PortKind.Missing);
         if (port.Text("device_id") is { Length: > 0 } device)
         {
-            throw NeutronError.Typed(409, "PortInUse", $"Unable to complete operation on port {port.Id} for network {port.Text("network_id")}. Port already has an attached device {device}.");
+            throw NeutronError.Typed(409, "PortInUse",
+                $"Unable to complete operation on port {port.Id} for network {port.Text("network_id")}. "
+                    + $"Port already has an attached device {device}.");
         }
 
         var subnets = Ports.SubnetIds(port).ToList();
@@ -93,24 +97,29 @@ internal static class RouterInterfaces
         {
             state.Visible(Collections.Subnets, subnetId, context, SubnetKind.Missing);
             port = interfaces.FirstOrDefault(p => Ports.SubnetIds(p).Contains(subnetId))
-                ?? throw NeutronError.Typed(404, "RouterInterfaceNotFoundForSubnet", $"Router {router.Id} has no interface on subnet {subnetId}");
+                ?? throw NeutronError.Typed(404, "RouterInterfaceNotFoundForSubnet",
+                    $"Router {router.Id} has no interface on subnet {subnetId}");
         }
         else
         {
             port = interfaces.FirstOrDefault(p => p.Id == portId)
-                ?? throw NeutronError.Typed(404, "RouterInterfaceNotFound", $"Router {router.Id} does not have an interface with id {portId}");
+                ?? throw NeutronError.Typed(404, "RouterInterfaceNotFound",
+                    $"Router {router.Id} does not have an interface with id {portId}");
         }
 
         foreach (var subnet in Ports.SubnetIds(port))
         {
-            if (state.Store.All(Collections.VpnServices).FirstOrDefault(s => s.Text("router_id") == router.Id && s.Text("subnet_id") == subnet) is { } service)
+            if (state.Store.All(Collections.VpnServices)
+                .FirstOrDefault(s => s.Text("router_id") == router.Id && s.Text("subnet_id") == subnet) is { } service)
             {
-                throw NeutronError.Typed(409, "SubnetInUseByVPNService", $"Subnet {subnet} is used by VPNService {service.Id}");
+                throw NeutronError.Typed(409, "SubnetInUseByVPNService",
+                    $"Subnet {subnet} is used by VPNService {service.Id}");
             }
 
             if (ConnectionsThrough(router, subnet, state).FirstOrDefault() is { } connection)
             {
-                throw NeutronError.Typed(409, "SubnetInUseByIPsecSiteConnection", $"Subnet {subnet} is used by ipsec site connection {connection.Id}");
+                throw NeutronError.Typed(409, "SubnetInUseByIPsecSiteConnection",
+                    $"Subnet {subnet} is used by ipsec site connection {connection.Id}");
             }
         }
 
@@ -122,10 +131,12 @@ internal static class RouterInterfaces
     private static IEnumerable<StoredObject> ConnectionsThrough(
         StoredObject router, string subnetId, NetworkState state)
     {
-        var services = state.Store.All(Collections.VpnServices).Where(s => s.Text("router_id") == router.Id).Select(s => s.Id).ToList();
+        var services = state.Store.All(Collections.VpnServices).Where(s => s.Text("router_id") == router.Id)
+            .Select(s => s.Id).ToList();
         return state.Store.All(Collections.Connections).Where(c =>
             services.Contains(c.Text("vpnservice_id") ?? "") &&
-            state.Store.Find(Collections.EndpointGroups, c.Text("local_ep_group_id"))?.Data["endpoints"] is JArray endpoints &&
+            state.Store.Find(Collections.EndpointGroups,
+                c.Text("local_ep_group_id"))?.Data["endpoints"] is JArray endpoints &&
             endpoints.Any(e => (string?)e == subnetId));
     }
 
@@ -133,7 +144,8 @@ internal static class RouterInterfaces
     private static void CheckNewSubnet(StoredObject router, StoredObject subnet, NetworkState state)
     {
         var cidr = Cidr.Parse(subnet.Text("cidr")!)!;
-        foreach (var attached in Ports.OfDevice(state, router.Id, Ports.RouterInterface).SelectMany(Ports.SubnetIds).Distinct().ToList())
+        foreach (var attached in Ports.OfDevice(state, router.Id, Ports.RouterInterface).SelectMany(Ports.SubnetIds)
+            .Distinct().ToList())
         {
             if (attached == subnet.Id)
             {

@@ -101,7 +101,8 @@ internal sealed class RouterKind : ResourceKind
         var interfaces = Ports.OfDevice(state, row.Id, Ports.RouterInterface).Select(p => p.Id).ToList();
         if (interfaces.Count > 0)
         {
-            throw NeutronError.Typed(409, "RouterInUse", $"Router {row.Id} has ports still attached: {string.Join(", ", interfaces)}");
+            throw NeutronError.Typed(409, "RouterInUse",
+                $"Router {row.Id} has ports still attached: {string.Join(", ", interfaces)}");
         }
 
         RefuseWhileVpnServices(row, state);
@@ -123,9 +124,11 @@ internal sealed class RouterKind : ResourceKind
     /// <summary>VPNaaS refuses to take the gateway from under a VPN service (and to delete its router).</summary>
     private static void RefuseWhileVpnServices(StoredObject router, NetworkState state)
     {
-        if (state.Store.All(Collections.VpnServices).FirstOrDefault(s => s.Text("router_id") == router.Id) is { } service)
+        if (state.Store.All(Collections.VpnServices)
+            .FirstOrDefault(s => s.Text("router_id") == router.Id) is { } service)
         {
-            throw NeutronError.Typed(409, "RouterInUse", $"Router {router.Id} is currently used by VPN service ({service.Id})");
+            throw NeutronError.Typed(409, "RouterInUse",
+                $"Router {router.Id} is currently used by VPN service ({service.Id})");
         }
     }
 
@@ -137,7 +140,10 @@ internal sealed class RouterKind : ResourceKind
     {
         if (!context.IsAdmin && wanted.ContainsKey("external_fixed_ips"))
         {
-            throw NeutronError.Typed(403, "PolicyNotAuthorized", $"(rule:{action} and (rule:{action}:external_gateway_info and (rule:{action}:external_gateway_info:network_id and rule:{action}:external_gateway_info:external_fixed_ips))) is disallowed by policy");
+            throw NeutronError.Typed(403, "PolicyNotAuthorized",
+                $"(rule:{action} and (rule:{action}:external_gateway_info and "
+                    + $"(rule:{action}:external_gateway_info:network_id and "
+                    + $"rule:{action}:external_gateway_info:external_fixed_ips))) is disallowed by policy");
         }
 
         var networkId = (string)wanted["network_id"]!;
@@ -149,10 +155,12 @@ internal sealed class RouterKind : ResourceKind
 
         if (!network.Data.Value<bool>("router:external"))
         {
-            throw NeutronError.Typed(400, "BadRequest", $"Bad router request: Network {networkId} is not an external network.");
+            throw NeutronError.Typed(400, "BadRequest",
+                $"Bad router request: Network {networkId} is not an external network.");
         }
 
-        var subnets = state.Store.All(Collections.Subnets).Where(s => s.Text("network_id") == networkId).GroupBy(s => s.Data.Value<int>("ip_version")).Select(g => g.First());
+        var subnets = state.Store.All(Collections.Subnets).Where(s => s.Text("network_id") == networkId)
+            .GroupBy(s => s.Data.Value<int>("ip_version")).Select(g => g.First());
         var fixedIps = new JArray(subnets.Select(s => Ports.Allocate(state, s)));
         Ports.Add(state, "", networkId, routerId, Ports.RouterGateway, fixedIps);
         return new JObject
@@ -185,7 +193,8 @@ internal sealed class RouterKind : ResourceKind
         yield return new AttributeSpec("external_gateway_info") { Default = JValue.CreateNull(), Validate = Gateway };
         yield return new AttributeSpec("distributed") { Default = false, Convert = Converters.ToBoolean };
         yield return new AttributeSpec("ha") { Default = false, Convert = Converters.ToBoolean };
-        yield return new AttributeSpec("availability_zone_hints") { AllowPut = false, Default = new JArray(), Convert = Converters.ToList };
+        yield return new AttributeSpec("availability_zone_hints") { AllowPut = false, Default = new JArray(),
+            Convert = Converters.ToList };
         yield return new AttributeSpec("routes") { AllowPost = false, Convert = Converters.ToList };
         yield return new AttributeSpec("flavor_id") { AllowPut = false, Default = JValue.CreateNull() };
         yield return Attr.ReadOnly("availability_zones");
@@ -207,11 +216,14 @@ internal sealed class RouterKind : ResourceKind
 
         if (!gateway.ContainsKey("network_id"))
         {
-            var keys = string.Join(", ", gateway.Properties().Select(p => "'" + p.Name + "'").OrderBy(k => k, System.StringComparer.Ordinal));
+            var keys =
+                string.Join(", ", gateway.Properties().Select(p => "'" + p.Name + "'")
+                    .OrderBy(k => k, System.StringComparer.Ordinal));
             return $"Validation of dictionary's keys failed. Expected keys: {{'network_id'}} Provided keys: {{{keys}}}";
         }
 
-        var unexpected = gateway.Properties().Select(p => p.Name).Where(k => k is not ("network_id" or "enable_snat" or "external_fixed_ips")).ToList();
+        var unexpected = gateway.Properties().Select(p => p.Name)
+            .Where(k => k is not ("network_id" or "enable_snat" or "external_fixed_ips")).ToList();
         if (unexpected.Count > 0)
         {
             return "Unexpected keys supplied: " + string.Join(", ", unexpected);

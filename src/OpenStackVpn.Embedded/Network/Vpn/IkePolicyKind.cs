@@ -6,7 +6,9 @@ namespace OpenStackVpn.Embedded.Network.Vpn;
 internal sealed class IkePolicyKind : PolicyKind
 {
     public IkePolicyKind(bool origin)
-        : base(Collections.IkePolicies, "ikepolicy", "ikepolicies", origin, AttributeMap(origin), "ikepolicy_id", "IKEPolicy", "auth_algorithm", "encryption_algorithm", "phase1_negotiation_mode", "lifetime", "ike_version", "pfs")
+        : base(Collections.IkePolicies, "ikepolicy", "ikepolicies", origin, AttributeMap(origin), "ikepolicy_id",
+            "IKEPolicy", "auth_algorithm", "encryption_algorithm", "phase1_negotiation_mode", "lifetime", "ike_version",
+                "pfs")
     {
     }
 

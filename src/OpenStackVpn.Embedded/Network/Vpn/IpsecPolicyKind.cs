@@ -6,7 +6,9 @@ namespace OpenStackVpn.Embedded.Network.Vpn;
 internal sealed class IpsecPolicyKind : PolicyKind
 {
     public IpsecPolicyKind(bool origin)
-        : base(Collections.IpsecPolicies, "ipsecpolicy", "ipsecpolicies", origin, AttributeMap(origin), "ipsecpolicy_id", "IPsecPolicy", "transform_protocol", "auth_algorithm", "encryption_algorithm", "encapsulation_mode", "lifetime", "pfs")
+        : base(Collections.IpsecPolicies, "ipsecpolicy", "ipsecpolicies", origin, AttributeMap(origin),
+            "ipsecpolicy_id", "IPsecPolicy", "transform_protocol", "auth_algorithm", "encryption_algorithm",
+                "encapsulation_mode", "lifetime", "pfs")
     {
     }
 

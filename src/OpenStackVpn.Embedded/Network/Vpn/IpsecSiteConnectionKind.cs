@@ -10,7 +10,8 @@ namespace OpenStackVpn.Embedded.Network.Vpn;
 internal sealed class IpsecSiteConnectionKind : ResourceKind
 {
     public IpsecSiteConnectionKind(bool origin)
-        : base(Collections.Connections, "ipsec_site_connection", "ipsec_site_connections", true, AttributeMap(origin), Columns(origin))
+        : base(Collections.Connections, "ipsec_site_connection", "ipsec_site_connections", true, AttributeMap(origin),
+            Columns(origin))
     {
         Origin = origin;
     }
@@ -35,7 +36,8 @@ internal sealed class IpsecSiteConnectionKind : ResourceKind
         // Upstream bugs kept: an unknown service or an unusable IPsec policy fail with a KeyError in the driver lookup
         // (500).
         var service = state.Store.Find(Collections.VpnServices, serviceId) ?? throw NeutronError.Internal();
-        if (state.Store.Find(Collections.IpsecPolicies, request.Value<string>("ipsecpolicy_id")) is not { } ipsec || !context.CanSee(ipsec))
+        if (state.Store.Find(Collections.IpsecPolicies, request.Value<string>("ipsecpolicy_id")) is not { } ipsec
+            || !context.CanSee(ipsec))
         {
             throw NeutronError.Internal();
         }
@@ -95,8 +97,10 @@ internal sealed class IpsecSiteConnectionKind : ResourceKind
         var service = state.Store.Find(Collections.VpnServices, row.Text("vpnservice_id"))!;
         var dpd = Dpd(changes["dpd"], (JObject)row.Data["dpd"]!);
         var cidrs = (JArray)(changes["peer_cidrs"] ?? row.Data["peer_cidrs"]!);
-        var local = changes.ContainsKey("local_ep_group_id") ? changes.Value<string>("local_ep_group_id") : row.Text("local_ep_group_id");
-        var peer = changes.ContainsKey("peer_ep_group_id") ? changes.Value<string>("peer_ep_group_id") : row.Text("peer_ep_group_id");
+        var local = changes.ContainsKey("local_ep_group_id") ? changes.Value<string>("local_ep_group_id")
+            : row.Text("local_ep_group_id");
+        var peer = changes.ContainsKey("peer_ep_group_id") ? changes.Value<string>("peer_ep_group_id")
+            : row.Text("peer_ep_group_id");
         IpsecSiteConnectionRules.Mode(service, cidrs, local, peer);
         var version = IpsecSiteConnectionRules.Versions(service, cidrs, local, peer, state, context);
         IpsecSiteConnectionRules.Dpd(dpd);
@@ -124,7 +128,8 @@ internal sealed class IpsecSiteConnectionKind : ResourceKind
     /// </summary>
     private static JObject Dpd(JToken? given, JObject? previous)
     {
-        var dpd = previous != null ? (JObject)previous.DeepClone() : new JObject { ["action"] = "hold", ["interval"] = 30, ["timeout"] = 120 };
+        var dpd = previous != null ? (JObject)previous.DeepClone()
+            : new JObject { ["action"] = "hold", ["interval"] = 30, ["timeout"] = 120 };
         if (given is JObject update)
         {
             foreach (var key in DpdKeys.Where(update.ContainsKey))
@@ -158,16 +163,20 @@ internal sealed class IpsecSiteConnectionKind : ResourceKind
         {
             Default = new JArray(),
             Convert = Converters.ToList,
-            Validate = origin ? value => FieldRules.SubnetListOrNone(value) ?? OneCidr(value) : FieldRules.SubnetListOrNone,
+            Validate = origin ? value => FieldRules.SubnetListOrNone(value) ?? OneCidr(value)
+                : FieldRules.SubnetListOrNone,
         };
         if (!origin)
         {
-            yield return new AttributeSpec("local_ep_group_id") { Default = JValue.CreateNull(), Validate = FieldRules.Uuid(true) };
-            yield return new AttributeSpec("peer_ep_group_id") { Default = JValue.CreateNull(), Validate = FieldRules.Uuid(true) };
+            yield return new AttributeSpec("local_ep_group_id") { Default = JValue.CreateNull(),
+                Validate = FieldRules.Uuid(true) };
+            yield return new AttributeSpec("peer_ep_group_id") { Default = JValue.CreateNull(),
+                Validate = FieldRules.Uuid(true) };
         }
 
         yield return Attr.ReadOnly("route_mode");
-        yield return new AttributeSpec("mtu") { Default = 1500, Convert = Converters.ToInt, Validate = FieldRules.NonNegative };
+        yield return new AttributeSpec("mtu") { Default = 1500, Convert = Converters.ToInt,
+            Validate = FieldRules.NonNegative };
         yield return Attr.Choice("initiator", "bi-directional", "bi-directional", "response-only");
         yield return Attr.ReadOnly("auth_mode");
         yield return Attr.RequiredText("psk");
@@ -198,8 +207,10 @@ internal sealed class IpsecSiteConnectionKind : ResourceKind
     private static Dictionary<string, string> Columns(bool origin)
     {
         var columns = VpnValues.Filters(
-            "peer_address", "peer_id", "local_id", "route_mode", "mtu", "initiator", "auth_mode", "psk", "status", "admin_state_up",
-            "vpnservice_id", "ikepolicy_id", "ipsecpolicy_id", "dpd_action=dpd.action", "dpd_interval=dpd.interval", "dpd_timeout=dpd.timeout");
+            "peer_address", "peer_id", "local_id", "route_mode", "mtu", "initiator", "auth_mode", "psk", "status",
+                "admin_state_up",
+            "vpnservice_id", "ikepolicy_id", "ipsecpolicy_id", "dpd_action=dpd.action", "dpd_interval=dpd.interval",
+                "dpd_timeout=dpd.timeout");
         if (origin)
         {
             columns["availability_zone"] = "availability_zone";

@@ -20,26 +20,32 @@ internal static class IpsecSiteConnectionRules
         {
             if (peerCidrs.Count == 0)
             {
-                throw NeutronError.Typed(400, "MissingPeerCidrs", "Missing peer CIDRs for IPsec site-to-site connection");
+                throw NeutronError.Typed(400, "MissingPeerCidrs",
+                    "Missing peer CIDRs for IPsec site-to-site connection");
             }
 
             var given = Which(localGroup != null, peerGroup != null);
             if (given.Count > 0)
             {
-                throw NeutronError.Typed(400, "InvalidEndpointGroup", $"Endpoint group{Plural(given)} {string.Join(" and ", given)} cannot be specified, when VPN Service has subnet specified");
+                throw NeutronError.Typed(400, "InvalidEndpointGroup",
+                    $"Endpoint group{Plural(given)} {string.Join(" and ", given)} cannot be specified, "
+                        + $"when VPN Service has subnet specified");
             }
         }
         else
         {
             if (peerCidrs.Count > 0)
             {
-                throw NeutronError.Typed(400, "PeerCidrsInvalid", "Peer CIDRs cannot be specified, when using endpoint groups");
+                throw NeutronError.Typed(400, "PeerCidrsInvalid",
+                    "Peer CIDRs cannot be specified, when using endpoint groups");
             }
 
             var missing = Which(localGroup == null, peerGroup == null);
             if (missing.Count > 0)
             {
-                throw NeutronError.Typed(400, "MissingRequiredEndpointGroup", $"Missing endpoint group{Plural(missing)} {string.Join(" and ", missing)} for IPSec site-to-site connection");
+                throw NeutronError.Typed(400, "MissingRequiredEndpointGroup",
+                    $"Missing endpoint group{Plural(missing)} {string.Join(" and ", missing)} "
+                        + $"for IPSec site-to-site connection");
             }
         }
     }
@@ -59,7 +65,8 @@ internal static class IpsecSiteConnectionRules
             var versions = peerCidrs.Select(c => IpText.CidrVersion((string)c!)).Distinct().ToList();
             if (versions.Count > 1)
             {
-                throw NeutronError.Typed(400, "MixedIPVersionsForPeerCidrs", "Peer CIDRs do not have the same IP version, as required for IPSec site-to-site connection");
+                throw NeutronError.Typed(400, "MixedIPVersionsForPeerCidrs",
+                    "Peer CIDRs do not have the same IP version, as required for IPSec site-to-site connection");
             }
 
             local = SubnetVersion(state, subnetId);
@@ -82,7 +89,8 @@ internal static class IpsecSiteConnectionRules
 
         return local == peer
             ? local
-            : throw NeutronError.Typed(400, "MixedIPVersionsForIPSecConnection", "IP versions are not compatible between peer and local endpoints");
+            : throw NeutronError.Typed(400, "MixedIPVersionsForIPSecConnection",
+                "IP versions are not compatible between peer and local endpoints");
     }
 
     /// <summary>
@@ -93,7 +101,8 @@ internal static class IpsecSiteConnectionRules
     {
         if (PythonOrder.Compare(dpd["timeout"]!, dpd["interval"]!) <= 0)
         {
-            throw NeutronError.Typed(400, "IPsecSiteConnectionDpdIntervalValueError", "ipsec_site_connection dpd_timeout is equal to or less than dpd_interval");
+            throw NeutronError.Typed(400, "IPsecSiteConnectionDpdIntervalValueError",
+                "ipsec_site_connection dpd_timeout is equal to or less than dpd_interval");
         }
     }
 
@@ -102,7 +111,8 @@ internal static class IpsecSiteConnectionRules
     {
         if (mtu != 0 && mtu < (version == 6 ? 1280 : 68))
         {
-            throw NeutronError.Typed(400, "IPsecSiteConnectionMtuError", $"ipsec_site_connection MTU {mtu} is too small for ipv{version}");
+            throw NeutronError.Typed(400, "IPsecSiteConnectionMtuError",
+                $"ipsec_site_connection MTU {mtu} is too small for ipv{version}");
         }
     }
 
@@ -114,12 +124,15 @@ internal static class IpsecSiteConnectionRules
     {
         var resolved = IpText.AddressVersion(address) != 0
             ? address
-            : state.PeerHosts.TryGetValue(address, out var known) ? known : throw NeutronError.Typed(400, "VPNPeerAddressNotResolved", $"Peer address {address} cannot be resolved");
+            : state.PeerHosts.TryGetValue(address, out var known) ? known
+                : throw NeutronError.Typed(400, "VPNPeerAddressNotResolved",
+                    $"Peer address {address} cannot be resolved");
         var version = IpText.AddressVersion(resolved);
         var router = state.Store.Find(Collections.Routers, service.Text("router_id"))!;
         if (!RouterKind.GatewayAddresses(router).Any(ip => IpText.AddressVersion(ip) == version))
         {
-            throw NeutronError.Typed(400, "ExternalNetworkHasNoSubnet", $"Router's {router.Id} external network has no IPv{version} subnet");
+            throw NeutronError.Typed(400, "ExternalNetworkHasNoSubnet",
+                $"Router's {router.Id} external network has no IPv{version} subnet");
         }
 
         return resolved;
@@ -133,7 +146,8 @@ internal static class IpsecSiteConnectionRules
         var type = group.Text("type");
         if (type != expected)
         {
-            throw NeutronError.Typed(400, "WrongEndpointGroupType", $"Endpoint group {group.Id} type is '{type}' and should be '{expected}'");
+            throw NeutronError.Typed(400, "WrongEndpointGroupType",
+                $"Endpoint group {group.Id} type is '{type}' and should be '{expected}'");
         }
 
         return ((JArray)group.Data["endpoints"]!).Select(PythonText.Str).ToList();
@@ -144,7 +158,9 @@ internal static class IpsecSiteConnectionRules
         var distinct = versions.Distinct().ToList();
         return distinct.Count == 1
             ? distinct[0]
-            : throw NeutronError.Typed(400, "MixedIPVersionsForIPSecEndpoints", $"Endpoints in group {group.Id} do not have the same IP version, as required for IPSec site-to-site connection");
+            : throw NeutronError.Typed(400, "MixedIPVersionsForIPSecEndpoints",
+                $"Endpoints in group {group.Id} do not have the same IP version, as required for "
+                    + $"IPSec site-to-site connection");
     }
 
     private static int SubnetVersion(NetworkState state, string subnetId) =>

@@ -26,7 +26,8 @@ internal abstract class PolicyKind : ResourceKind
         string label,
         params string[] fields)
         : base(collection, singular, plural, true, attributes,
-            VpnValues.Filters(fields.Where(f => f != "lifetime").Concat(new[] { "lifetime_units=lifetime.units", "lifetime_value=lifetime.value" }).ToArray()))
+            VpnValues.Filters(fields.Where(f => f != "lifetime")
+                .Concat(new[] { "lifetime_units=lifetime.units", "lifetime_value=lifetime.value" }).ToArray()))
     {
         Origin = origin;
         _usedBy = usedBy;
@@ -44,7 +45,9 @@ internal abstract class PolicyKind : ResourceKind
     /// <inheritdoc/>
     public override JObject NewRow(string id, JObject request, NetworkState state, NeutronContext context)
     {
-        var row = new JObject { ["id"] = id, ["tenant_id"] = request["tenant_id"], ["name"] = request["name"], ["description"] = request["description"] };
+        var row =
+            new JObject { ["id"] = id, ["tenant_id"] = request["tenant_id"], ["name"] = request["name"],
+                ["description"] = request["description"] };
         foreach (var field in _fields)
         {
             row[field] = field == "lifetime" ? VpnValues.MergeLifetime(request["lifetime"], null) : request[field];

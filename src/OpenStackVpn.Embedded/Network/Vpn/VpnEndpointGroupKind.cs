@@ -11,7 +11,8 @@ namespace OpenStackVpn.Embedded.Network.Vpn;
 internal sealed class VpnEndpointGroupKind : ResourceKind
 {
     public VpnEndpointGroupKind()
-        : base(Collections.EndpointGroups, "endpoint_group", "endpoint_groups", true, AttributeMap(), VpnValues.Filters("endpoint_type=type"))
+        : base(Collections.EndpointGroups, "endpoint_group", "endpoint_groups", true, AttributeMap(),
+            VpnValues.Filters("endpoint_type=type"))
     {
     }
 
@@ -23,7 +24,8 @@ internal sealed class VpnEndpointGroupKind : ResourceKind
         var endpoints = (JArray)request["endpoints"]!;
         if (endpoints.Count == 0)
         {
-            throw NeutronError.Typed(400, "MissingEndpointForEndpointGroup", $"No endpoints specified for endpoint group '{PythonText.Repr(request)}'");
+            throw NeutronError.Typed(400, "MissingEndpointForEndpointGroup",
+                $"No endpoints specified for endpoint group '{PythonText.Repr(request)}'");
         }
 
         foreach (var endpoint in endpoints)
@@ -43,7 +45,8 @@ internal sealed class VpnEndpointGroupKind : ResourceKind
 
                 if (state.Store.Find(Collections.Subnets, text) is not { } subnet || !context.CanSee(subnet))
                 {
-                    throw NeutronError.Typed(400, "NonExistingSubnetInEndpointGroup", $"Subnet {text} in endpoint group does not exist");
+                    throw NeutronError.Typed(400, "NonExistingSubnetInEndpointGroup",
+                        $"Subnet {text} in endpoint group does not exist");
                 }
             }
         }
@@ -71,15 +74,18 @@ internal sealed class VpnEndpointGroupKind : ResourceKind
 
     public override void CheckDelete(StoredObject row, NetworkState state)
     {
-        if (state.Store.All(Collections.Connections).Any(c => c.Text("local_ep_group_id") == row.Id || c.Text("peer_ep_group_id") == row.Id))
+        if (state.Store.All(Collections.Connections)
+            .Any(c => c.Text("local_ep_group_id") == row.Id || c.Text("peer_ep_group_id") == row.Id))
         {
             // A BadRequest, not a Conflict, in neutron-lib.
-            throw NeutronError.Typed(400, "EndpointGroupInUse", $"Endpoint group {row.Id} is in use and cannot be deleted");
+            throw NeutronError.Typed(400, "EndpointGroupInUse",
+                $"Endpoint group {row.Id} is in use and cannot be deleted");
         }
     }
 
     private static NeutronError Invalid(string endpoint, string type, string why) =>
-        NeutronError.Typed(400, "InvalidEndpointInEndpointGroup", $"Endpoint '{endpoint}' is invalid for group type '{type}': {why}");
+        NeutronError.Typed(400, "InvalidEndpointInEndpointGroup",
+            $"Endpoint '{endpoint}' is invalid for group type '{type}': {why}");
 
     private static IEnumerable<AttributeSpec> AttributeMap() => Attr.Head(sortable: false)
         .Concat(new[]

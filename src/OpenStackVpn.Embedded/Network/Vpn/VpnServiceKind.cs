@@ -10,7 +10,8 @@ internal sealed class VpnServiceKind : ResourceKind
 {
     public VpnServiceKind(bool origin)
         : base(Collections.VpnServices, "vpnservice", "vpnservices", true, AttributeMap(origin),
-            VpnValues.Filters("status", "admin_state_up", "external_v4_ip", "external_v6_ip", "subnet_id", "router_id", "flavor_id"))
+            VpnValues.Filters("status", "admin_state_up", "external_v4_ip", "external_v6_ip", "subnet_id", "router_id",
+                "flavor_id"))
     {
         Origin = origin;
     }
@@ -40,7 +41,8 @@ internal sealed class VpnServiceKind : ResourceKind
         var router = state.Visible(Collections.Routers, routerId, context, RouterKind.Missing);
         if (!RouterKind.HasGateway(router))
         {
-            throw NeutronError.Typed(400, "RouterIsNotExternal", $"Router {routerId} has no external network gateway set");
+            throw NeutronError.Typed(400, "RouterIsNotExternal",
+                $"Router {routerId} has no external network gateway set");
         }
 
         var subnetId = request.Value<string>("subnet_id");
@@ -89,14 +91,16 @@ internal sealed class VpnServiceKind : ResourceKind
     }
 
     public static NeutronError NotConnected(string subnetId, string routerId) =>
-        NeutronError.Typed(400, "SubnetIsNotConnectedToRouter", $"Subnet {subnetId} is not connected to Router {routerId}");
+        NeutronError.Typed(400, "SubnetIsNotConnectedToRouter",
+            $"Subnet {subnetId} is not connected to Router {routerId}");
 
     /// <summary>Neutron refuses to change a service or connection the agent has not settled yet.</summary>
     public static void RefuseWhilePending(string status, string id)
     {
         if (StatusSimulator.IsPending(status))
         {
-            throw NeutronError.Typed(400, "VPNStateInvalidToUpdate", $"Invalid state {status} of vpnaas resource {id} for updating");
+            throw NeutronError.Typed(400, "VPNStateInvalidToUpdate",
+                $"Invalid state {status} of vpnaas resource {id} for updating");
         }
     }
 
@@ -108,7 +112,8 @@ internal sealed class VpnServiceKind : ResourceKind
         }
 
         // The origin cloud knows only legacy mode: the subnet is required.
-        yield return origin ? new AttributeSpec("subnet_id") { AllowPut = false, Validate = FieldRules.Uuid(false) } : Attr.Reference("subnet_id", orNone: true);
+        yield return origin ? new AttributeSpec("subnet_id") { AllowPut = false, Validate = FieldRules.Uuid(false) }
+            : Attr.Reference("subnet_id", orNone: true);
         yield return Attr.Reference("router_id", orNone: false, sortKey: true);
         yield return Attr.AdminStateUp();
         yield return Attr.ReadOnly("external_v4_ip");

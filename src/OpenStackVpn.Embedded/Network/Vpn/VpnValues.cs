@@ -40,7 +40,8 @@ internal static class VpnValues
     /// <summary>The lifetime the policy ends up with: the given keys over the previous (or default) ones.</summary>
     public static JObject MergeLifetime(JToken? given, JToken? previous)
     {
-        var lifetime = previous is JObject old ? (JObject)old.DeepClone() : new JObject { ["units"] = "seconds", ["value"] = 3600 };
+        var lifetime = previous is JObject old ? (JObject)old.DeepClone()
+            : new JObject { ["units"] = "seconds", ["value"] = 3600 };
         if (given is JObject update)
         {
             if (update["units"] is { } units)
@@ -87,7 +88,8 @@ internal static class VpnValues
     {
         if (state.Store.All(Collections.Connections).Any(c => c.Text(column) == policy.Id))
         {
-            throw NeutronError.Typed(409, type, $"{name} {policy.Id} is in use by existing IPsecSiteConnection and can't be updated or deleted");
+            throw NeutronError.Typed(409, type,
+                $"{name} {policy.Id} is in use by existing IPsecSiteConnection and can't be updated or deleted");
         }
     }
 }
