@@ -113,8 +113,8 @@ public sealed class ListQuery
     private static string TopLevel(ResourceKind? kind, string filter) =>
         kind != null && kind.FilterPaths.TryGetValue(filter, out var path) ? path.Split('.')[0] : filter;
 
-    private static string Pair(
-        string key, string value) => Uri.EscapeDataString(key) + "=" + Uri.EscapeDataString(value);
+    private static string Pair(string key, string value) =>
+        Uri.EscapeDataString(key) + "=" + Uri.EscapeDataString(value);
 
     /// <summary>True when <paramref name="item"/>, as the server sent it, matches every filter of this query.</summary>
     internal bool Matches(JObject item, ResourceKind kind)

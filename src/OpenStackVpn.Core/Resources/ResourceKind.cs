@@ -15,13 +15,8 @@ namespace OpenStackVpn.Core.Resources;
 public abstract class ResourceKind
 {
     private protected ResourceKind(
-        string displayName,
-        string path,
-        string singular,
-        string plural,
-        string notFoundType,
-        IEnumerable<ResourceField> fields,
-        ResourceRules? rules)
+        string displayName, string path, string singular, string plural, string notFoundType,
+        IEnumerable<ResourceField> fields, ResourceRules? rules)
     {
         DisplayName = displayName;
         Path = path;
@@ -152,13 +147,8 @@ public abstract class ResourceKind
 public sealed class ResourceKind<T> : ResourceKind where T : NeutronResource
 {
     internal ResourceKind(
-        string displayName,
-        string path,
-        string singular,
-        string plural,
-        string notFoundType,
-        IEnumerable<ResourceField> fields,
-        ResourceRules? rules = null)
+        string displayName, string path, string singular, string plural, string notFoundType,
+        IEnumerable<ResourceField> fields, ResourceRules? rules = null)
         : base(displayName, path, singular, plural, notFoundType, fields, rules)
     {
         foreach (var field in Fields.Where(f => f.Property.Length == 0))

@@ -35,8 +35,8 @@ internal static class Attr
 
     public static AttributeSpec ReadOnly(string name) => new(name) { AllowPost = false, AllowPut = false };
 
-    public static AttributeSpec AdminStateUp(
-        ) => new("admin_state_up") { Default = true, Convert = Converters.ToBoolean };
+    public static AttributeSpec AdminStateUp() =>
+        new("admin_state_up") { Default = true, Convert = Converters.ToBoolean };
 
     /// <summary>A uuid given at creation and never changed.</summary>
     public static AttributeSpec Reference(string name, bool orNone, bool sortKey = false) =>

@@ -54,8 +54,8 @@ internal sealed class ListRequest
         return request;
     }
 
-    public bool Matches(
-        JObject view) => Filters.All(f => f.Values.Any(wanted => SameValue(view.SelectToken(f.Path), wanted)));
+    public bool Matches(JObject view) =>
+        Filters.All(f => f.Values.Any(wanted => SameValue(view.SelectToken(f.Path), wanted)));
 
     /// <summary>Python's sort of the rows by the sort keys (None first), stable like <c>sorted()</c>.</summary>
     public List<JObject> Sort(List<JObject> views)
@@ -172,8 +172,8 @@ internal sealed class ListRequest
     private static IEnumerable<string> Values(IReadOnlyList<KeyValuePair<string, string>> query, string key) =>
         query.Where(p => p.Key == key).Select(p => p.Value);
 
-    private static string? Last(
-        IReadOnlyList<KeyValuePair<string, string>> query, string key) => Values(query, key).LastOrDefault();
+    private static string? Last(IReadOnlyList<KeyValuePair<string, string>> query, string key) =>
+        Values(query, key).LastOrDefault();
 
     private static string PythonList(IEnumerable<string> items) => PythonText.Repr(new JArray(items));
 }

@@ -15,8 +15,8 @@ internal sealed class ResourceApi
         _state = state;
     }
 
-    public CloudResponse Collection(
-        ResourceKind kind, CloudRequest request, NeutronContext context) => request.Method switch
+    public CloudResponse Collection(ResourceKind kind, CloudRequest request, NeutronContext context) =>
+        request.Method switch
     {
         "GET" => List(kind, request, context),
         "POST" => Create(kind, request, context),
@@ -25,8 +25,8 @@ internal sealed class ResourceApi
         _ => throw NeutronError.MethodNotAllowed(),
     };
 
-    public CloudResponse Member(
-        ResourceKind kind, string id, CloudRequest request, NeutronContext context) => request.Method switch
+    public CloudResponse Member(ResourceKind kind, string id, CloudRequest request, NeutronContext context) =>
+        request.Method switch
     {
         "GET" => Show(kind, id, request, context),
         "PUT" => Update(kind, id, request, context),

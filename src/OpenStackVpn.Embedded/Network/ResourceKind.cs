@@ -55,16 +55,16 @@ internal abstract class ResourceKind
     public virtual bool IsVisible(StoredObject row, NeutronContext context) => context.CanSee(row);
 
     /// <summary>The object as the caller sees it.</summary>
-    public virtual JObject View(
-        StoredObject row, NetworkState state, NeutronContext context) => (JObject)row.Data.DeepClone();
+    public virtual JObject View(StoredObject row, NetworkState state, NeutronContext context) =>
+        (JObject)row.Data.DeepClone();
 
     /// <summary>
     /// The object as a POST or PUT answers it. Neutron builds that answer from the values as the request gave them (a
     /// lifetime or DPD value sent as text comes back as text) while the database keeps them as numbers, as later reads
     /// show.
     /// </summary>
-    public virtual JObject WriteAnswer(
-        StoredObject row, JObject request, NetworkState state, NeutronContext context) => View(row, state, context);
+    public virtual JObject WriteAnswer(StoredObject row, JObject request, NetworkState state, NeutronContext context) =>
+        View(row, state, context);
 
     /// <summary>
     /// Applies the plugin's create rules to a request that passed the attribute map, and returns the new row.

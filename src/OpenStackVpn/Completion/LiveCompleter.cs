@@ -33,10 +33,7 @@ public abstract class LiveCompleter : IArgumentCompleter
 
     /// <inheritdoc/>
     public IEnumerable<CompletionResult> CompleteArgument(
-        string commandName,
-        string parameterName,
-        string wordToComplete,
-        CommandAst commandAst,
+        string commandName, string parameterName, string wordToComplete, CommandAst commandAst,
         IDictionary fakeBoundParameters)
     {
         try

@@ -53,8 +53,8 @@ internal sealed class Cidr
     }
 
     /// <summary>A literal address as a number, or null when the text is not one.</summary>
-    public static BigInteger? Address(
-        string? text) => text != null && IpText.AddressVersion(text) != 0 ? ToNumber(text) : null;
+    public static BigInteger? Address(string? text) =>
+        text != null && IpText.AddressVersion(text) != 0 ? ToNumber(text) : null;
 
     public bool Contains(BigInteger address) => address >= Network && address <= Last;
 

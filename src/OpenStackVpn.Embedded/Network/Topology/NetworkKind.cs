@@ -35,8 +35,8 @@ internal sealed class NetworkKind : ResourceKind
 
     public override bool CompactJson => true;
 
-    public static NeutronError Missing(
-        string id) => NeutronError.Typed(404, "NetworkNotFound", $"Network {id} could not be found.");
+    public static NeutronError Missing(string id) =>
+        NeutronError.Typed(404, "NetworkNotFound", $"Network {id} could not be found.");
 
     public override NeutronError NotFound(string id) => Missing(id);
 
@@ -186,6 +186,6 @@ internal sealed class NetworkKind : ResourceKind
         yield return Attr.ReadOnly("tags");
     }
 
-    private static AttributeSpec Flag(
-        string name, bool @default) => new(name) { Default = @default, Convert = Converters.ToBoolean };
+    private static AttributeSpec Flag(string name, bool @default) =>
+        new(name) { Default = @default, Convert = Converters.ToBoolean };
 }

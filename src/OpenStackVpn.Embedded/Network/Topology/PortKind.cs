@@ -30,8 +30,8 @@ internal sealed class PortKind : ResourceKind
 
     public override bool CompactJson => true;
 
-    public static NeutronError Missing(
-        string id) => NeutronError.Typed(404, "PortNotFound", $"Port {id} could not be found.");
+    public static NeutronError Missing(string id) =>
+        NeutronError.Typed(404, "PortNotFound", $"Port {id} could not be found.");
 
     public override NeutronError NotFound(string id) => Missing(id);
 

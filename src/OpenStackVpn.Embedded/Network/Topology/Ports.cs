@@ -21,11 +21,11 @@ internal static class Ports
     public static IEnumerable<StoredObject> OfDevice(NetworkState state, string deviceId, string owner) =>
         All(state).Where(p => p.Text("device_id") == deviceId && p.Text("device_owner") == owner);
 
-    public static IEnumerable<StoredObject> OnNetwork(
-        NetworkState state, string networkId) => All(state).Where(p => p.Text("network_id") == networkId);
+    public static IEnumerable<StoredObject> OnNetwork(NetworkState state, string networkId) =>
+        All(state).Where(p => p.Text("network_id") == networkId);
 
-    public static IEnumerable<StoredObject> OnSubnet(
-        NetworkState state, string subnetId) => All(state).Where(p => SubnetIds(p).Contains(subnetId));
+    public static IEnumerable<StoredObject> OnSubnet(NetworkState state, string subnetId) =>
+        All(state).Where(p => SubnetIds(p).Contains(subnetId));
 
     public static IEnumerable<string> SubnetIds(StoredObject port) =>
         port.Data["fixed_ips"] is JArray ips ? ips.Select(ip => ip.Value<string>("subnet_id")).OfType<string>()
@@ -111,8 +111,8 @@ internal static class Ports
             $"No more IP addresses available on network {subnet.Text("network_id")}.");
     }
 
-    public static JObject FixedIp(
-        string subnetId, string address) => new() { ["subnet_id"] = subnetId, ["ip_address"] = address };
+    public static JObject FixedIp(string subnetId, string address) =>
+        new() { ["subnet_id"] = subnetId, ["ip_address"] = address };
 
     private static string Mac(NetworkState state)
     {

@@ -172,6 +172,6 @@ internal static class RouterInterfaces
         }
     }
 
-    private static NeutronError BadRouter(
-        string why) => NeutronError.Typed(400, "BadRequest", "Bad router request: " + why);
+    private static NeutronError BadRouter(string why) =>
+        NeutronError.Typed(400, "BadRequest", "Bad router request: " + why);
 }

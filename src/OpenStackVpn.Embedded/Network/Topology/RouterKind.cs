@@ -17,8 +17,8 @@ internal sealed class RouterKind : ResourceKind
     {
     }
 
-    public static NeutronError Missing(
-        string id) => NeutronError.Typed(404, "RouterNotFound", $"Router {id} could not be found");
+    public static NeutronError Missing(string id) =>
+        NeutronError.Typed(404, "RouterNotFound", $"Router {id} could not be found");
 
     public override NeutronError NotFound(string id) => Missing(id);
 

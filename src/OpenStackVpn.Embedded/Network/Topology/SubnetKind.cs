@@ -21,8 +21,8 @@ internal sealed class SubnetKind : ResourceKind
 
     public override bool CompactJson => true;
 
-    public static NeutronError Missing(
-        string id) => NeutronError.Typed(404, "SubnetNotFound", $"Subnet {id} could not be found.");
+    public static NeutronError Missing(string id) =>
+        NeutronError.Typed(404, "SubnetNotFound", $"Subnet {id} could not be found.");
 
     public override NeutronError NotFound(string id) => Missing(id);
 

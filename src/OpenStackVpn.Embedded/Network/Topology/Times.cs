@@ -6,8 +6,8 @@ namespace OpenStackVpn.Embedded.Network.Topology;
 /// <summary>created_at, updated_at and revision_number, as Neutron's standard attributes write them.</summary>
 internal static class Times
 {
-    public static string Text(
-        NetworkState state) => state.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Text(NetworkState state) =>
+        state.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static void Stamp(JObject data, NetworkState state, int revision)
     {

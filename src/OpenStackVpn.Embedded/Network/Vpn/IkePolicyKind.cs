@@ -12,8 +12,8 @@ internal sealed class IkePolicyKind : PolicyKind
     {
     }
 
-    public static NeutronError Missing(
-        string id) => NeutronError.Typed(404, "IKEPolicyNotFound", $"IKEPolicy {id} could not be found");
+    public static NeutronError Missing(string id) =>
+        NeutronError.Typed(404, "IKEPolicyNotFound", $"IKEPolicy {id} could not be found");
 
     private static IEnumerable<AttributeSpec> AttributeMap(bool origin)
     {

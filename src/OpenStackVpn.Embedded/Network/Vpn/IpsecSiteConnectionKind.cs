@@ -201,8 +201,8 @@ internal sealed class IpsecSiteConnectionKind : ResourceKind
     }
 
     /// <summary>The origin cloud takes exactly one peer CIDR.</summary>
-    private static string? OneCidr(
-        JToken value) => value is JArray { Count: > 1 } ? "Only one cidr can be specified" : null;
+    private static string? OneCidr(JToken value) =>
+        value is JArray { Count: > 1 } ? "Only one cidr can be specified" : null;
 
     private static Dictionary<string, string> Columns(bool origin)
     {

@@ -138,8 +138,8 @@ internal static class IpsecSiteConnectionRules
         return resolved;
     }
 
-    public static NeutronError GroupNotFound(
-        string id) => NeutronError.Typed(404, "VPNEndpointGroupNotFound", $"Endpoint group {id} could not be found");
+    public static NeutronError GroupNotFound(string id) =>
+        NeutronError.Typed(404, "VPNEndpointGroupNotFound", $"Endpoint group {id} could not be found");
 
     private static List<string> Endpoints(StoredObject group, string expected)
     {

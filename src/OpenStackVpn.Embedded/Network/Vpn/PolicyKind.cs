@@ -39,8 +39,8 @@ internal abstract class PolicyKind : ResourceKind
     protected bool Origin { get; }
 
     /// <inheritdoc/>
-    public override NeutronError NotFound(
-        string id) => NeutronError.Typed(404, _label + "NotFound", $"{_label} {id} could not be found");
+    public override NeutronError NotFound(string id) =>
+        NeutronError.Typed(404, _label + "NotFound", $"{_label} {id} could not be found");
 
     /// <inheritdoc/>
     public override JObject NewRow(string id, JObject request, NetworkState state, NeutronContext context)

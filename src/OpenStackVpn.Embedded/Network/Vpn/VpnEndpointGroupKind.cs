@@ -69,8 +69,8 @@ internal sealed class VpnEndpointGroupKind : ResourceKind
         };
     }
 
-    public override void Update(
-        StoredObject row, JObject changes, NetworkState state, NeutronContext context) => Assign(row.Data, changes);
+    public override void Update(StoredObject row, JObject changes, NetworkState state, NeutronContext context) =>
+        Assign(row.Data, changes);
 
     public override void CheckDelete(StoredObject row, NetworkState state)
     {

@@ -18,8 +18,8 @@ internal sealed class VpnServiceKind : ResourceKind
 
     private bool Origin { get; }
 
-    public static NeutronError Missing(
-        string id) => NeutronError.Typed(404, "VPNServiceNotFound", $"VPNService {id} could not be found");
+    public static NeutronError Missing(string id) =>
+        NeutronError.Typed(404, "VPNServiceNotFound", $"VPNService {id} could not be found");
 
     public override NeutronError NotFound(string id) => Missing(id);
 
