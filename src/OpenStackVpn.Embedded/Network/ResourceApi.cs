@@ -17,22 +17,22 @@ internal sealed class ResourceApi
 
     public CloudResponse Collection(ResourceKind kind, CloudRequest request, NeutronContext context) =>
         request.Method switch
-    {
-        "GET" => List(kind, request, context),
-        "POST" => Create(kind, request, context),
-        // Neutron routes these to the member action with no id.
-        "PUT" or "DELETE" => throw kind.NotFound("None"),
-        _ => throw NeutronError.MethodNotAllowed(),
-    };
+        {
+            "GET" => List(kind, request, context),
+            "POST" => Create(kind, request, context),
+            // Neutron routes these to the member action with no id.
+            "PUT" or "DELETE" => throw kind.NotFound("None"),
+            _ => throw NeutronError.MethodNotAllowed(),
+        };
 
     public CloudResponse Member(ResourceKind kind, string id, CloudRequest request, NeutronContext context) =>
         request.Method switch
-    {
-        "GET" => Show(kind, id, request, context),
-        "PUT" => Update(kind, id, request, context),
-        "DELETE" => Delete(kind, id, context),
-        _ => throw NeutronError.MethodNotAllowed(),
-    };
+        {
+            "GET" => Show(kind, id, request, context),
+            "PUT" => Update(kind, id, request, context),
+            "DELETE" => Delete(kind, id, context),
+            _ => throw NeutronError.MethodNotAllowed(),
+        };
 
     /// <summary>A router's member action: add_router_interface or remove_router_interface.</summary>
     public CloudResponse RouterAction(
