@@ -54,9 +54,23 @@ internal abstract class ResourceKind
 
     public virtual bool IsVisible(StoredObject row, NeutronContext context) => context.CanSee(row);
 
+    /// <summary>The fields Neutron's policy shows to an admin only (provider attributes, port bindings).</summary>
+    protected virtual IReadOnlyList<string> AdminOnlyInView => System.Array.Empty<string>();
+
     /// <summary>The object as the caller sees it.</summary>
-    public virtual JObject View(StoredObject row, NetworkState state, NeutronContext context) =>
-        (JObject)row.Data.DeepClone();
+    public virtual JObject View(StoredObject row, NetworkState state, NeutronContext context)
+    {
+        var view = (JObject)row.Data.DeepClone();
+        if (!context.IsAdmin)
+        {
+            foreach (var name in AdminOnlyInView)
+            {
+                view.Remove(name);
+            }
+        }
+
+        return view;
+    }
 
     /// <summary>
     /// The object as a POST or PUT answers it. Neutron builds that answer from the values as the request gave them (a
@@ -77,6 +91,24 @@ internal abstract class ResourceKind
     /// <summary>Refuses to delete an object still in use.</summary>
     public virtual void CheckDelete(StoredObject row, NetworkState state)
     {
+    }
+
+    /// <summary>
+    /// A create's answer: the fields in Neutron's order for that answer, each with the value
+    /// <paramref name="valueOf"/> gives (a field it gives none for is left out).
+    /// </summary>
+    protected static JObject InOrder(IEnumerable<string> order, System.Func<string, JToken?> valueOf)
+    {
+        var answer = new JObject();
+        foreach (var name in order)
+        {
+            if (valueOf(name) is { } value)
+            {
+                answer[name] = value;
+            }
+        }
+
+        return answer;
     }
 
     /// <summary>Copies the request's values over the row's fields of the same name.</summary>

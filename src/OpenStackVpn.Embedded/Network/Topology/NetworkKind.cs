@@ -43,18 +43,8 @@ internal sealed class NetworkKind : ResourceKind
     public override bool IsVisible(StoredObject row, NeutronContext context) =>
         context.CanSee(row) || row.Data.Value<bool>("router:external") || row.Data.Value<bool>("shared");
 
-    public override JObject View(StoredObject row, NetworkState state, NeutronContext context)
-    {
-        var view = base.View(row, state, context);
-        if (!context.IsAdmin)
-        {
-            view.Remove("provider:network_type");
-            view.Remove("provider:physical_network");
-            view.Remove("provider:segmentation_id");
-        }
-
-        return view;
-    }
+    protected override IReadOnlyList<string> AdminOnlyInView { get; } =
+        new[] { "provider:network_type", "provider:physical_network", "provider:segmentation_id" };
 
     /// <summary>
     /// A create answers in its own order, with is_default even for a network that is not external; an update as a GET.
@@ -62,21 +52,9 @@ internal sealed class NetworkKind : ResourceKind
     public override JObject WriteAnswer(StoredObject row, JObject request, NetworkState state, NeutronContext context)
     {
         var view = View(row, state, context);
-        if (!request.ContainsKey("tenant_id"))
-        {
-            return view;
-        }
-
-        var answer = new JObject();
-        foreach (var name in AnswerOrder)
-        {
-            if ((name == "is_default" ? request[name] : view[name]) is { } value)
-            {
-                answer[name] = value;
-            }
-        }
-
-        return answer;
+        return request.ContainsKey("tenant_id")
+            ? InOrder(AnswerOrder, name => name == "is_default" ? request[name] : view[name])
+            : view;
     }
 
     public override JObject NewRow(string id, JObject request, NetworkState state, NeutronContext context)

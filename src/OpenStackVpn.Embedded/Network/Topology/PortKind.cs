@@ -35,35 +35,13 @@ internal sealed class PortKind : ResourceKind
 
     public override NeutronError NotFound(string id) => Missing(id);
 
-    public override JObject View(StoredObject row, NetworkState state, NeutronContext context)
-    {
-        var view = base.View(row, state, context);
-        if (!context.IsAdmin)
-        {
-            view.Remove("binding:profile");
-            view.Remove("binding:host_id");
-            view.Remove("binding:vif_type");
-            view.Remove("binding:vif_details");
-        }
-
-        return view;
-    }
+    protected override IReadOnlyList<string> AdminOnlyInView { get; } =
+        new[] { "binding:profile", "binding:host_id", "binding:vif_type", "binding:vif_details" };
 
     public override JObject WriteAnswer(StoredObject row, JObject request, NetworkState state, NeutronContext context)
     {
         var view = View(row, state, context);
-        if (!request.ContainsKey("tenant_id"))
-        {
-            return view;
-        }
-
-        var answer = new JObject();
-        foreach (var name in AnswerOrder.Where(view.ContainsKey))
-        {
-            answer[name] = view[name];
-        }
-
-        return answer;
+        return request.ContainsKey("tenant_id") ? InOrder(AnswerOrder, name => view[name]) : view;
     }
 
     public override JObject NewRow(string id, JObject request, NetworkState state, NeutronContext context)

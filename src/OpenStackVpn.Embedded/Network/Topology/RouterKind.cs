@@ -22,17 +22,7 @@ internal sealed class RouterKind : ResourceKind
 
     public override NeutronError NotFound(string id) => Missing(id);
 
-    public override JObject View(StoredObject row, NetworkState state, NeutronContext context)
-    {
-        var view = base.View(row, state, context);
-        if (!context.IsAdmin)
-        {
-            view.Remove("distributed");
-            view.Remove("ha");
-        }
-
-        return view;
-    }
+    protected override IReadOnlyList<string> AdminOnlyInView { get; } = new[] { "distributed", "ha" };
 
     public override JObject NewRow(string id, JObject request, NetworkState state, NeutronContext context)
     {
