@@ -15,11 +15,15 @@ BeforeAll {
             $saved[$name] = [Environment]::GetEnvironmentVariable($name)
             [Environment]::SetEnvironmentVariable($name, $isolated[$name])
         }
+        # From inside the fresh home: NuGet, under PSResourceGet, writes a NuGet/NuGet.Config into the working folder
+        # when it finds no config folder of its own (one was committed at the repository root that way).
+        Push-Location $HomeDir
         try {
             $output = & $exe @prefix -NoProfile -NonInteractive -File $Script @Arguments 2>&1 | Out-String
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output }
         }
         finally {
+            Pop-Location
             foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
         }
     }
