@@ -51,8 +51,8 @@ Describe 'Faults are survived, or refused with the intended error, and the state
     It 'a create refused with 503 by a proxy is not sent again, and nothing is created' -Tag Fault {
         Add-EmbeddedOpenStackFault -StatusCode 503 -Method POST -PathContains ipsec-site-connections
         $record = Get-ErrorRecord { New-TestConnection 'proxy-503' }
-        $record.Exception.Message | Should -BeLike '*HTTP 503*may or may not have happened*'
         (Get-Sent POST).Count | Should -Be 1 -Because 'the server''s log shows the create once: it was not sent again'
+        $record.Exception.Message | Should -BeLike '*HTTP 503*may or may not have happened*'
         Get-IpsecSiteConnection -Name 'proxy-503' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
