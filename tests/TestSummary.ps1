@@ -53,9 +53,10 @@ function Invoke-CompatibilityCheck([string] $Shell, [string[]] $Arguments, [stri
     & $Shell @Arguments -CountsFile $CountsFile | Out-Host
     if (-not (Test-Path $CountsFile)) { return [pscustomobject]@{ Failed = 1; Line = "  $Shell check: wrote no counts" } }
     $c = Get-Content $CountsFile -Raw | ConvertFrom-Json
+    $by = if ($Shell -eq 'dotnet') { 'pwsh' } else { Split-Path $Shell -Leaf }
     [pscustomobject]@{
         Failed = $c.Failed
-        Line = "  script compatibility ($Shell): $($c.Passed) files pass, $($c.Failed) fail, " +
+        Line = "  script compatibility with Windows PowerShell 5.1 (checked in $by): $($c.Passed) files pass, $($c.Failed) fail, " +
             "$($c.Skipped) marked PowerShell 7 only (files, not tests; not in the closing line's figures)"
     }
 }
