@@ -21,6 +21,7 @@ Import-Module $PesterManifest -Force
 Import-Module $ModulePath
 $env:OPENSTACKVPN_MODULE = $ModulePath
 $env:OPENSTACKVPN_BACKEND = $Backend
+$env:OPENSTACKVPN_RESULTS = $ResultsDirectory   # where tests leave what they measured (tunnel-measures.txt)
 
 if ($Backend -eq 'embedded') {
     $global:OpenStackVpnTestServer = Start-EmbeddedOpenStack -ActivationDelaySec -1
@@ -64,10 +65,30 @@ $result = Invoke-Pester -Configuration $config
 $redRows = & (Join-Path $PSScriptRoot 'Show-ReliabilityTable.ps1') -Result $result -Catalogue (Join-Path $PSScriptRoot 'Pester/Reliability.Catalogue.psd1') -Backend $Backend
 $use = & (Join-Path $PSScriptRoot 'Measure-BackendUse.ps1') -Result $result -Backend $Backend -ResultsDirectory $ResultsDirectory `
     -Server $global:OpenStackVpnTestServer -LabState $env:OPENSTACKVPN_LAB
-Write-Host "`nBackend use ($Backend): $use"
+Write-Host "`nBackend use ($Backend): $($use.Line)"
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 if ($redRows -gt 0) { Write-Host "The reliability table has $redRows red row(s): each counts as one failure." -ForegroundColor Red }
-@{ Passed = $result.PassedCount; Failed = $failed + $redRows; Skipped = $result.SkippedCount + $result.NotRunCount; BackendUse = $use } |
-    ConvertTo-Json | Set-Content (Join-Path $ResultsDirectory "pester-$Backend-counts.json")
+# Each test counts once per backend it touched. The embedded run counts every test. The lab run counts a passed test
+# only when it sent requests to the lab or did not run on the embedded backend (the rest ran on both, counted once),
+# every failure, and a skip only when the
+# embedded run did not skip the same test; a test the embedded run skipped that the lab run counts (LabOnly) is taken
+# off the embedded run's skipped figure by build.ps1.
+$passedPaths = @($result.Tests | Where-Object Result -eq 'Passed' | ForEach-Object { $_.ExpandedPath })
+$skippedPaths = @($result.Tests | Where-Object { $_.Result -notin 'Passed', 'Failed' } | ForEach-Object { $_.ExpandedPath })
+$counts = @{ Passed = $passedPaths.Count; Failed = $failed + $redRows; Skipped = $skippedPaths.Count
+    CountedOnce = 0; LabOnly = 0; BackendUse = $use.Line }
+if ($Backend -eq 'lab') {
+    $failedPaths = @($result.Tests | Where-Object Result -eq 'Failed' | ForEach-Object { $_.ExpandedPath })
+    $counts.Passed = @($passedPaths | Where-Object { $_ -in $use.Used -or $_ -in $use.EmbeddedSkipped }).Count
+    $counts.CountedOnce = $passedPaths.Count - $counts.Passed
+    $counts.Skipped = @($skippedPaths | Where-Object { $_ -notin $use.EmbeddedSkipped }).Count
+    $counts.LabOnly = @($use.EmbeddedSkipped | Where-Object { $_ -in $passedPaths -or $_ -in $failedPaths }).Count
+}
+# The tunnel tests' outcomes, for build.ps1's tunnel summary.
+$tunnel = @($result.Tests | Where-Object { $_.ScriptBlock.File -like '*Tunnel.Tests.ps1' } | ForEach-Object {
+        @{ Name = $_.ExpandedName; Result = "$($_.Result)"; Seconds = [math]::Round($_.Duration.TotalSeconds, 1) }
+    })
+ConvertTo-Json -InputObject $tunnel | Set-Content (Join-Path $ResultsDirectory "tunnel-$Backend.json")
+$counts | ConvertTo-Json | Set-Content (Join-Path $ResultsDirectory "pester-$Backend-counts.json")
 if ($global:OpenStackVpnTestServer) { $global:OpenStackVpnTestServer | Stop-EmbeddedOpenStack }
 if ($failed + $redRows -gt 0) { exit 1 }

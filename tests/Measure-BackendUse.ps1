@@ -7,7 +7,8 @@
     lab:      a test ran against the lab when the lab's logs (neutron-server.log, Keystone's uwsgi log) show requests in
               its window AND the embedded run's log showed the same test sending requests (or it did not run there):
               others share the lab, so its logs alone could count their requests as ours.
-    Returns one line for the summary.
+    Returns the tests (ExpandedPath) that sent requests to the backend, and one line for the summary: an object
+    {Used, Line}. The lab run counts only those in the closing line (tests/Invoke-PesterSuite.ps1).
 #>
 param(
     [Parameter(Mandatory)] $Result,
@@ -29,11 +30,14 @@ $embeddedFile = Join-Path $ResultsDirectory 'backend-embedded-tests.json'
 if ($Backend -eq 'embedded') {
     $times = [datetime[]]@(Get-EmbeddedOpenStackRequest -Server $Server | ForEach-Object { $_.ReceivedAt.LocalDateTime })
     $used = @($tests | Where-Object { Test-InWindow $_ $times 0 } | ForEach-Object { $_.ExpandedPath })
-    @{ Used = $used; Ran = @($tests | ForEach-Object { $_.ExpandedPath }) } | ConvertTo-Json | Set-Content $embeddedFile
-    return "$($used.Count) of $($tests.Count) tests sent requests to the served embedded backend; the other $($tests.Count - $used.Count) used a cloud of their own or none"
+    $skipped = @($Result.Tests | Where-Object { $_.Result -notin 'Passed', 'Failed' } | ForEach-Object { $_.ExpandedPath })
+    @{ Used = $used; Ran = @($tests | ForEach-Object { $_.ExpandedPath }); Skipped = $skipped } |
+        ConvertTo-Json | Set-Content $embeddedFile
+    return [pscustomobject]@{ Used = $used; Line = "$($used.Count) of $($tests.Count) tests sent requests to the served embedded backend; the other $($tests.Count - $used.Count) used a cloud of their own or none" }
 }
 
-$embedded = if (Test-Path $embeddedFile) { Get-Content $embeddedFile -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Used = @(); Ran = @() } }
+$embedded = if (Test-Path $embeddedFile) { Get-Content $embeddedFile -Raw | ConvertFrom-Json }
+else { [pscustomobject]@{ Used = @(); Ran = @(); Skipped = @() } }
 $culture = [System.Globalization.CultureInfo]::InvariantCulture
 $neutron = foreach ($line in [System.IO.File]::ReadLines((Join-Path $LabState 'log/neutron-server.log'))) {
     if ($line -match '^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) \d+ INFO neutron\.wsgi ') { [datetime]::ParseExact($Matches[1], 'yyyy-MM-dd HH:mm:ss.fff', $culture) }
@@ -48,4 +52,6 @@ $times = [datetime[]]@($neutron) + [datetime[]]@($keystone)
 # A test the embedded run did not run at all (skipped there: the lab alone can show it) has only the lab's logs to go by.
 $lab = @($tests | Where-Object { ($_.ExpandedPath -in $embedded.Used -or $_.ExpandedPath -notin $embedded.Ran) -and (Test-InWindow $_ $times 1) })
 $lab.ExpandedPath | Set-Content (Join-Path $ResultsDirectory 'backend-lab-tests.txt')
-"$($lab.Count) of $($tests.Count) tests ran against the lab (names in backend-lab-tests.txt); the other $($tests.Count - $lab.Count) ran as on the embedded backend"
+$line = "$($lab.Count) of $($tests.Count) tests sent requests to the lab (names in backend-lab-tests.txt); " +
+    "the other $($tests.Count - $lab.Count) ran as on the embedded backend"
+[pscustomobject]@{ Used = @($lab | ForEach-Object { $_.ExpandedPath }); Line = $line; EmbeddedSkipped = @($embedded.Skipped) }

@@ -73,6 +73,13 @@ public sealed class DifferentialTests
 
         var note = test.NotOnTheLab != null && prefix.Length > 0 ? $" (not sent to the lab: {test.NotOnTheLab})" : "";
 
+        // With the lab in use, a case it should have answered but whose set-up failed there is a failure: its fixture
+        // is an older answer of the lab, no substitute for the one this run did not get.
+        if (theirs == null && prefix.Length > 0 && test.NotOnTheLab == null)
+        {
+            return ("SKIPPED", "the lab's set-up for this case failed, so the lab gave no answer (not compared with a fixture instead)");
+        }
+
         int status;
         JToken? expected;
         string source;

@@ -2,14 +2,24 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
+BeforeDiscovery {
+    # The CLI's own answer, or why there is none (tests/Write-ExampleConnection.ps1): a skip, said; under CI=true a failure.
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $noCli = Join-Path $script:LabState 'example-connection.missing.txt'
+    $script:noCliReason = if (Test-Path $noCli) { (Get-Content $noCli -Raw).Trim() }
+    if ($noCliReason) { Write-Host "The comparison with the openstack CLI's show is skipped: $noCliReason." }
+}
+
 Describe 'Get-IpsecSiteConnection' {
     BeforeAll {
         $seed = Get-LabSeed
-        $cli = Get-Content (Join-Path $script:LabState 'example-connection.json') -Raw | ConvertFrom-Json
+        $cliFile = Join-Path $script:LabState 'example-connection.json'
+        $cli = if (Test-Path $cliFile) { Get-Content $cliFile -Raw | ConvertFrom-Json }
         $session = Connect-Lab lab-admin
     }
 
-    It 'reads the seed connection by id with every field equal to the CLI''s show' {
+    It 'reads the seed connection by id with every field equal to the CLI''s show' -Skip:($noCliReason -and $env:CI -ne 'true') {
+        $cli | Should -Not -BeNullOrEmpty -Because "the openstack CLI's show is required under CI=true: $noCliReason"
         $c = Get-IpsecSiteConnection -Id $seed.connection_id -IncludeSecret
         $c | Should -BeOfType OpenStackVpn.IpsecSiteConnection
         $c.Id | Should -Be $cli.ID

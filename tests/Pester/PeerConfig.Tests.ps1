@@ -41,7 +41,13 @@ Describe 'Export-IpsecPeerConfig and Test-IpsecSiteConnection' {
 
     It 'leaves the pre-shared key out unless -IncludeSecret, and never shows it on any stream' {
         $all = Invoke-Captured { Export-IpsecPeerConfig -Name "$prefix-c1" -Format IpsecConf -Verbose -Debug }
-        ($all | Out-String) | Should -Not -Match ([regex]::Escape($pskText))
+        # The files' text is in Content, which their default view does not show: look at it, and at every record.
+        $files = @($all | Where-Object { $_ -is [OpenStackVpn.Core.Peer.PeerConfigFile] })
+        $files.FileName | Sort-Object | Should -Be @('ipsec.conf', 'ipsec.secrets')
+        ($files | Where-Object FileName -eq 'ipsec.conf').Content | Should -Match '(?m)^conn ' -Because 'the text looked at is the file'
+        $text = ($all | ForEach-Object { $_ | Out-String -Width 4096; $_ | Format-List * -Force | Out-String -Width 4096 }) +
+            $files.Content -join "`n"
+        $text | Should -Not -Match ([regex]::Escape($pskText))
         $secrets = $all | Where-Object { $_ -is [OpenStackVpn.Core.Peer.PeerConfigFile] -and $_.FileName -eq 'ipsec.secrets' }
         $secrets.Content | Should -Match 'PSK "REPLACE-WITH-THE-PRE-SHARED-KEY"'
         $secrets.HoldsSecret | Should -BeFalse

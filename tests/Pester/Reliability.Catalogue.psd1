@@ -72,6 +72,16 @@
         'no Token in the transcript'
         'no Psk in the transcript'
         'no NewPsk in the transcript'
+        'no Password in peer files of every format'
+        'no AppSecret in peer files of every format'
+        'no Token in peer files of every format'
+        'no Psk in peer files of every format'
+        'no NewPsk in peer files of every format'
+        'no Password in progress records'
+        'no AppSecret in progress records'
+        'no Token in progress records'
+        'no Psk in progress records'
+        'no NewPsk in progress records'
     )
     # Bad inputs refused before any request (Validation.Tests.ps1), tag BadInput.
     BadInput = @(

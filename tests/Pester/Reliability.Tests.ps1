@@ -82,8 +82,15 @@ Describe 'Faults do not fail or hang a runbook' {
     }
 
     It 'turns retries off with -MaxRetries 0' -Tag Fault {
-        $refused = Connect-To 'http://127.0.0.1:9/' -MaxRetries 0
-        $all = Invoke-Captured { Get-IpsecSiteConnection -Session $refused -Verbose }
+        # An embedded cloud of its own answers 503 (retried by default): its log must show one request, not two.
+        $off = Connect-OpenStack -Embedded -ActivationDelaySec 0 -MaxRetries 0
+        $null = Get-EmbeddedOpenStackRequest -Clear
+        Add-EmbeddedOpenStackFault -StatusCode 503 -Method GET -PathContains ipsec-site-connections -Count 3
+        $all = Invoke-Captured { Get-IpsecSiteConnection -Session $off -Verbose }
+        $sent = @(Get-EmbeddedOpenStackRequest | Where-Object { $_.Method -eq 'GET' -and $_.Path -like '*ipsec-site-connections*' })
+        $sent | Should -HaveCount 1 -Because 'the list was sent once, answered 503, and not sent again'
+        $record = $all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }
+        $record.Exception.Message | Should -Match '503' -Because 'the call failed on the answer, not before sending'
         @($all | Where-Object { "$_" -like '*sending it again*' }).Count | Should -Be 0
     }
 
@@ -96,10 +103,14 @@ Describe 'Faults do not fail or hang a runbook' {
             }).AddArgument((Get-Module OpenStackVpn).Path).AddArgument($session).AddArgument($seed.paging_connection_ids[0])
         $async = $ps.BeginInvoke()
         Start-Sleep -Milliseconds 1500
+        # The wait must still be running when stopped (no agent: the connection never becomes ACTIVE), or Stop proves nothing.
+        $async.IsCompleted | Should -BeFalse -Because 'the wait was still running when Ctrl+C came'
+        $ps.InvocationStateInfo.State | Should -Be 'Running'
         $clock = [System.Diagnostics.Stopwatch]::StartNew()
         $ps.Stop()
         $clock.Stop()
         $async.IsCompleted | Should -BeTrue
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped' -Because 'Ctrl+C ended it, not a timeout or an error'
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
         $ps.Dispose()
     }

@@ -1,6 +1,7 @@
 BeforeDiscovery {
     $markerNames = 'Password', 'AppSecret', 'Token', 'Psk', 'NewPsk'
-    $places = 'the six streams', 'error records and their exceptions', '$Error | Export-Clixml', 'ConvertTo-Json and Export-Clixml of the output', 'the transcript'
+    $places = 'the six streams', 'error records and their exceptions', '$Error | Export-Clixml', 'ConvertTo-Json and Export-Clixml of the output', 'the transcript',
+    'peer files of every format', 'progress records'
     $checks = foreach ($place in $places) { foreach ($marker in $markerNames) { @{ Marker = $marker; Place = $place } } }
 }
 
@@ -44,13 +45,42 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
             try { & $Script *>&1 | ForEach-Object { $items.Add($_); $_ } | Out-Host } catch { $items.Add($_); $_ | Out-Host }
             foreach ($item in $items) {
                 $captured.Add($item)
-                if ($item -is [OpenStackVpn.NeutronResource] -or $item -is [OpenStackVpn.OpenStackSession]) { $outputs.Add($item) }
+                if ($item -is [OpenStackVpn.NeutronResource] -or $item -is [OpenStackVpn.OpenStackSession] -or
+                    $item -is [OpenStackVpn.Core.Peer.ConnectionFinding] -or $item -is [OpenStackVpn.Core.Peer.PeerConfigFile]) { $outputs.Add($item) }
             }
             , $items
         }
         function Get-Session($items) { @($items | Where-Object { $_ -is [OpenStackVpn.OpenStackSession] }) | Select-Object -First 1 }
         function Test-Session($s) { $s -and (Get-IkePolicy -Id $seed.ikepolicy_id -Session $s).Id -eq $seed.ikepolicy_id }
         function Get-Psk([string] $Id) { (Get-IpsecSiteConnection -Id $Id -IncludeSecret -Session $admin).Psk | ConvertTo-PlainText }
+        # Every peer format -Format offers (read at run time, so a format added later is scanned too), without
+        # -IncludeSecret: the files' Content and the files written with -Path.
+        $formats = [enum]::GetNames((Get-Command Export-IpsecPeerConfig).Parameters['Format'].ParameterType)
+        $peerTexts = [System.Collections.Generic.List[string]]::new()
+        $exported = [System.Collections.Generic.List[string]]::new()
+        function Export-EveryFormat([string] $Id) {
+            foreach ($format in $formats) {
+                $dir = Join-Path $TestDrive "peer-$format-$([guid]::NewGuid().ToString('n'))"
+                $files = @((Invoke-Step { Export-IpsecPeerConfig -Id $Id -Format $format -Verbose }) | Where-Object { $_ -is [OpenStackVpn.Core.Peer.PeerConfigFile] })
+                $null = Invoke-Step { Export-IpsecPeerConfig -Id $Id -Format $format -Path $dir }
+                if ($files) { $exported.Add($format) }
+                $files | ForEach-Object { $peerTexts.Add($_.Content) }
+                Get-ChildItem $dir -File -Recurse -ErrorAction Ignore | ForEach-Object { $peerTexts.Add((Get-Content $_.FullName -Raw)) }
+            }
+        }
+        # Progress records are no stream that *>&1 redirects: a runspace of its own keeps them.
+        $progress = [System.Collections.Generic.List[object]]::new()
+        function Invoke-WithProgress([scriptblock] $Script, [object[]] $Arguments) {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript($Script)
+                foreach ($a in @((Get-Module OpenStackVpn).Path) + $Arguments) { $null = $ps.AddArgument($a) }
+                $null = $ps.Invoke()
+                $ps.Streams.Progress | ForEach-Object { $progress.Add($_) }
+                $ps.Streams.Error | ForEach-Object { $captured.Add($_) }
+            }
+            finally { $ps.Dispose() }
+        }
 
         $admin = Connect-Lab lab-admin
         $name = "secrets-$suffix"
@@ -72,6 +102,23 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
             $made = (Invoke-Step { New-IpsecSiteConnection -Name $name -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $seed.ipsecpolicy_id -PeerAddress 172.24.4.244 -PeerCidr 10.61.0.0/24 -Psk $psk }) |
                 Where-Object { $_ -is [OpenStackVpn.IpsecSiteConnection] }
             if ($made -and (Get-Psk $made[0].Id) -eq $markers.Psk) { $used.Psk = 'a create the server stored it with' }
+            $null = Invoke-Step { New-IpsecSiteConnection -Name "$name-whatif" -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $seed.ipsecpolicy_id -PeerAddress 172.24.4.246 -PeerCidr 10.64.0.0/24 -Psk $psk -WhatIf }
+            if ($made) {
+                Export-EveryFormat $made[0].Id
+                # Test-IpsecSiteConnection on every stream, its findings as JSON, its errors: with a peer file that holds
+                # the right key, one that holds another planted secret (NewPsk), and one that does not exist.
+                $right = Export-IpsecPeerConfig -Id $made[0].Id -Path (Join-Path $TestDrive 'peer-right') -IncludeSecret -Session $admin
+                $wrong = Join-Path (New-Item -ItemType Directory (Join-Path $TestDrive 'peer-wrong')) 'swanctl.conf'
+                $other = [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($markers.NewPsk))
+                Set-Content $wrong ($right.Content -replace '(?m)^(\s*secret = ).*$', "`${1}0s$other")
+                $null = Invoke-Step { Test-IpsecSiteConnection -Id $made[0].Id -PeerConfig $right.Path -Verbose -Debug }
+                $null = Invoke-Step { Test-IpsecSiteConnection -Id $made[0].Id -PeerConfig $wrong -Verbose -Debug }
+                $null = Invoke-Step { Test-IpsecSiteConnection -Id $made[0].Id -PeerConfig (Join-Path $TestDrive 'none/swanctl.conf') }
+                $null = Invoke-Step { Set-IpsecSiteConnection -Id $made[0].Id -Psk (ConvertTo-SecureString $markers.NewPsk -AsPlainText -Force) -WhatIf }
+                Invoke-WithProgress { param($m, $s, $n) Import-Module $m; Get-IpsecSiteConnection -Session $s -Name $n -IncludeSecret |
+                        Wait-IpsecSiteConnection -Session $s -Status DOWN -TimeoutSec 2 -PollIntervalSec 1 } @($admin, $name)
+                Invoke-WithProgress { param($m, $s) Import-Module $m; $null = Get-IpsecSiteConnection -Session $s -PageSize 1 -IncludeSecret } @($admin)
+            }
             $null = Invoke-Step { New-IpsecSiteConnection -Name $name -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $seed.ipsecpolicy_id -PeerAddress vpn.example.com -PeerCidr 10.62.0.0/24 -Psk $psk }
             $null = Invoke-Step { New-IpsecSiteConnection -Name $name -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $seed.ipsecpolicy_id -PeerAddress 172.24.4.245 -PeerCidr 10.63.0.0/33 -Psk $psk }
             $null = Invoke-Step { Get-IpsecSiteConnection -Name $name }
@@ -82,6 +129,9 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
                 $rotated = (Invoke-Step { Get-IpsecSiteConnection -Name $name | Set-IpsecSiteConnection -Psk (ConvertTo-SecureString $markers.NewPsk -AsPlainText -Force) -PassThru }) |
                     Where-Object { $_ -is [OpenStackVpn.IpsecSiteConnection] }
                 if ($status -eq 'ACTIVE' -and $rotated -and (Get-Psk $made[0].Id) -eq $markers.NewPsk) { $used.NewPsk = 'a PSK rotation accepted on an ACTIVE connection' }
+                Export-EveryFormat $made[0].Id
+                Invoke-WithProgress { param($m, $s, $n) Import-Module $m; Get-IpsecSiteConnection -Session $s -Name $n |
+                        Remove-IpsecSiteConnection -Session $s -Force -WhatIf } @($admin, $name)
             }
             $null = Invoke-Step { Get-IpsecSiteConnection -Name $name | Wait-IpsecSiteConnection -TimeoutSec 1 -PollIntervalSec 1 }
             $null = Invoke-Step { Get-IpsecSiteConnection -Name $name | Remove-IpsecSiteConnection -Force }
@@ -116,6 +166,10 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
                     Get-Content $file -Raw
                 }) -join "`n"
             'the transcript'                                 = Get-Content $transcript -Raw
+            'peer files of every format'                     = $peerTexts -join "`n"
+            'progress records'                               = @(foreach ($p in $progress) {
+                    $p.Activity; $p.StatusDescription; $p.CurrentOperation; $p | Format-List * -Force | Out-String -Width 4096
+                }) -join "`n"
         }
     }
 
@@ -135,6 +189,18 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
         $verbose = ($captured | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Select-Object -First 1).Message
         $texts['the transcript'] | Should -BeLike "*$([System.Management.Automation.WildcardPattern]::Escape($verbose))*"
         $texts['the transcript'] | Should -BeLike '*Peer address vpn.example.com cannot be resolved*'
+        $texts['the transcript'] | Should -BeLike '*What if:*' -Because '-WhatIf with -Psk was run, and its text scanned'
+        @($exported | Select-Object -Unique) | Should -Be @($formats) -Because 'every format -Format offers was exported (twice: PSK and NewPsk)'
+        @($outputs | Where-Object { $_ -is [OpenStackVpn.Core.Peer.ConnectionFinding] }).Count | Should -BeGreaterThan 10
+        @($outputs | Where-Object { $_ -is [OpenStackVpn.Core.Peer.ConnectionFinding] -and $_.Check -eq 'PeerConfig.Psk' -and
+                $_.Severity -eq 'Error' }).Count | Should -Be 1 -Because 'the peer file with the other key was compared'
+        $progress.Count | Should -BeGreaterThan 2
+        # The secrets planted here (a token is the server's own; the embedded Keystone's password is fixed: adminpass).
+        $planted = @('AppSecret', 'Psk', 'NewPsk') + @(if ($env:OPENSTACKVPN_BACKEND -ne 'embedded') { 'Password' })
+        foreach ($marker in $planted) {
+            $markers[$marker] | Should -Match '&' -Because 'XML and URL escaping change &'
+            $markers[$marker] | Should -Match '"' -Because 'JSON and XML escaping change "'
+        }
     }
 
     It 'every form of a secret is found when it is there (the search can fail)' {

@@ -42,8 +42,8 @@ BeforeDiscovery {
         @{ Line = "Get-VpnEndpointGroup -Sort name"; Parameter = 'Sort'; Rule = '*cannot be sorted by the server*' }
         @{ Line = "Get-IkePolicy -Sort name:sideways"; Parameter = 'Sort'; Rule = '*not of the form key*' }
         @{ Line = "Get-IpsecPolicy -Property colour"; Parameter = 'Property'; Rule = "*'colour' is not a field*" }
-        @{ Line = "Get-VpnService -PageSize 0"; Parameter = 'PageSize'; Rule = '*' }
-        @{ Line = "Wait-IpsecSiteConnection -Id $someId -PollIntervalSec 0"; Parameter = 'PollIntervalSec'; Rule = '*' }
+        @{ Line = "Get-VpnService -PageSize 0"; Parameter = 'PageSize'; Rule = '*less than the minimum allowed range of 1*' }
+        @{ Line = "Wait-IpsecSiteConnection -Id $someId -PollIntervalSec 0"; Parameter = 'PollIntervalSec'; Rule = '*less than the minimum allowed range of 1*' }
     )
 }
 

@@ -6,23 +6,43 @@
     embedded: a new embedded OpenStack served on loopback by Start-EmbeddedOpenStack from the module at -ModulePath.
     Writes a tempest workspace with tempest.conf and accounts.yaml (pre-provisioned accounts: the backend's admin and member
     users) under -ResultsDirectory, runs the tests serially, prints each test's outcome by name, and writes
-    tempest-<backend>-counts.json (Passed, Failed, Skipped). Without tempest installed it writes no counts and says so;
-    tests/tempest/install.sh (called by tests/lab/start.sh) installs it from Debian.
+    tempest-<backend>-counts.json (Passed, Failed, Skipped, SkippedNames, FailedNames).
+    The tests expected are listed by name in tests/tempest/expected-tests.txt: each one must pass; one missing from the run,
+    skipped, errored or failed is a failure, and so is a test not in the list, and tempest's non-zero exit code when no
+    test outcome explains it. Without tempest installed, every expected test counts as skipped, by name; under CI=true
+    as failed (tests/tempest/install.sh, called by .ci/run and tests/lab/start.sh, installs it from Debian).
 #>
 param(
     [Parameter(Mandatory = $true)] [ValidateSet('lab', 'embedded')] [string] $Backend,
     [Parameter(Mandatory = $true)] [string] $ResultsDirectory,
     [string] $ModulePath,
     [string] $LabState = $(if ($env:OPENSTACKVPN_LAB) { $env:OPENSTACKVPN_LAB } else { '/tmp/openstackvpn-lab' }),
-    [string] $Filter = '^neutron_tempest_plugin\.vpnaas\.api\.test_vpnaas\.'
+    [string] $Filter = '^neutron_tempest_plugin\.vpnaas\.api\.test_vpnaas\.',
+    [string] $ExpectedList = (Join-Path $PSScriptRoot 'expected-tests.txt')
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
+$expected = @(Get-Content $ExpectedList | Where-Object { $_ -and $_ -notmatch '^\s*#' } | ForEach-Object { $_.Trim() })
+$countsFile = Join-Path $ResultsDirectory "tempest-$Backend-counts.json"
+function Write-Counts([string[]] $Passed, [string[]] $Failed, [string[]] $Skipped) {
+    @{ Passed = @($Passed).Count; Failed = @($Failed).Count; Skipped = @($Skipped).Count
+        FailedNames = @($Failed); SkippedNames = @($Skipped) } | ConvertTo-Json | Set-Content $countsFile
+}
+
 $tempest = Get-Command tempest -CommandType Application -ErrorAction SilentlyContinue
 if (-not $tempest) {
-    Write-Host "tempest is not installed: OpenStack's VPNaaS API tests were skipped on the $Backend backend (tests/tempest/install.sh installs them)."
+    $why = 'tempest is not installed (tests/tempest/install.sh installs it, as root)'
+    if ($env:CI -eq 'true') {
+        Write-Host "OpenStack's VPNaaS API tests on the $Backend backend FAILED, all $($expected.Count): $why; CI=true."
+        Write-Counts @() ($expected | ForEach-Object { "$_ ($why)" }) @()
+    }
+    else {
+        Write-Host "OpenStack's VPNaaS API tests on the $Backend backend, skipped ($why):"
+        $expected | ForEach-Object { Write-Host "  skipped  $_" }
+        Write-Counts @() @() $expected
+    }
     return
 }
 
@@ -73,27 +93,40 @@ try {
     finally {
         Pop-Location
     }
+    $tempestExit = $LASTEXITCODE
     Set-Content (Join-Path $ResultsDirectory "tempest-$Backend.log") $output
 
-    $outcomes = foreach ($line in $output) {
+    $outcomes = @{}
+    foreach ($line in $output) {
         if ($line -match '^\{\d+\}\s+(?:setUpClass \()?(neutron_tempest_plugin\.\S+?)\)?\s+(?:\[[^\]]*\]\s+)?\.\.\.\s+(ok|FAILED|SKIPPED.*)$') {
-            [pscustomobject]@{ Name = $Matches[1] -replace '\[.*$', ''; Outcome = ($Matches[2] -split ':')[0] }
+            $outcomes[$Matches[1] -replace '\[.*$', ''] = ($Matches[2] -split ':')[0]
         }
     }
-    $outcomes = @($outcomes)
+    # Judged against the expected list: only "ok" passes; a class whose setUpClass failed fails each of its tests.
+    $passed = [System.Collections.Generic.List[string]]::new()
+    $failed = [System.Collections.Generic.List[string]]::new()
+    foreach ($name in $expected) {
+        $class = $name -replace '\.[^.]+$', ''
+        $outcome = if ($outcomes.ContainsKey($name)) { $outcomes[$name] }
+        elseif ($outcomes[$class] -eq 'FAILED') { 'FAILED in setUpClass' }
+        else { 'missing from the run' }
+        if ($outcome -eq 'ok') { $passed.Add($name) } else { $failed.Add("$name ($outcome)") }
+    }
+    $classes = @($expected | ForEach-Object { $_ -replace '\.[^.]+$', '' })
+    foreach ($name in $outcomes.Keys | Where-Object { $_ -notin $expected -and $_ -notin $classes }) {
+        $failed.Add("$name ($($outcomes[$name]), not in $(Split-Path $ExpectedList -Leaf))")
+    }
+    if ($tempestExit -ne 0 -and $failed.Count -eq 0) { $failed.Add("tempest run (exit code $tempestExit, every expected test passed)") }
     Write-Host ''
-    Write-Host "OpenStack's VPNaaS API tests (tempest) on the $Backend backend:"
-    foreach ($o in $outcomes) { Write-Host ('  {0,-8} {1}' -f $o.Outcome, $o.Name) }
-    $passed = @($outcomes | Where-Object Outcome -eq 'ok').Count
-    $failed = @($outcomes | Where-Object Outcome -eq 'FAILED').Count
-    $skipped = @($outcomes | Where-Object Outcome -like 'SKIPPED*').Count
+    Write-Host "OpenStack's VPNaaS API tests (tempest) on the $Backend backend, against $($expected.Count) expected by name:"
+    foreach ($name in $passed) { Write-Host "  ok       $name" }
+    foreach ($name in $failed) { Write-Host "  FAILED   $name" }
     if ($outcomes.Count -eq 0) {
-        $failed = 1   # tempest ran nothing, or its output could not be read
-        Write-Host '  no test outcome found in the output:'
+        Write-Host "  no test outcome found in tempest's output (exit code $tempestExit):"
         $output | Select-Object -Last 30 | ForEach-Object { Write-Host "    $_" }
     }
-    Write-Host "  $passed passed, $failed failed, $skipped skipped"
-    @{ Passed = $passed; Failed = $failed; Skipped = $skipped } | ConvertTo-Json | Set-Content (Join-Path $ResultsDirectory "tempest-$Backend-counts.json")
+    Write-Host "  $($passed.Count) passed, $($failed.Count) failed, 0 skipped (a skip is a failure here)"
+    Write-Counts $passed $failed @()
 }
 finally {
     if ($server) { $server | Stop-EmbeddedOpenStack }

@@ -27,7 +27,11 @@ internal static class ClientHandler
         return handler;
     }
 
-    /// <summary>The certificate check: everything when skipping, system trust alone, or system trust or the given CAs.</summary>
+    /// <summary>The key under which a refused certificate's reason is kept on its request (for the error message).</summary>
+    public const string CertificateProblemKey = "OpenStackVpn.CertificateProblem";
+
+    /// <summary>The certificate check: everything when skipping, system trust alone, or system trust or the given CAs.
+    /// A refusal leaves its reason on the request (<see cref="CertificateProblemKey"/>).</summary>
     public static Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> Validator(List<X509Certificate2>? authorities, bool skipCertificateCheck)
     {
         if (skipCertificateCheck)
@@ -35,12 +39,43 @@ internal static class ClientHandler
             return (_, _, _, _) => true;
         }
 
-        if (authorities == null)
+        return (request, certificate, _, errors) =>
         {
-            return (_, _, _, errors) => errors == SslPolicyErrors.None;
+            var trusted = authorities == null ? errors == SslPolicyErrors.None : IsTrusted(certificate, errors, authorities);
+            if (!trusted && request != null)
+            {
+                request.Properties[CertificateProblemKey] = Problem(request, certificate, errors);
+            }
+
+            return trusted;
+        };
+    }
+
+    /// <summary>Why a certificate was refused, in words: expired (or not yet valid), another name, or an unknown CA.</summary>
+    private static string Problem(HttpRequestMessage request, X509Certificate2? certificate, SslPolicyErrors errors)
+    {
+        if (certificate == null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
+        {
+            return "the server sent no certificate";
         }
 
-        return (_, certificate, _, errors) => IsTrusted(certificate, errors, authorities);
+        var now = DateTime.Now;
+        if (now > certificate.NotAfter)
+        {
+            return $"it expired on {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
+        }
+
+        if (now < certificate.NotBefore)
+        {
+            return $"it is not valid before {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
+        }
+
+        if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+        {
+            return $"it is not issued for the host name '{request.RequestUri?.Host}' (it names {certificate.GetNameInfo(X509NameType.DnsName, false)})";
+        }
+
+        return "it is not signed by a CA this session trusts";
     }
 
     public static List<X509Certificate2> ReadPemBundle(string path)

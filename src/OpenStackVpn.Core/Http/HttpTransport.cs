@@ -131,7 +131,7 @@ internal sealed class HttpTransport : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or WebException)
         {
-            throw Failed(description, url, e, log);
+            throw Failed(description, url, e, request, log);
         }
     }
 
@@ -151,14 +151,15 @@ internal sealed class HttpTransport : IDisposable
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     // TLS failures are not retried and say how to fix trust; the rest are connection failures, retried where safe.
-    private static OpenStackException Failed(string description, Uri url, Exception e, ILogSink log)
+    private static OpenStackException Failed(string description, Uri url, Exception e, HttpRequestMessage request, ILogSink log)
     {
         var failure = TransportFailure.Of(e);
+        var problem = request.Properties.TryGetValue(ClientHandler.CertificateProblemKey, out var why) ? $": {why}" : "";
         log.Verbose($"{description} -> failed: {failure.Detail}");
         var message = !failure.IsTls
             ? $"{description} failed: {failure.Detail}. Check that the URL is right and the service is running."
             : failure.IsCertificate
-                ? $"{description} failed: the server's TLS certificate is not trusted ({failure.Detail}). Give the CA with -CACertificatePath (or cacert / OS_CACERT), or -SkipCertificateCheck for a test cloud."
+                ? $"{description} failed: the server's TLS certificate is not trusted{problem} ({failure.Detail}). Give the CA with -CACertificatePath (or cacert / OS_CACERT), or -SkipCertificateCheck for a test cloud."
                 : $"{description} failed: the TLS handshake failed ({failure.Detail}). The server and this machine share no TLS version or cipher; the module asks for TLS 1.2 or later.";
         return new OpenStackException(failure.IsTls ? OpenStackErrorKind.Tls : OpenStackErrorKind.ConnectionFailed, message, e)
         {

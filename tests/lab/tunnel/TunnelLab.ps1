@@ -67,8 +67,8 @@ function Start-LabTunnel {
 function Stop-LabTunnel {
     # Keeps the logs of both sides beside the test results (never input.json, which holds the PSK), then tears down.
     param([string] $State)
-    if ($env:OPENSTACKVPN_RELIABILITY_LOG -and (Test-Path $State)) {
-        $keep = Join-Path (Split-Path $env:OPENSTACKVPN_RELIABILITY_LOG) ('tunnel-logs/' + (Split-Path (Split-Path $State) -Leaf))
+    if ($env:OPENSTACKVPN_RESULTS -and (Test-Path $State)) {
+        $keep = Join-Path $env:OPENSTACKVPN_RESULTS ('tunnel-logs/' + (Split-Path (Split-Path $State) -Leaf))
         $null = New-Item -ItemType Directory -Path $keep -Force
         foreach ($log in 'cloud/agent.log', 'cloud/reports.jsonl', 'cloud/charon.log', 'peer/charon.log', 'peer/initiate.out') {
             $from = Join-Path $State $log
@@ -132,11 +132,12 @@ function New-PeerVariant {
 }
 
 function Write-TunnelTiming {
-    # One line of the tunnel timings table (tunnel-timings.txt beside the test results), also shown in the run.
-    param([string] $Name, [double] $Seconds)
+    # One line of what the tunnel tests measured (tunnel-measures.txt in the results directory that
+    # tests/Invoke-PesterSuite.ps1 names in OPENSTACKVPN_RESULTS, shown by build.ps1), also shown in the run:
+    # a step's time, and for a fault what Test-IpsecSiteConnection -PeerConfig found.
+    param([string] $Name, [double] $Seconds, [string] $Finding)
     $line = '{0,-60} {1,6:0.0} s' -f $Name, $Seconds
-    Write-Host "    timing: $line"
-    if ($env:OPENSTACKVPN_RELIABILITY_LOG) {
-        Add-Content (Join-Path (Split-Path $env:OPENSTACKVPN_RELIABILITY_LOG) 'tunnel-timings.txt') $line
-    }
+    if ($Finding) { $line += "  finding: $Finding" }
+    Write-Host "    measured: $line"
+    if ($env:OPENSTACKVPN_RESULTS) { Add-Content (Join-Path $env:OPENSTACKVPN_RESULTS 'tunnel-measures.txt') $line }
 }
