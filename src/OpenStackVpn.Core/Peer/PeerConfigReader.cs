@@ -14,7 +14,7 @@ namespace OpenStackVpn.Core.Peer;
 public static class PeerConfigReader
 {
     /// <summary>Reads <paramref name="path"/>; the format is recognised from the text unless given. Secrets files beside it are read too.</summary>
-    public static (PeerSettings Settings, PeerConfigFormat Format) Read(string path, PeerConfigFormat? format = null)
+    public static (PeerSettings Settings, PeerConfigFormat Format) Read(string path, PeerConfigFormat? format = null, PeerSite? site = null)
     {
         if (!File.Exists(path))
         {
@@ -22,6 +22,11 @@ public static class PeerConfigReader
         }
 
         var text = File.ReadAllText(path);
+        if ((format ?? Vendors.VendorDialects.Recognise(text)) is { } vendor && Vendors.VendorDialects.Reader(vendor) is { } reader)
+        {
+            return (reader.Read(text, site), vendor);
+        }
+
         var found = format ?? Recognise(text) ?? throw OpenStackException.Argument("PeerConfig", $"'{path}' is neither a swanctl.conf (connections {{ }}), an ipsec.conf nor a Libreswan conn file (no 'conn' section).");
         string? secrets = null;
         if (found != PeerConfigFormat.Swanctl)

@@ -15,6 +15,11 @@ public static class PeerConfigWriter
     /// </summary>
     public static IReadOnlyList<PeerConfigFile> Write(PeerSite site, PeerConfigFormat format, bool includeSecret)
     {
+        if (Vendors.VendorDialects.Writer(format) is { } vendor)
+        {
+            return Vendors.VendorDialects.Write(vendor, site, includeSecret);
+        }
+
         if (site.Refusal(format) is { } reason)
         {
             throw OpenStackException.Argument("Format", $"connection {site.Connection.Id} cannot be written as {format}: {reason}");

@@ -138,7 +138,7 @@ public sealed class PeerSite
     internal static bool IsIp(string? text) =>
         text != null && IPAddress.TryParse(text, out _) && (text.IndexOf(':') >= 0 || text.Count(c => c == '.') == 3);
 
-    private static string? Proposal(string? encryption, string? integrity, string? group, bool ike)
+    internal static string? Proposal(string? encryption, string? integrity, string? group, bool ike)
     {
         var enc = Algorithms.EncryptionName(encryption);
         var integ = Algorithms.IntegrityName(integrity);

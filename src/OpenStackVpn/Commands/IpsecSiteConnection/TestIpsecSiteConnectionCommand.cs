@@ -55,7 +55,7 @@ public sealed class TestIpsecSiteConnectionCommand : ConnectionReportCommand
 
             if (PeerConfig != null)
             {
-                var (settings, _) = PeerConfigReader.Read(GetUnresolvedProviderPathFromPSPath(PeerConfig), PeerConfigFormat);
+                var (settings, _) = PeerConfigReader.Read(GetUnresolvedProviderPathFromPSPath(PeerConfig), PeerConfigFormat, picture.Site);
                 var status = findings.First(f => f.Check == "ConnectionStatus").Severity;
                 foreach (var finding in ConnectionDiagnosis.PeerConfigChecks(picture.Site, settings, status))
                 {
