@@ -56,7 +56,9 @@ internal sealed class CiscoAsaReader : VendorReader
             f.Key = CiscoBlocks.Value(attributes, "ikev1 pre-shared-key");
         }
 
-        var policy = config.Starting($"crypto ikev{f.IkeVersion} policy ").FirstOrDefault().Body ?? new List<string>();
+        // The policy the ASA offers first: the lowest priority number.
+        var policy = config.Starting($"crypto ikev{f.IkeVersion} policy ").OrderBy(b => Int(b.Head.Split(' ').Last()) ?? int.MaxValue)
+            .FirstOrDefault().Body ?? new List<string>();
         f.IkeEncryption = CiscoBlocks.Value(policy, "encryption");
         f.IkeIntegrity = f.IkeVersion == 1 ? CiscoBlocks.Value(policy, "hash") : CiscoBlocks.Value(policy, "prf");
         f.IkeGroup = CiscoBlocks.Value(policy, "group");

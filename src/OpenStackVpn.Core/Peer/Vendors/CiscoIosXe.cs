@@ -128,6 +128,7 @@ internal sealed class CiscoIosXe : VendorDialect
         var transform = w.Ah
             ? "ah-" + w.EspIntegrity
             : w.EspEncryption + (w.EspIntegrity == null ? "" : " esp-" + w.EspIntegrity);
+        Source(text, DataModelDoc);
         text.Append($"crypto ipsec transform-set {n} {transform}\n mode {s.Mode}\n");
         text.Append($"crypto map {n} 10 ipsec-isakmp\n set peer {s.RemoteAddress}\n set transform-set {n}\n");
         text.Append($" set pfs {w.PfsGroup}\n set security-association lifetime seconds {Seconds(s.ChildLifetime)}\n");

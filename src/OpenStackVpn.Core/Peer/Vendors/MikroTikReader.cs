@@ -69,9 +69,11 @@ internal sealed class MikroTikReader : VendorReader
             var words = Words(line);
             if (words[0].StartsWith("/", StringComparison.Ordinal))
             {
-                var path = words[0].Split('/').Where(p => p.Length > 0).ToList();
+                // "/ip ipsec peer add ..." or "/ip/ipsec/peer add ...": the menu is every word up to the command.
+                var menuWords = words.TakeWhile(x => !x.Contains('=') && x != "add" && x != "set" && x != "remove").ToList();
+                var path = string.Join("/", menuWords).Split('/').Where(p => p.Length > 0).ToList();
                 menu = path.Count == 3 && path[0] == "ip" && path[1] == "ipsec" ? path[2] : "";
-                words = words.Skip(1).ToList();
+                words = words.Skip(menuWords.Count).ToList();
             }
 
             if (menu.Length > 0 && words.Count > 0 && words[0] == "add")

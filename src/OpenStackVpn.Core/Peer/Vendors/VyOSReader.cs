@@ -22,10 +22,10 @@ internal sealed class VyOSReader : VendorReader
         var espGroup = Peer("default-esp-group") ?? Peer("tunnel", "1", "esp-group") ?? "";
         string? Esp(params string[] rest) => set.Value(new[] { "vpn", "ipsec", "esp-group", espGroup }.Concat(rest).ToArray());
         var remote = Peer("remote-address");
-        // The key is the psk entry whose ids name the cloud's address or id (VyOS 1.4 keeps keys apart from peers).
+        // The key is the psk entry of the peer's name, else the one whose ids name the cloud's address or id (VyOS 1.4 keeps keys apart from peers).
         var remoteId = Peer("authentication", "remote-id") ?? remote;
-        var psk = set.Names("vpn", "ipsec", "authentication", "psk")
-            .FirstOrDefault(k => set.Under("vpn", "ipsec", "authentication", "psk", k, "id").Any(r => r.Count > 0 && r[0] == remoteId));
+        var psks = set.Names("vpn", "ipsec", "authentication", "psk");
+        var psk = psks.Contains(name) ? name : psks.FirstOrDefault(k => set.Under("vpn", "ipsec", "authentication", "psk", k, "id").Any(r => r.Count > 0 && r[0] == remoteId));
         var f = new Found
         {
             Name = name,

@@ -72,10 +72,14 @@ internal sealed class WindowsRras : VendorDialect
         text.Append($"    -CipherTransformConstants {w.EspEncryption} -AuthenticationTransformConstants {w.EspIntegrity ?? w.EspEncryption} `\n");
         text.Append($"    -PfsGroup {w.PfsGroup} -MMSALifeTimeSeconds {Seconds(s.IkeLifetime)} -SALifeTimeSeconds {Seconds(s.ChildLifetime)} `\n");
         text.Append($"    -NetworkOutageTimeSeconds {(outage == 0 ? 900 : outage)}\n");
+        Source(text, ConnectDoc);
         if (w.PeerStarts)
         {
-            Source(text, ConnectDoc);
             text.Append($"Connect-VpnS2SInterface -Name '{n}'\n");
+        }
+        else
+        {
+            Line(text, $"initiator bi-directional: the cloud may start; to start from here: Connect-VpnS2SInterface -Name '{n}'");
         }
     }
 }

@@ -19,6 +19,8 @@ internal sealed class WindowsRrasReader : VendorReader
         var joined = Regex.Replace(text.Replace("\r", ""), "`\n\\s*", " ");
         var lines = joined.Split('\n').Select(l => l.Trim()).ToList();
         var calls = lines.Where(l => l.StartsWith("Add-VpnS2SInterface ", StringComparison.OrdinalIgnoreCase)).Select(Parameters).ToList();
+        var callLines = lines.Select((l, i) => (l, i)).Where(p => p.l.StartsWith("Add-VpnS2SInterface ", StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.i).ToList();
         string? Get(Dictionary<string, string> call, string name) => call.TryGetValue(name, out var v) ? v : null;
         var ours = Pick(calls, c => Get(c, "Name"), c => Get(c, "Destination"), site);
         var name = Get(ours, "Name");
@@ -41,7 +43,9 @@ internal sealed class WindowsRrasReader : VendorReader
             Key = Get(ours, "SharedSecret"),
         };
         f.RemoteSubnets.AddRange(List(Get(ours, "IPv4Subnet")).Select(s => s.Split(':')[0]));
-        var networks = lines.FirstOrDefault(l => l.StartsWith("$PeerNetworks", StringComparison.OrdinalIgnoreCase));
+        // The $PeerNetworks line the script writes just before our Add-VpnS2SInterface.
+        var networks = lines.Take(callLines[calls.IndexOf(ours)])
+            .LastOrDefault(l => l.StartsWith("$PeerNetworks", StringComparison.OrdinalIgnoreCase));
         f.LocalSubnets.AddRange(List(networks?.Substring(networks.IndexOf('=') + 1)));
         return Settings(f);
     }
