@@ -153,3 +153,41 @@ public sealed class VendorFormatTests
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
         Path.GetDirectoryName(path)!;
 }
+
+/// <summary>What each vendor format expresses of Neutron's values, and what it refuses with a reason.</summary>
+public sealed class VendorCoverageTests
+{
+    [Theory]
+    [InlineData(PeerConfigFormat.CiscoIosXe, 54, 66)]
+    [InlineData(PeerConfigFormat.CiscoAsa, 53, 67)]
+    [InlineData(PeerConfigFormat.JuniperSrx, 54, 66)]
+    [InlineData(PeerConfigFormat.FortiGate, 57, 63)]
+    [InlineData(PeerConfigFormat.PaloAlto, 48, 72)]
+    [InlineData(PeerConfigFormat.MikroTik, 56, 64)]
+    [InlineData(PeerConfigFormat.VyOS, 61, 59)]
+    [InlineData(PeerConfigFormat.WindowsRras, 36, 84)]
+    public void Each_format_expresses_or_refuses_all_120_of_Neutrons_values(PeerConfigFormat format, int expressed, int refused)
+    {
+        var coverage = VendorDialects.Writer(format)!.Table.Coverage();
+        Assert.Equal(120, coverage.Expressed + coverage.Refused);
+        Assert.Equal((expressed, refused), coverage);
+    }
+
+    [Fact]
+    public void RRAS_refuses_sha512_integrity_with_the_reason()
+    {
+        var site = PeerConfigTests.Site(esp: e => e["auth_algorithm"] = "sha512");
+        var e = Assert.Throws<OpenStackException>(() => PeerConfigWriter.Write(site, PeerConfigFormat.WindowsRras, false));
+        Assert.Contains("Windows Server RRAS has no IPsec auth algorithm 'sha512'", e.Message);
+    }
+
+    [Fact]
+    public void IOS_XE_refuses_a_key_with_a_space_only_when_the_key_is_written()
+    {
+        var site = PeerConfigTests.Site();
+        Assert.Single(PeerConfigWriter.Write(site, PeerConfigFormat.CiscoIosXe, false));
+        var e = Assert.Throws<OpenStackException>(() => PeerConfigWriter.Write(site, PeerConfigFormat.CiscoIosXe, true));
+        Assert.Contains("cannot hold this pre-shared key", e.Message);
+        Assert.DoesNotContain("s3cret", e.Message);
+    }
+}
