@@ -28,14 +28,20 @@ public sealed class VendorFormatTests
     // What an administrator's copy holds around our tunnel: the interface, and config that has nothing to do with it.
     private static readonly Dictionary<PeerConfigFormat, string> Around = new()
     {
-        [PeerConfigFormat.CiscoIosXe] = "hostname branch-1\n!\ninterface GigabitEthernet1\n ip address 198.51.100.20 255.255.255.0\n!\n",
-        [PeerConfigFormat.CiscoAsa] = "hostname branch-1\ninterface GigabitEthernet0/0\n nameif outside\n ip address 198.51.100.20 255.255.255.0\n",
-        [PeerConfigFormat.JuniperSrx] = "set system host-name branch-1\nset interfaces ge-0/0/0 unit 0 family inet address 198.51.100.20/24\n",
+        [PeerConfigFormat.CiscoIosXe] = "hostname branch-1\n!\ninterface GigabitEthernet1\n ip address"
+            + " 198.51.100.20 255.255.255.0\n!\n",
+        [PeerConfigFormat.CiscoAsa] = "hostname branch-1\ninterface GigabitEthernet0/0\n nameif outside\n ip"
+            + " address 198.51.100.20 255.255.255.0\n",
+        [PeerConfigFormat.JuniperSrx] = "set system host-name branch-1\nset interfaces ge-0/0/0 unit 0 family inet"
+            + " address 198.51.100.20/24\n",
         [PeerConfigFormat.FortiGate] = "config system global\n    set hostname \"branch-1\"\nend\n",
         [PeerConfigFormat.PaloAlto] = "set deviceconfig system hostname branch-1\n",
-        [PeerConfigFormat.MikroTik] = "# RouterOS 7.15\n/system identity\nset name=branch-1\n/ip address\nadd address=198.51.100.20/24 interface=ether1\n",
-        [PeerConfigFormat.VyOS] = "set system host-name 'branch-1'\nset interfaces ethernet eth0 address '198.51.100.20/24'\n",
-        [PeerConfigFormat.WindowsRras] = "Set-Item -Path WSMan:\\localhost\\Client\\TrustedHosts -Value 'admin-1' -Force\n",
+        [PeerConfigFormat.MikroTik] = "# RouterOS 7.15\n/system identity\nset name=branch-1\n/ip address\nadd"
+            + " address=198.51.100.20/24 interface=ether1\n",
+        [PeerConfigFormat.VyOS] = "set system host-name 'branch-1'\nset interfaces ethernet eth0 address"
+            + " '198.51.100.20/24'\n",
+        [PeerConfigFormat.WindowsRras] = "Set-Item -Path WSMan:\\localhost\\Client\\TrustedHosts -Value 'admin-1'"
+            + " -Force\n",
     };
 
     // A word of our IKE group as each platform writes it (group14), and another group in the same words (group19).
@@ -44,8 +50,10 @@ public sealed class VendorFormatTests
         [PeerConfigFormat.CiscoIosXe] = (" group 14\n", " group 19\n"),
         [PeerConfigFormat.CiscoAsa] = (" group 14\n", " group 19\n"),
         [PeerConfigFormat.JuniperSrx] = ("dh-group group14", "dh-group group19"),
-        [PeerConfigFormat.FortiGate] = ("set dhgrp 14\n        set keylife 28800", "set dhgrp 19\n        set keylife 28800"),
-        [PeerConfigFormat.PaloAlto] = ("dh-group group14\nset network ike crypto-profiles ike", "dh-group group19\nset network ike crypto-profiles ike"),
+        [PeerConfigFormat.FortiGate] = ("set dhgrp 14\n        set keylife 28800",
+            "set dhgrp 19\n        set keylife 28800"),
+        [PeerConfigFormat.PaloAlto] = ("dh-group group14\nset network ike crypto-profiles ike",
+            "dh-group group19\nset network ike crypto-profiles ike"),
         [PeerConfigFormat.MikroTik] = ("dh-group=modp2048", "dh-group=ecp256"),
         [PeerConfigFormat.VyOS] = ("proposal 1 dh-group 14", "proposal 1 dh-group 19"),
         [PeerConfigFormat.WindowsRras] = ("-DHGroup Group14", "-DHGroup ECP256"),
@@ -99,7 +107,8 @@ public sealed class VendorFormatTests
         Assert.Equal(File.ReadAllText(golden).Replace("\r\n", "\n"), text);
         // Every block names its source, and every source is one the format's table was taken from.
         var sources = VendorDialects.Writer(format)!.Table.Sources;
-        var cited = text.Split('\n').Where(l => l.Contains("source: ", StringComparison.Ordinal)).Select(l => l.Substring(l.IndexOf("source: ", StringComparison.Ordinal) + 8)).ToList();
+        var cited = text.Split('\n').Where(l => l.Contains("source: ", StringComparison.Ordinal)).Select(l =>
+            l.Substring(l.IndexOf("source: ", StringComparison.Ordinal) + 8)).ToList();
         Assert.True(cited.Count >= 2, $"{format} cites {cited.Count} sources");
         Assert.All(cited, url => Assert.Contains(url, sources));
 
@@ -112,7 +121,8 @@ public sealed class VendorFormatTests
     public void Round_trip_export_then_read_back_among_other_tunnels_has_no_finding(PeerConfigFormat format)
     {
         var findings = Check(format, Running(format));
-        Assert.Empty(findings.Where(f => f.Severity != FindingSeverity.Ok).Select(f => $"{f.Check}: {f.Found} (expected {f.Expected})"));
+        Assert.Empty(findings.Where(f => f.Severity != FindingSeverity.Ok).Select(f =>
+            $"{f.Check}: {f.Found} (expected {f.Expected})"));
     }
 
     [Theory]
@@ -130,7 +140,8 @@ public sealed class VendorFormatTests
     {
         var findings = Check(format, Running(format, t => Replaced(t, "192.0.2.10", "192.0.2.99")));
         Assert.Contains("PeerConfig.CloudAddress", Errors(findings));
-        Assert.All(Errors(findings), check => Assert.Contains(check, new[] { "PeerConfig.CloudAddress", "PeerConfig.CloudId" }));
+        Assert.All(Errors(findings), check => Assert.Contains(check, new[] { "PeerConfig.CloudAddress",
+            "PeerConfig.CloudId" }));
     }
 
     [Theory]
@@ -166,7 +177,8 @@ public sealed class VendorCoverageTests
     [InlineData(PeerConfigFormat.MikroTik, 56, 64)]
     [InlineData(PeerConfigFormat.VyOS, 61, 59)]
     [InlineData(PeerConfigFormat.WindowsRras, 36, 84)]
-    public void Each_format_expresses_or_refuses_all_120_of_Neutrons_values(PeerConfigFormat format, int expressed, int refused)
+    public void Each_format_expresses_or_refuses_all_120_of_Neutrons_values(PeerConfigFormat format, int expressed,
+        int refused)
     {
         var coverage = VendorDialects.Writer(format)!.Table.Coverage();
         Assert.Equal(120, coverage.Expressed + coverage.Refused);
@@ -177,7 +189,8 @@ public sealed class VendorCoverageTests
     public void RRAS_refuses_sha512_integrity_with_the_reason()
     {
         var site = PeerConfigTests.Site(esp: e => e["auth_algorithm"] = "sha512");
-        var e = Assert.Throws<OpenStackException>(() => PeerConfigWriter.Write(site, PeerConfigFormat.WindowsRras, false));
+        var e = Assert.Throws<OpenStackException>(() => PeerConfigWriter.Write(site, PeerConfigFormat.WindowsRras,
+            false));
         Assert.Contains("Windows Server RRAS has no IPsec auth algorithm 'sha512'", e.Message);
     }
 
@@ -186,7 +199,8 @@ public sealed class VendorCoverageTests
     {
         var site = PeerConfigTests.Site();
         Assert.Single(PeerConfigWriter.Write(site, PeerConfigFormat.CiscoIosXe, false));
-        var e = Assert.Throws<OpenStackException>(() => PeerConfigWriter.Write(site, PeerConfigFormat.CiscoIosXe, true));
+        var e = Assert.Throws<OpenStackException>(() => PeerConfigWriter.Write(site, PeerConfigFormat.CiscoIosXe,
+            true));
         Assert.Contains("cannot hold this pre-shared key", e.Message);
         Assert.DoesNotContain("s3cret", e.Message);
     }

@@ -7,15 +7,18 @@ Describe 'examples/Export-BranchConfigs.ps1: each branch gets the file for its o
         $seed = Get-LabSeed
         $session = Connect-Lab lab-admin
         $prefix = New-TestName 'handover'
-        $psk = ConvertTo-SecureString "handoverKey$([guid]::NewGuid().ToString('n').Substring(0, 8))" -AsPlainText -Force
-        $ike = New-IkePolicy -Name "$prefix-ike" -IkeVersion v2 -EncryptionAlgorithm aes-256 -AuthAlgorithm sha256 -Pfs group14
+        $pskText = "handoverKey$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+        $psk = ConvertTo-SecureString $pskText -AsPlainText -Force
+        $ike = New-IkePolicy -Name "$prefix-ike" -IkeVersion v2 -EncryptionAlgorithm aes-256 -AuthAlgorithm sha256 `
+            -Pfs group14
         $ipsec = New-IpsecPolicy -Name "$prefix-ipsec" -AuthAlgorithm sha256 -Pfs group14
         $sha512 = New-IpsecPolicy -Name "$prefix-ipsec512" -AuthAlgorithm sha512 -Pfs group14
         $service = New-VpnService -Name "$prefix-vpn" -Router $seed.router_id -Subnet $seed.private_subnet_id
         $common = @{ VpnService = $service; IkePolicy = $ike; Psk = $psk }
         $null = New-IpsecSiteConnection @common -Name "$prefix-forti" -IpsecPolicy $ipsec -PeerAddress 172.24.4.241 `
             -PeerCidr 10.81.0.0/24 -Description 'Lyon office, device: FortiGate'
-        $null = New-IpsecSiteConnection @common -Name "$prefix-srx" -IpsecPolicy $ipsec -PeerAddress 172.24.4.242 -PeerCidr 10.82.0.0/24
+        $null = New-IpsecSiteConnection @common -Name "$prefix-srx" -IpsecPolicy $ipsec -PeerAddress 172.24.4.242 `
+            -PeerCidr 10.82.0.0/24
         $null = New-IpsecSiteConnection @common -Name "$prefix-rras" -IpsecPolicy $sha512 -PeerAddress 172.24.4.243 `
             -PeerCidr 10.83.0.0/24 -Description 'device: WindowsRras'
         $folder = Join-Path ([System.IO.Path]::GetTempPath()) $prefix

@@ -9,10 +9,12 @@ Describe 'Export-IpsecPeerConfig vendor formats, checked where a real parser run
         $prefix = New-TestName 'vendor'
         $pskText = "vendorKey$([guid]::NewGuid().ToString('n').Substring(0, 10))"
         $psk = ConvertTo-SecureString $pskText -AsPlainText -Force
-        $ike = New-IkePolicy -Name "$prefix-ike" -IkeVersion v2 -EncryptionAlgorithm aes-256 -AuthAlgorithm sha256 -Pfs group14 -Lifetime 28800
+        $ike = New-IkePolicy -Name "$prefix-ike" -IkeVersion v2 -EncryptionAlgorithm aes-256 -AuthAlgorithm sha256 `
+            -Pfs group14 -Lifetime 28800
         $ipsec = New-IpsecPolicy -Name "$prefix-ipsec" -AuthAlgorithm sha256 -Pfs group14
         $service = New-VpnService -Name "$prefix-vpn" -Router $seed.router_id -Subnet $seed.private_subnet_id
-        $connection = New-IpsecSiteConnection -Name "$prefix-c1" -VpnService $service -IkePolicy $ike -IpsecPolicy $ipsec `
+        $connection = New-IpsecSiteConnection -Name "$prefix-c1" -VpnService $service -IkePolicy $ike `
+            -IpsecPolicy $ipsec `
             -PeerAddress 172.24.4.251 -PeerId 172.24.4.251 -PeerCidr 10.78.0.0/24 -Psk $psk -Initiator response-only
         $documented = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'Data/RemoteAccessParameters.psd1')
         $folder = Join-Path ([System.IO.Path]::GetTempPath()) $prefix
@@ -26,7 +28,7 @@ Describe 'Export-IpsecPeerConfig vendor formats, checked where a real parser run
         Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
     }
 
-    It 'writes a WindowsRras script that PowerShell''s parser accepts, calling only documented RemoteAccess parameters and values' {
+    It 'writes a WindowsRras script that parses, with only the documented RemoteAccess parameters and values' {
         $script = (Export-IpsecPeerConfig -Name "$prefix-c1" -Format WindowsRras -IncludeSecret).Content
         $tokens = $null
         $errors = $null
@@ -34,7 +36,8 @@ Describe 'Export-IpsecPeerConfig vendor formats, checked where a real parser run
         $errors | Should -BeNullOrEmpty
         $commands = $ast.FindAll({ param($node) $node -is [System.Management.Automation.Language.CommandAst] }, $true)
         $remoteAccess = @($commands | Where-Object { $_.GetCommandName() -like '*-VpnS2S*' })
-        $remoteAccess.Count | Should -Be 2 -Because 'Add-VpnS2SInterface, and Connect-VpnS2SInterface for a response-only connection'
+        $remoteAccess.Count | Should -Be 2 `
+            -Because 'Add-VpnS2SInterface, and Connect-VpnS2SInterface for a response-only connection'
         foreach ($command in $remoteAccess) {
             $name = $command.GetCommandName()
             $documented.Keys | Should -Contain $name
@@ -42,7 +45,8 @@ Describe 'Export-IpsecPeerConfig vendor formats, checked where a real parser run
             for ($i = 1; $i -lt $elements.Count; $i++) {
                 if ($elements[$i] -isnot [System.Management.Automation.Language.CommandParameterAst]) { continue }
                 $parameter = $elements[$i].ParameterName
-                $documented[$name].Keys | Should -Contain $parameter -Because "$name -$parameter must be a documented parameter"
+                $documented[$name].Keys | Should -Contain $parameter `
+                    -Because "$name -$parameter must be a documented parameter"
                 $accepted = $documented[$name][$parameter]
                 if ($accepted.Count -gt 0) {
                     $value = $elements[$i + 1].Extent.Text.Trim("'")
@@ -57,11 +61,14 @@ Describe 'Export-IpsecPeerConfig vendor formats, checked where a real parser run
         $file = Get-ChildItem $folder -Filter '*.vyos.set' | Select-Object -First 1
         $running = "set system host-name 'branch'`n" + (Get-Content $file.FullName -Raw)
         Set-Content -Path $file.FullName -Value $running
-        $findings = Test-IpsecSiteConnection -Name "$prefix-c1" -PeerConfig $file.FullName | Where-Object Check -like 'PeerConfig.*'
+        $findings = Test-IpsecSiteConnection -Name "$prefix-c1" -PeerConfig $file.FullName |
+            Where-Object Check -like 'PeerConfig.*'
         $findings.Count | Should -BeGreaterThan 10
-        @($findings | Where-Object Severity -ne 'Ok' | ForEach-Object { "$($_.Check): $($_.Found)" }) | Should -BeNullOrEmpty
+        $notOk = @($findings | Where-Object Severity -ne 'Ok' | ForEach-Object { "$($_.Check): $($_.Found)" })
+        $notOk | Should -BeNullOrEmpty
         Set-Content -Path $file.FullName -Value ($running -replace [regex]::Escape($pskText), 'anotherKey1')
-        $psk = Test-IpsecSiteConnection -Name "$prefix-c1" -PeerConfig $file.FullName | Where-Object Check -eq 'PeerConfig.Psk'
+        $psk = Test-IpsecSiteConnection -Name "$prefix-c1" -PeerConfig $file.FullName |
+            Where-Object Check -eq 'PeerConfig.Psk'
         $psk.Severity | Should -Be 'Error'
     }
 
@@ -70,7 +77,8 @@ Describe 'Export-IpsecPeerConfig vendor formats, checked where a real parser run
         $c2 = New-IpsecSiteConnection -Name "$prefix-c2" -VpnService $service -IkePolicy $ike -IpsecPolicy $sha512 `
             -PeerAddress 172.24.4.252 -PeerId 172.24.4.252 -PeerCidr 10.79.0.0/24 -Psk $psk
         $err = $null
-        $out = Export-IpsecPeerConfig -Name "$prefix-c2" -Format WindowsRras -ErrorVariable err -ErrorAction SilentlyContinue
+        $out = Export-IpsecPeerConfig -Name "$prefix-c2" -Format WindowsRras -ErrorVariable err `
+            -ErrorAction SilentlyContinue
         $out | Should -BeNullOrEmpty
         "$err" | Should -Match "RRAS has no IPsec auth algorithm 'sha512'"
         $c2 | Remove-IpsecSiteConnection -Force

@@ -18,13 +18,13 @@ public enum PeerConfigFormat
     /// <summary>Cisco ASA CLI; written from the vendor's documentation, not run on the device.</summary>
     CiscoAsa,
 
-    /// <summary>Juniper Junos (SRX) set commands; written from the vendor's documentation, not run on the device.</summary>
+    /// <summary>Junos (SRX) set commands; written from the vendor's documentation, not run on a device.</summary>
     JuniperSrx,
 
     /// <summary>Fortinet FortiOS CLI; written from the vendor's documentation, not run on the device.</summary>
     FortiGate,
 
-    /// <summary>Palo Alto PAN-OS set commands; written from the vendor's documentation, not run on the device.</summary>
+    /// <summary>Palo Alto PAN-OS set commands; written from the vendor's documentation, not run on a device.</summary>
     PaloAlto,
 
     /// <summary>MikroTik RouterOS 7 commands; written from the vendor's documentation, not run on the device.</summary>
@@ -33,6 +33,6 @@ public enum PeerConfigFormat
     /// <summary>VyOS 1.4 set commands; written from the vendor's documentation, not run on the device.</summary>
     VyOS,
 
-    /// <summary>A Windows PowerShell script for Windows Server RRAS (RemoteAccess module); not run on Windows here.</summary>
+    /// <summary>A PowerShell script for Windows Server RRAS (RemoteAccess module); not run on Windows here.</summary>
     WindowsRras,
 }

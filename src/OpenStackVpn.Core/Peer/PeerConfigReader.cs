@@ -14,7 +14,8 @@ namespace OpenStackVpn.Core.Peer;
 public static class PeerConfigReader
 {
     /// <summary>Reads <paramref name="path"/>; the format is recognised from the text unless given. Secrets files beside it are read too.</summary>
-    public static (PeerSettings Settings, PeerConfigFormat Format) Read(string path, PeerConfigFormat? format = null, PeerSite? site = null)
+    public static (PeerSettings Settings, PeerConfigFormat Format) Read(
+        string path, PeerConfigFormat? format = null, PeerSite? site = null)
     {
         if (!File.Exists(path))
         {
@@ -22,7 +23,9 @@ public static class PeerConfigReader
         }
 
         var text = File.ReadAllText(path);
-        if ((format ?? Vendors.VendorDialects.Recognise(text)) is { } vendor && Vendors.VendorDialects.Reader(vendor) is { } reader)
+        // A vendor's running configuration: its reader picks our tunnel among the others (the site's name, address).
+        if ((format ?? Vendors.VendorDialects.Recognise(text)) is { } vendor
+            && Vendors.VendorDialects.Reader(vendor) is { } reader)
         {
             return (reader.Read(text, site), vendor);
         }

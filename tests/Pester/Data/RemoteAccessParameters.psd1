@@ -22,8 +22,10 @@
         IdleDisconnectSeconds = @(); UserName = @(); Password = @(); CustomPolicy = @()
         EncryptionMethod = @('DES', 'DES3', 'AES128', 'AES192', 'AES256')
         IntegrityCheckMethod = @('MD5', 'SHA1', 'SHA256', 'SHA384')
-        CipherTransformConstants = @('DES', 'DES3', 'AES128', 'AES192', 'AES256', 'GCMAES128', 'GCMAES192', 'GCMAES256', 'None')
-        AuthenticationTransformConstants = @('MD596', 'SHA196', 'SHA256128', 'GCMAES128', 'GCMAES192', 'GCMAES256', 'None')
+        CipherTransformConstants = @(
+            'DES', 'DES3', 'AES128', 'AES192', 'AES256', 'GCMAES128', 'GCMAES192', 'GCMAES256', 'None')
+        AuthenticationTransformConstants = @(
+            'MD596', 'SHA196', 'SHA256128', 'GCMAES128', 'GCMAES192', 'GCMAES256', 'None')
         PfsGroup = @('None', 'PFS1', 'PFS2', 'PFS2048', 'ECP256', 'ECP384', 'PFSMM', 'PFS24')
         DHGroup = @('None', 'Group1', 'Group2', 'Group14', 'ECP256', 'ECP384', 'Group24')
         SourceIpAddress = @(); LocalVpnTrafficSelector = @(); RemoteVpnTrafficSelector = @()

@@ -4,11 +4,14 @@ using static OpenStackVpn.Core.Peer.Vendors.CiscoIosXe;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>Cisco ASA CLI: IKE policy, IPsec proposal or transform set, crypto map, access list, NAT exemption, tunnel group.</summary>
+/// <summary>
+/// Cisco ASA CLI: IKE policy, IPsec proposal or transform set, crypto map, access list, NAT exemption, tunnel group.
+/// </summary>
 internal sealed class CiscoAsa : VendorDialect
 {
     internal const string VpnDoc =
-        "https://www.cisco.com/c/en/us/td/docs/security/asa/asa918/configuration/vpn/asa-918-vpn-config/vpn-site2site.html";
+        "https://www.cisco.com/c/en/us/td/docs/security/asa/asa918/configuration/vpn/asa-918-vpn-config/" +
+            "vpn-site2site.html";
 
     internal const string IkeDoc =
         "https://www.cisco.com/c/en/us/td/docs/security/asa/asa918/configuration/vpn/asa-918-vpn-config/vpn-ike.html";
@@ -35,7 +38,8 @@ internal sealed class CiscoAsa : VendorDialect
         {
             ["transform protocol=ah"] = "the ASA's IPsec proposals and transform sets are ESP only",
             ["encapsulation mode=transport"] = "a LAN-to-LAN crypto map tunnel is written in tunnel mode only",
-            ["id type=fqdn"] = "the ASA names a LAN-to-LAN tunnel group by the peer's address and sets its own identity globally",
+            ["id type=fqdn"] = "the ASA names a LAN-to-LAN tunnel group by the peer's address and sets its own"
+                + " identity globally",
         },
         Sources = new[] { VpnDoc, IkeDoc, NatDoc },
     };
@@ -58,9 +62,11 @@ internal sealed class CiscoAsa : VendorDialect
         key.Any(char.IsWhiteSpace) || key.Contains('?') ? "the CLI ends a key at a space and cannot quote it." : null;
 
     protected override string? ExtraRefusal(PeerSite site) =>
-        site.IkePolicy.IkeVersion == "v1" && (site.IkePolicy.AuthAlgorithm != "sha1" || site.IpsecPolicy.AuthAlgorithm != "sha1"
+        site.IkePolicy.IkeVersion == "v1" && (site.IkePolicy.AuthAlgorithm != "sha1"
+            || site.IpsecPolicy.AuthAlgorithm != "sha1"
             || IsAead(site.IpsecPolicy.EncryptionAlgorithm))
-            ? "is written here with IKEv1 transform sets of sha1 (esp-sha-hmac) and CBC ciphers only; use IKEv2 for the others."
+            ? "is written here with IKEv1 transform sets of sha1 (esp-sha-hmac) and CBC ciphers only; use IKEv2 for"
+                + " the others."
             : null;
 
     protected override void Body(VendorWords w, StringBuilder text)
@@ -84,7 +90,8 @@ internal sealed class CiscoAsa : VendorDialect
         }
 
         text.Append($"access-list {n} extended permit ip object-group {n}-peer object-group {n}-cloud\n");
-        text.Append($"nat (inside,outside) source static {n}-peer {n}-peer destination static {n}-cloud {n}-cloud no-proxy-arp route-lookup\n");
+        text.Append($"nat (inside,outside) source static {n}-peer {n}-peer destination static {n}-cloud {n}-cloud"
+            + $" no-proxy-arp route-lookup\n");
         Source(text, IkeDoc);
         text.Append($"crypto {v} policy 10\n");
         if (w.IkeV1)
@@ -93,7 +100,8 @@ internal sealed class CiscoAsa : VendorDialect
         }
         else
         {
-            text.Append($" encryption {w.IkeEncryption}\n integrity {(w.IkeAead ? "null" : w.IkeIntegrity)}\n prf {w.IkeIntegrity}\n");
+            text.Append($" encryption {w.IkeEncryption}\n integrity {(w.IkeAead ? "null" : w.IkeIntegrity)}\n prf"
+                + $" {w.IkeIntegrity}\n");
         }
 
         text.Append($" group {w.IkeGroup}\n lifetime {(w.IkeV1 ? "" : "seconds ")}{Seconds(s.IkeLifetime)}\n");
@@ -115,7 +123,8 @@ internal sealed class CiscoAsa : VendorDialect
             ? $"crypto map outside_map 10 set ikev1 transform-set {n}\n"
             : $"crypto map outside_map 10 set ikev2 ipsec-proposal {n}\n");
         text.Append($"crypto map outside_map 10 set pfs {w.PfsGroup}\n");
-        text.Append($"crypto map outside_map 10 set security-association lifetime seconds {Seconds(s.ChildLifetime)}\n");
+        text.Append($"crypto map outside_map 10 set security-association lifetime seconds"
+            + $" {Seconds(s.ChildLifetime)}\n");
         if (w.Aggressive)
         {
             text.Append("crypto map outside_map 10 set phase1-mode aggressive\n");
@@ -126,10 +135,13 @@ internal sealed class CiscoAsa : VendorDialect
         text.Append($"tunnel-group {s.RemoteAddress} ipsec-attributes\n");
         text.Append(w.IkeV1
             ? $" ikev1 pre-shared-key {w.Key}\n"
-            : $" ikev2 remote-authentication pre-shared-key {w.Key}\n ikev2 local-authentication pre-shared-key {w.Key}\n");
+            : $" ikev2 remote-authentication pre-shared-key {w.Key}\n ikev2 local-authentication pre-shared-key"
+                + $" {w.Key}\n");
         text.Append(w.DpdOn
             ? $" isakmp keepalive threshold {s.DpdDelay} retry {System.Math.Max(2, (s.DpdTimeout ?? 0) / 4)}\n"
             : " isakmp keepalive disable\n");
-        Line(text, $"'outside' is the interface that owns {s.LocalAddress}; 'inside' faces {string.Join(", ", s.LocalSubnets)}.");
+        Line(text,
+            $"'outside' is the interface that owns {s.LocalAddress}; 'inside' faces"
+                + $" {string.Join(", ", s.LocalSubnets)}.");
     }
 }

@@ -4,7 +4,9 @@ using System.Linq;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>Reads an ASA running configuration: our crypto map entry, its access list, proposal, tunnel group and interface.</summary>
+/// <summary>
+/// Reads an ASA running configuration: our crypto map entry, its access list, proposal, tunnel group and interface.
+/// </summary>
 internal sealed class CiscoAsaReader : VendorReader
 {
     public override PeerConfigFormat Format => PeerConfigFormat.CiscoAsa;
@@ -21,7 +23,8 @@ internal sealed class CiscoAsaReader : VendorReader
             .Select(h => h.Split(' ')).Where(p => p.Length > 4 && p[3] != "interface")
             .GroupBy(p => p[2] + " " + p[3])
             .Select(g => (Key: g.Key, Lines: g.Select(p => string.Join(" ", p.Skip(4))).ToList())).ToList();
-        var entry = Pick(entries, e => CiscoBlocks.Value(e.Lines, "match address"), e => CiscoBlocks.Value(e.Lines, "set peer"), site);
+        var entry = Pick(entries, e => CiscoBlocks.Value(e.Lines, "match address"), e => CiscoBlocks.Value(e.Lines,
+            "set peer"), site);
         var f = new Found
         {
             Name = CiscoBlocks.Value(entry.Lines, "match address"),
@@ -31,7 +34,8 @@ internal sealed class CiscoAsaReader : VendorReader
             Aggressive = entry.Lines.Contains("set phase1-mode aggressive"),
         };
         var mapName = entry.Key.Split(' ')[0];
-        var nameif = config.Heads.FirstOrDefault(h => h.StartsWith($"crypto map {mapName} interface ", StringComparison.Ordinal))?.Split(' ').Last();
+        var nameif = config.Heads.FirstOrDefault(h => h.StartsWith($"crypto map {mapName} interface ",
+            StringComparison.Ordinal))?.Split(' ').Last();
         var iface = config.Starting("interface ").FirstOrDefault(b => b.Body.Contains($"nameif {nameif}")).Body;
         f.LocalAddress = iface == null ? null : CiscoBlocks.Value(iface, "ip address")?.Split(' ')[0];
         ReadNetworks(config, f);
@@ -49,7 +53,8 @@ internal sealed class CiscoAsaReader : VendorReader
         {
             f.IkeVersion = 1;
             var setName = CiscoBlocks.Value(entry.Lines, "set ikev1 transform-set");
-            var set = config.Heads.FirstOrDefault(h => h.StartsWith($"crypto ipsec ikev1 transform-set {setName} ", StringComparison.Ordinal));
+            var set = config.Heads.FirstOrDefault(h => h.StartsWith($"crypto ipsec ikev1 transform-set {setName} ",
+                StringComparison.Ordinal));
             var words = set?.Split(' ') ?? Array.Empty<string>();
             f.EspEncryption = words.Length > 5 ? words[5].Replace("esp-", "") : null;
             f.EspIntegrity = words.Length > 6 && words[6] == "esp-sha-hmac" ? "sha-1" : words.ElementAtOrDefault(6);
@@ -57,7 +62,8 @@ internal sealed class CiscoAsaReader : VendorReader
         }
 
         // The policy the ASA offers first: the lowest priority number.
-        var policy = config.Starting($"crypto ikev{f.IkeVersion} policy ").OrderBy(b => Int(b.Head.Split(' ').Last()) ?? int.MaxValue)
+        var policy = config.Starting($"crypto ikev{f.IkeVersion} policy ").OrderBy(b => Int(b.Head.Split(' ').Last())
+            ?? int.MaxValue)
             .FirstOrDefault().Body ?? new List<string>();
         f.IkeEncryption = CiscoBlocks.Value(policy, "encryption");
         f.IkeIntegrity = f.IkeVersion == 1 ? CiscoBlocks.Value(policy, "hash") : CiscoBlocks.Value(policy, "prf");

@@ -4,7 +4,9 @@ using System.Linq;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>A Cisco running configuration as blocks: a line at the left margin and the indented lines under it.</summary>
+/// <summary>
+/// A Cisco running configuration as blocks: a line at the left margin and the indented lines under it.
+/// </summary>
 internal sealed class CiscoBlocks
 {
     private readonly List<(string Head, List<string> Body)> _blocks = new();
@@ -40,7 +42,8 @@ internal sealed class CiscoBlocks
 
     /// <summary>The rest of the first body line starting with <paramref name="keyword"/> and a space.</summary>
     public static string? Value(IEnumerable<string> body, string keyword) =>
-        body.FirstOrDefault(l => l.StartsWith(keyword + " ", StringComparison.Ordinal))?.Substring(keyword.Length + 1).Trim();
+        body.FirstOrDefault(l => l.StartsWith(keyword + " ", StringComparison.Ordinal))?.Substring(keyword.Length
+            + 1).Trim();
 
     /// <summary>Every top-level line.</summary>
     public IEnumerable<string> Heads => _blocks.Select(b => b.Head);

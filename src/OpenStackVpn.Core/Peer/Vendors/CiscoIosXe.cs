@@ -5,35 +5,45 @@ using System.Text;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>Cisco IOS-XE CLI: IKEv2 proposal, policy, keyring and profile (or ISAKMP for IKEv1), a transform set and a crypto map.</summary>
+/// <summary>
+/// Cisco IOS-XE CLI: IKEv2 proposal, policy, keyring and profile (or ISAKMP for IKEv1), a transform set and a crypto
+/// map.
+/// </summary>
 internal sealed class CiscoIosXe : VendorDialect
 {
     internal const string Ikev2Doc =
-        "https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_conn_ike2vpn/configuration/xe-17/sec-flex-vpn-xe-17-book/sec-cfg-ikev2-flex.html";
+        "https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_conn_ike2vpn/configuration/xe-17/" +
+            "sec-flex-vpn-xe-17-book/sec-cfg-ikev2-flex.html";
 
     internal const string Ikev1Doc =
-        "https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_conn_ikevpn/configuration/xe-17/sec-ike-for-ipsec-vpns-xe-17-book/sec-key-exch-ipsec.html";
+        "https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_conn_ikevpn/configuration/xe-17/" +
+            "sec-ike-for-ipsec-vpns-xe-17-book/sec-key-exch-ipsec.html";
 
     internal const string IpsecDoc =
-        "https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_conn_vpnips/configuration/xe-17/sec-sec-for-vpns-w-ipsec-xe-17-book/sec-cfg-vpn-ipsec.html";
+        "https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_conn_vpnips/configuration/xe-17/" +
+            "sec-sec-for-vpns-w-ipsec-xe-17-book/sec-cfg-vpn-ipsec.html";
 
     internal const string DataModelDoc = "https://netascode.cisco.com/docs/data_models/iosxe/device/crypto";
 
     internal static readonly VendorTable Words = new()
     {
         // IKEv2 proposal words; the ISAKMP (IKEv1) policy writes "aes 256" and "3des" (see Isakmp).
-        IkeEncryption = Map(("aes-128", "aes-cbc-128"), ("aes-192", "aes-cbc-192"), ("aes-256", "aes-cbc-256"), ("3des", "3des"),
+        IkeEncryption = Map(("aes-128", "aes-cbc-128"), ("aes-192", "aes-cbc-192"), ("aes-256", "aes-cbc-256"),
+            ("3des", "3des"),
             ("aes-128-gcm-16", "aes-gcm-128"), ("aes-256-gcm-16", "aes-gcm-256")),
         IkeIntegrity = Map(("sha1", "sha1"), ("sha256", "sha256"), ("sha384", "sha384"), ("sha512", "sha512")),
         IkeGroup = Map(("group2", "2"), ("group5", "5"), ("group14", "14"), ("group15", "15"), ("group16", "16"),
             ("group19", "19"), ("group20", "20"), ("group21", "21")),
-        EspEncryption = Map(("aes-128", "esp-aes 128"), ("aes-192", "esp-aes 192"), ("aes-256", "esp-aes 256"), ("3des", "esp-3des"),
+        EspEncryption = Map(("aes-128", "esp-aes 128"), ("aes-192", "esp-aes 192"), ("aes-256", "esp-aes 256"),
+            ("3des", "esp-3des"),
             ("aes-128-gcm-16", "esp-gcm 128"), ("aes-256-gcm-16", "esp-gcm 256")),
-        EspIntegrity = Map(("sha1", "sha-hmac"), ("sha256", "sha256-hmac"), ("sha384", "sha384-hmac"), ("sha512", "sha512-hmac")),
+        EspIntegrity = Map(("sha1", "sha-hmac"), ("sha256", "sha256-hmac"), ("sha384", "sha384-hmac"), ("sha512",
+            "sha512-hmac")),
         PfsGroup = Map(("group2", "group2"), ("group5", "group5"), ("group14", "group14"), ("group15", "group15"),
             ("group16", "group16"), ("group19", "group19"), ("group20", "group20"), ("group21", "group21")),
         // IOS-XE's DPD only detects: a dead peer's SAs are deleted and the crypto map rebuilds them on the next packet.
-        DpdAction = Map(("hold", "periodic"), ("clear", "periodic"), ("restart", "periodic"), ("restart-by-peer", "periodic"),
+        DpdAction = Map(("hold", "periodic"), ("clear", "periodic"), ("restart", "periodic"), ("restart-by-peer",
+            "periodic"),
             ("disabled", "")),
         Sources = new[] { DataModelDoc, Ikev2Doc, Ikev1Doc, IpsecDoc },
     };
@@ -77,7 +87,8 @@ internal sealed class CiscoIosXe : VendorDialect
             text.Append("crypto isakmp policy 10\n");
             text.Append($" encryption {Isakmp(w.IkeEncryption)}\n hash {w.IkeIntegrity}\n authentication pre-share\n");
             text.Append($" group {w.IkeGroup}\n lifetime {Seconds(s.IkeLifetime)}\n");
-            text.Append($"crypto keyring {n}\n local-address {s.LocalAddress}\n pre-shared-key address {s.RemoteAddress} key {w.Key}\n");
+            text.Append($"crypto keyring {n}\n local-address {s.LocalAddress}\n pre-shared-key address"
+                + $" {s.RemoteAddress} key {w.Key}\n");
             text.Append($"crypto isakmp profile {n}\n keyring {n}\n");
             text.Append(cloudIdFqdn
                 ? $" match identity host {VendorWords.Bare(s.RemoteId)}\n"
@@ -100,7 +111,8 @@ internal sealed class CiscoIosXe : VendorDialect
             text.Append(w.IkeAead ? $" prf {w.IkeIntegrity}\n" : $" integrity {w.IkeIntegrity}\n");
             text.Append($" group {w.IkeGroup}\n");
             text.Append($"crypto ikev2 policy {n}\n match address local {s.LocalAddress}\n proposal {n}\n");
-            text.Append($"crypto ikev2 keyring {n}\n peer {n}\n  address {s.RemoteAddress}\n  pre-shared-key {w.Key}\n");
+            text.Append($"crypto ikev2 keyring {n}\n peer {n}\n  address {s.RemoteAddress}\n  pre-shared-key"
+                + $" {w.Key}\n");
             text.Append($"crypto ikev2 profile {n}\n");
             text.Append(cloudIdFqdn
                 ? $" match identity remote fqdn {VendorWords.Bare(s.RemoteId)}\n"

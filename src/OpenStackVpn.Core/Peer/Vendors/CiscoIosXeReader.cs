@@ -4,7 +4,10 @@ using System.Linq;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>Reads an IOS-XE running configuration: our crypto map entry, and the profile, keyring, ACL and transform set it names.</summary>
+/// <summary>
+/// Reads an IOS-XE running configuration: our crypto map entry, and the profile, keyring, ACL and transform set it
+/// names.
+/// </summary>
 internal sealed class CiscoIosXeReader : VendorReader
 {
     public override PeerConfigFormat Format => PeerConfigFormat.CiscoIosXe;
@@ -112,7 +115,8 @@ internal sealed class CiscoIosXeReader : VendorReader
         f.RemoteId = Second(CiscoBlocks.Value(profile, "match identity"));
         var policy = config.Starting("crypto isakmp policy ").FirstOrDefault().Body ?? new List<string>();
         var encryption = CiscoBlocks.Value(policy, "encryption");
-        f.IkeEncryption = encryption?.StartsWith("aes ", StringComparison.Ordinal) == true ? "aes-cbc-" + encryption.Substring(4) : encryption;
+        f.IkeEncryption = encryption?.StartsWith("aes ", StringComparison.Ordinal) == true ? "aes-cbc-"
+            + encryption.Substring(4) : encryption;
         f.IkeIntegrity = CiscoBlocks.Value(policy, "hash");
         f.IkeGroup = CiscoBlocks.Value(policy, "group");
         f.IkeLifetime = Int(CiscoBlocks.Value(policy, "lifetime"));

@@ -7,13 +7,16 @@ namespace OpenStackVpn.Core.Peer.Vendors;
 internal sealed class FortiGate : VendorDialect
 {
     internal const string Phase1Doc =
-        "https://docs.ansible.com/ansible/latest/collections/fortinet/fortios/fortios_vpn_ipsec_phase1_interface_module.html";
+        "https://docs.ansible.com/ansible/latest/collections/fortinet/fortios/" +
+            "fortios_vpn_ipsec_phase1_interface_module.html";
 
     internal const string Phase2Doc =
-        "https://docs.ansible.com/ansible/latest/collections/fortinet/fortios/fortios_vpn_ipsec_phase2_interface_module.html";
+        "https://docs.ansible.com/ansible/latest/collections/fortinet/fortios/" +
+            "fortios_vpn_ipsec_phase2_interface_module.html";
 
     internal const string SiteToSiteDoc =
-        "https://docs.fortinet.com/document/fortigate/7.4.0/administration-guide/762500/basic-site-to-site-vpn-with-pre-shared-key";
+        "https://docs.fortinet.com/document/fortigate/7.4.0/administration-guide/762500/" +
+            "basic-site-to-site-vpn-with-pre-shared-key";
 
     internal static readonly VendorTable Words = new()
     {
@@ -28,7 +31,8 @@ internal sealed class FortiGate : VendorDialect
         PfsGroup = Map(("group2", "2"), ("group5", "5"), ("group14", "14"), ("group15", "15"), ("group16", "16"),
             ("group18", "18"), ("group19", "19"), ("group20", "20"), ("group21", "21"), ("group31", "31")),
         // FortiOS DPD detects only (on-idle probes when idle); the tunnel comes back by auto-negotiate or traffic.
-        DpdAction = Map(("hold", "on-idle"), ("clear", "on-idle"), ("restart", "on-idle"), ("restart-by-peer", "on-idle"),
+        DpdAction = Map(("hold", "on-idle"), ("clear", "on-idle"), ("restart", "on-idle"), ("restart-by-peer",
+            "on-idle"),
             ("disabled", "disable")),
         Refused = { ["transform protocol=ah"] = "phase2-interface negotiates ESP only" },
         Sources = new[] { Phase1Doc, Phase2Doc, SiteToSiteDoc },
@@ -121,12 +125,15 @@ internal sealed class FortiGate : VendorDialect
         text.Append("config firewall policy\n");
         foreach (var (name, from, to) in new[] { ($"{n}-out", "internal", n), ($"{n}-in", n, "internal") })
         {
-            text.Append($"    edit 0\n        set name \"{name}\"\n        set srcintf \"{from}\"\n        set dstintf \"{to}\"\n");
+            text.Append($"    edit 0\n        set name \"{name}\"\n        set srcintf \"{from}\"\n        set"
+                + $" dstintf \"{to}\"\n");
             text.Append("        set srcaddr \"all\"\n        set dstaddr \"all\"\n        set action accept\n");
             text.Append("        set schedule \"always\"\n        set service \"ALL\"\n    next\n");
         }
 
         text.Append("end\n");
-        Line(text, $"'wan1' stands for the interface that owns {s.LocalAddress}, 'internal' for the one facing {string.Join(", ", s.LocalSubnets)}.");
+        Line(text,
+            $"'wan1' stands for the interface that owns {s.LocalAddress}, 'internal' for the one facing"
+                + $" {string.Join(", ", s.LocalSubnets)}.");
     }
 }

@@ -4,7 +4,9 @@ using System.Linq;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>Reads a FortiOS configuration (show full-configuration or a backup): our phase1-interface and its phase2s.</summary>
+/// <summary>
+/// Reads a FortiOS configuration (show full-configuration or a backup): our phase1-interface and its phase2s.
+/// </summary>
 internal sealed class FortiGateReader : VendorReader
 {
     public override PeerConfigFormat Format => PeerConfigFormat.FortiGate;
@@ -18,7 +20,8 @@ internal sealed class FortiGateReader : VendorReader
         var sections = Parse(text);
         var phase1s = Entries(sections, "vpn ipsec phase1-interface");
         var p1 = Pick(phase1s, e => e.Name, e => Get(e, "remote-gw"), site);
-        var phase2s = Entries(sections, "vpn ipsec phase2-interface").Where(e => Get(e, "phase1name") == p1.Name).ToList();
+        var phase2s = Entries(sections, "vpn ipsec phase2-interface").Where(e => Get(e, "phase1name") == p1.Name)
+            .ToList();
         var ikeProposal = Split(Get(p1, "proposal"));
         var f = new Found
         {
@@ -45,7 +48,8 @@ internal sealed class FortiGateReader : VendorReader
             f.ChildLifetime = Int(Get(p2, "keylifeseconds"));
             f.Mode = Get(p2, "encapsulation") == "transport-mode" ? "transport" : "tunnel";
             f.PeerStarts = Get(p2, "auto-negotiate") == "enable";
-            if (Get(p2, "src-subnet")?.Split(' ') is { Length: 2 } src && Get(p2, "dst-subnet")?.Split(' ') is { Length: 2 } dst)
+            if (Get(p2, "src-subnet")?.Split(' ') is { Length: 2 } src && Get(p2,
+                "dst-subnet")?.Split(' ') is { Length: 2 } dst)
             {
                 f.LocalSubnets.Add(VendorDialect.Cidr(src[0], src[1]));
                 f.RemoteSubnets.Add(VendorDialect.Cidr(dst[0], dst[1]));
@@ -66,7 +70,8 @@ internal sealed class FortiGateReader : VendorReader
 
         var parts = first.Split('-');
         var integrity = parts.Length > 1 ? parts[1] : null;
-        return (parts[0], integrity?.StartsWith("prf", StringComparison.Ordinal) == true ? integrity.Substring(3) : integrity);
+        return (parts[0], integrity?.StartsWith("prf", StringComparison.Ordinal) == true ? integrity.Substring(3)
+            : integrity);
     }
 
     private static string? Get((string Name, Dictionary<string, string> Values) entry, string key) =>

@@ -3,35 +3,45 @@ using static OpenStackVpn.Core.Peer.Vendors.CiscoIosXe;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>Junos set commands for an SRX: IKE proposal, policy and gateway; IPsec proposal, policy and VPN with traffic selectors.</summary>
+/// <summary>
+/// Junos set commands for an SRX: IKE proposal, policy and gateway; IPsec proposal, policy and VPN with traffic
+/// selectors.
+/// </summary>
 internal sealed class JuniperSrx : VendorDialect
 {
     internal const string IkeProposalDoc =
-        "https://www.juniper.net/documentation/us/en/software/junos/cli-reference/topics/ref/statement/security-edit-proposal-ike.html";
+        "https://www.juniper.net/documentation/us/en/software/junos/cli-reference/topics/ref/statement/" +
+            "security-edit-proposal-ike.html";
 
     internal const string IpsecProposalDoc =
-        "https://www.juniper.net/documentation/us/en/software/junos/cli-reference/topics/ref/statement/security-edit-proposal-ipsec.html";
+        "https://www.juniper.net/documentation/us/en/software/junos/cli-reference/topics/ref/statement/" +
+            "security-edit-proposal-ipsec.html";
 
     internal const string GatewayDoc =
-        "https://www.juniper.net/documentation/us/en/software/junos/cli-reference/topics/ref/statement/security-edit-gateway-ike.html";
+        "https://www.juniper.net/documentation/us/en/software/junos/cli-reference/topics/ref/statement/" +
+            "security-edit-gateway-ike.html";
 
     internal const string TrafficSelectorDoc =
-        "https://www.juniper.net/documentation/us/en/software/junos/vpn-ipsec/topics/topic-map/security-traffic-selectors-in-route-based-vpns.html";
+        "https://www.juniper.net/documentation/us/en/software/junos/vpn-ipsec/topics/topic-map/" +
+            "security-traffic-selectors-in-route-based-vpns.html";
 
     internal static readonly VendorTable Words = new()
     {
-        IkeEncryption = Map(("3des", "3des-cbc"), ("aes-128", "aes-128-cbc"), ("aes-192", "aes-192-cbc"), ("aes-256", "aes-256-cbc"),
+        IkeEncryption = Map(("3des", "3des-cbc"), ("aes-128", "aes-128-cbc"), ("aes-192", "aes-192-cbc"), ("aes-256",
+            "aes-256-cbc"),
             ("aes-128-gcm-16", "aes-128-gcm"), ("aes-256-gcm-16", "aes-256-gcm")),
         IkeIntegrity = Map(("sha1", "sha1"), ("sha256", "sha-256"), ("sha384", "sha-384"), ("sha512", "sha-512")),
         IkeGroup = Map(("group2", "group2"), ("group5", "group5"), ("group14", "group14"), ("group15", "group15"),
             ("group16", "group16"), ("group19", "group19"), ("group20", "group20"), ("group21", "group21")),
-        EspEncryption = Map(("3des", "3des-cbc"), ("aes-128", "aes-128-cbc"), ("aes-192", "aes-192-cbc"), ("aes-256", "aes-256-cbc"),
+        EspEncryption = Map(("3des", "3des-cbc"), ("aes-128", "aes-128-cbc"), ("aes-192", "aes-192-cbc"), ("aes-256",
+            "aes-256-cbc"),
             ("aes-128-gcm-16", "aes-128-gcm"), ("aes-192-gcm-16", "aes-192-gcm"), ("aes-256-gcm-16", "aes-256-gcm")),
         EspIntegrity = Map(("sha1", "hmac-sha1-96"), ("sha256", "hmac-sha-256-128"), ("sha384", "hmac-sha-384-192"),
             ("sha512", "hmac-sha-512-256")),
         PfsGroup = Map(("group2", "group2"), ("group5", "group5"), ("group14", "group14"), ("group15", "group15"),
             ("group16", "group16"), ("group19", "group19"), ("group20", "group20"), ("group21", "group21")),
-        // Junos DPD detects only; a dead peer's SAs are cleared and rebuilt by traffic or establish-tunnels immediately.
+        // Junos DPD detects only; a dead peer's SAs are cleared and rebuilt by traffic or establish-tunnels
+        // immediately.
         DpdAction = Map(("hold", "always-send"), ("clear", "always-send"), ("restart", "always-send"),
             ("restart-by-peer", "always-send"), ("disabled", "")),
         Refused = { ["encapsulation mode=transport"] = "an SRX site-to-site VPN is a tunnel-mode VPN" },
@@ -80,7 +90,9 @@ internal sealed class JuniperSrx : VendorDialect
         {
             text.Append(gw + $"dead-peer-detection {w.DpdAction}\n");
             text.Append(gw + $"dead-peer-detection interval {s.DpdDelay}\n");
-            text.Append(gw + $"dead-peer-detection threshold {System.Math.Max(1, (s.DpdTimeout ?? 0) / System.Math.Max(1, s.DpdDelay ?? 1))}\n");
+            text.Append(gw
+                + $"dead-peer-detection threshold"
+                    + $" {System.Math.Max(1, (s.DpdTimeout ?? 0) / System.Math.Max(1, s.DpdDelay ?? 1))}\n");
         }
 
         Source(text, IpsecProposalDoc);
@@ -112,7 +124,8 @@ internal sealed class JuniperSrx : VendorDialect
 
         text.Append(vpn + $"establish-tunnels {(w.PeerStarts ? "immediately" : "on-traffic")}\n");
         text.Append("set interfaces st0 unit 0 family inet\n");
-        Line(text, "Zones and policies: put st0.0 in a zone (e.g. 'vpn') and allow traffic between it and the trust zone:");
+        Line(text,
+            "Zones and policies: put st0.0 in a zone (e.g. 'vpn') and allow traffic between it and the trust zone:");
         Line(text, "set security zones security-zone vpn interfaces st0.0");
         Line(text, "set security policies from-zone trust to-zone vpn policy os-out match source-address any "
             + "destination-address any application any; then permit (and the reverse).");

@@ -2,7 +2,9 @@ using System.Linq;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>Reads Junos set commands (show configuration | display set): our VPN, its gateway, policies and proposals.</summary>
+/// <summary>
+/// Reads Junos set commands (show configuration | display set): our VPN, its gateway, policies and proposals.
+/// </summary>
 internal sealed class JuniperSrxReader : VendorReader
 {
     public override PeerConfigFormat Format => PeerConfigFormat.JuniperSrx;
@@ -15,10 +17,12 @@ internal sealed class JuniperSrxReader : VendorReader
     {
         var set = new SetCommands(text, Words);
         var vpns = set.Names("security", "ipsec", "vpn");
-        var name = Pick(vpns, v => v, v => set.Value("security", "ike", "gateway", set.Value("security", "ipsec", "vpn", v, "ike", "gateway") ?? "", "address"), site);
+        var name = Pick(vpns, v => v, v => set.Value("security", "ike", "gateway", set.Value("security", "ipsec",
+            "vpn", v, "ike", "gateway") ?? "", "address"), site);
         var vpn = new[] { "security", "ipsec", "vpn", name };
         var gateway = set.Value(vpn.Concat(new[] { "ike", "gateway" }).ToArray()) ?? "";
-        string? Gw(params string[] rest) => set.Value(new[] { "security", "ike", "gateway", gateway }.Concat(rest).ToArray());
+        string? Gw(params string[] rest) => set.Value(new[] { "security", "ike", "gateway", gateway }.Concat(rest)
+            .ToArray());
         var ikePolicy = Gw("ike-policy") ?? "";
         var ikeProposal = set.Value("security", "ike", "policy", ikePolicy, "proposals") ?? "";
         string? Ike(string key) => set.Value("security", "ike", "proposal", ikeProposal, key);

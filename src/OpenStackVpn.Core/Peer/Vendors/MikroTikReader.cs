@@ -6,7 +6,10 @@ using System.Text.RegularExpressions;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>Reads a RouterOS export (/export or /ip ipsec export): our peer and the profile, proposal, identity and policies it uses.</summary>
+/// <summary>
+/// Reads a RouterOS export (/export or /ip ipsec export): our peer and the profile, proposal, identity and policies it
+/// uses.
+/// </summary>
 internal sealed class MikroTikReader : VendorReader
 {
     public override PeerConfigFormat Format => PeerConfigFormat.MikroTik;
@@ -18,14 +21,16 @@ internal sealed class MikroTikReader : VendorReader
     public override PeerSettings Read(string text, PeerSite? site)
     {
         var items = Items(text);
-        List<Dictionary<string, string>> Menu(string menu) => items.Where(i => i.Menu == menu).Select(i => i.Values).ToList();
+        List<Dictionary<string, string>> Menu(string menu) => items.Where(i => i.Menu == menu).Select(i => i.Values)
+            .ToList();
         string? Get(Dictionary<string, string>? d, string key) => d != null && d.TryGetValue(key, out var v) ? v : null;
         var peer = Pick(Menu("peer"), p => Get(p, "name"), p => Get(p, "address")?.Split('/')[0], site);
         var name = Get(peer, "name");
         var profile = Menu("profile").FirstOrDefault(p => Get(p, "name") == (Get(peer, "profile") ?? "default"));
         var identity = Menu("identity").FirstOrDefault(i => Get(i, "peer") == name);
         var policies = Menu("policy").Where(p => Get(p, "peer") == name).ToList();
-        var proposal = Menu("proposal").FirstOrDefault(p => Get(p, "name") == (Get(policies.FirstOrDefault(), "proposal") ?? "default"));
+        var proposal = Menu("proposal").FirstOrDefault(p => Get(p, "name") == (Get(policies.FirstOrDefault(),
+            "proposal") ?? "default"));
         var mode = Get(peer, "exchange-mode") ?? "main";
         var f = new Found
         {
@@ -58,19 +63,23 @@ internal sealed class MikroTikReader : VendorReader
         return Settings(f);
     }
 
-    /// <summary>Every "add key=value..." of every /ip ipsec menu (a menu line alone sets the menu for the lines after it).</summary>
+    /// <summary>
+    /// Every "add key=value..." of every /ip ipsec menu (a menu line alone sets the menu for the lines after it).
+    /// </summary>
     private static List<(string Menu, Dictionary<string, string> Values)> Items(string text)
     {
         var items = new List<(string, Dictionary<string, string>)>();
         var menu = "";
         // RouterOS exports wrap long lines with a trailing backslash.
-        foreach (var line in Lines(Regex.Replace(text, @"\\\r?\n\s*", "")).Where(l => !l.StartsWith("#", StringComparison.Ordinal)))
+        foreach (var line in Lines(Regex.Replace(text, @"\\\r?\n\s*", "")).Where(l => !l.StartsWith("#",
+            StringComparison.Ordinal)))
         {
             var words = Words(line);
             if (words[0].StartsWith("/", StringComparison.Ordinal))
             {
                 // "/ip ipsec peer add ..." or "/ip/ipsec/peer add ...": the menu is every word up to the command.
-                var menuWords = words.TakeWhile(x => !x.Contains('=') && x != "add" && x != "set" && x != "remove").ToList();
+                var menuWords = words.TakeWhile(x => !x.Contains('=') && x != "add" && x != "set" && x != "remove")
+                    .ToList();
                 var path = string.Join("/", menuWords).Split('/').Where(p => p.Length > 0).ToList();
                 menu = path.Count == 3 && path[0] == "ip" && path[1] == "ipsec" ? path[2] : "";
                 words = words.Skip(menuWords.Count).ToList();
@@ -102,7 +111,8 @@ internal sealed class MikroTikReader : VendorReader
         foreach (Match m in Regex.Matches(value, @"(\d+)([wdhms]?)"))
         {
             var n = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            total += m.Groups[2].Value switch { "w" => n * 604800, "d" => n * 86400, "h" => n * 3600, "m" => n * 60, _ => n };
+            total += m.Groups[2].Value switch { "w" => n * 604800, "d" => n * 86400, "h" => n * 3600, "m" => n * 60,
+                _ => n };
         }
 
         return total;

@@ -4,31 +4,39 @@ using static OpenStackVpn.Core.Peer.Vendors.CiscoIosXe;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>PAN-OS set commands: IKE and IPsec crypto profiles, IKE gateway, IPsec tunnel with proxy ids, tunnel interface, routes.</summary>
+/// <summary>
+/// PAN-OS set commands: IKE and IPsec crypto profiles, IKE gateway, IPsec tunnel with proxy ids, tunnel interface,
+/// routes.
+/// </summary>
 internal sealed class PaloAlto : VendorDialect
 {
     internal const string IkeCryptoDoc = "https://pan.dev/terraform/docs/panos/resources/ike_crypto_profile/";
 
     internal const string IpsecCryptoDoc = "https://pan.dev/terraform/docs/panos/resources/ipsec_crypto_profile/";
 
-    internal const string GatewayDoc = "https://paloaltonetworks.github.io/pan-os-ansible/modules/panos_ike_gateway_module.html";
+    internal const string GatewayDoc =
+        "https://paloaltonetworks.github.io/pan-os-ansible/modules/panos_ike_gateway_module.html";
 
-    internal const string ProxyIdDoc = "https://paloaltonetworks.github.io/pan-os-ansible/modules/panos_ipsec_ipv4_proxyid_module.html";
+    internal const string ProxyIdDoc =
+        "https://paloaltonetworks.github.io/pan-os-ansible/modules/panos_ipsec_ipv4_proxyid_module.html";
 
     internal static readonly VendorTable Words = new()
     {
-        IkeEncryption = Map(("3des", "3des"), ("aes-128", "aes-128-cbc"), ("aes-192", "aes-192-cbc"), ("aes-256", "aes-256-cbc"),
+        IkeEncryption = Map(("3des", "3des"), ("aes-128", "aes-128-cbc"), ("aes-192", "aes-192-cbc"), ("aes-256",
+            "aes-256-cbc"),
             ("aes-128-gcm-16", "aes-128-gcm"), ("aes-256-gcm-16", "aes-256-gcm")),
         IkeIntegrity = Map(("sha1", "sha1"), ("sha256", "sha256"), ("sha384", "sha384"), ("sha512", "sha512")),
         IkeGroup = Map(("group2", "group2"), ("group5", "group5"), ("group14", "group14"), ("group19", "group19"),
             ("group20", "group20")),
-        EspEncryption = Map(("3des", "3des"), ("aes-128", "aes-128-cbc"), ("aes-192", "aes-192-cbc"), ("aes-256", "aes-256-cbc"),
+        EspEncryption = Map(("3des", "3des"), ("aes-128", "aes-128-cbc"), ("aes-192", "aes-192-cbc"), ("aes-256",
+            "aes-256-cbc"),
             ("aes-128-ccm-16", "aes-128-ccm"), ("aes-128-gcm-16", "aes-128-gcm"), ("aes-256-gcm-16", "aes-256-gcm")),
         EspIntegrity = Map(("sha1", "sha1"), ("sha256", "sha256"), ("sha384", "sha384"), ("sha512", "sha512")),
         PfsGroup = Map(("group2", "group2"), ("group5", "group5"), ("group14", "group14"), ("group19", "group19"),
             ("group20", "group20")),
         // PAN-OS DPD detects only; the tunnel is renegotiated by traffic.
-        DpdAction = Map(("hold", "yes"), ("clear", "yes"), ("restart", "yes"), ("restart-by-peer", "yes"), ("disabled", "no")),
+        DpdAction = Map(("hold", "yes"), ("clear", "yes"), ("restart", "yes"), ("restart-by-peer", "yes"),
+            ("disabled", "no")),
         Refused = { ["encapsulation mode=transport"] = "an IPsec tunnel on PAN-OS is a tunnel-mode tunnel" },
         Sources = new[] { IkeCryptoDoc, IpsecCryptoDoc, GatewayDoc, ProxyIdDoc },
     };
@@ -98,10 +106,13 @@ internal sealed class PaloAlto : VendorDialect
         text.Append("set network interface tunnel units tunnel.1\n");
         foreach (var (cidr, i) in s.RemoteSubnets.Select((c, i) => (c, i + 1)))
         {
-            text.Append($"set network virtual-router default routing-table ip static-route {n}-{i} destination {cidr} interface tunnel.1\n");
+            text.Append($"set network virtual-router default routing-table ip static-route {n}-{i} destination"
+                + $" {cidr} interface tunnel.1\n");
         }
 
-        Line(text, $"ethernet1/1 stands for the interface that owns {s.LocalAddress}; put tunnel.1 in a zone and allow the traffic.");
+        Line(text,
+            $"ethernet1/1 stands for the interface that owns {s.LocalAddress}; put tunnel.1 in a zone and allow the"
+                + $" traffic.");
         Line(text, "PAN-OS starts the tunnel on traffic (there is no always-start setting for a proxy-id tunnel).");
     }
 

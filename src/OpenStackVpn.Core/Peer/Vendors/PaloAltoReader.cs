@@ -2,7 +2,9 @@ using System.Linq;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>Reads PAN-OS set commands (show config running, set format): our IPsec tunnel, its gateway and profiles.</summary>
+/// <summary>
+/// Reads PAN-OS set commands (show config running, set format): our IPsec tunnel, its gateway and profiles.
+/// </summary>
 internal sealed class PaloAltoReader : VendorReader
 {
     public override PeerConfigFormat Format => PeerConfigFormat.PaloAlto;
@@ -16,16 +18,19 @@ internal sealed class PaloAltoReader : VendorReader
         var set = new SetCommands(text, Words);
         var tunnels = set.Names("network", "tunnel", "ipsec");
         string? Gateway(string t) => set.Value("network", "tunnel", "ipsec", t, "auto-key", "ike-gateway");
-        var name = Pick(tunnels, t => t, t => set.Value("network", "ike", "gateway", Gateway(t) ?? "", "peer-address", "ip"), site);
+        var name = Pick(tunnels, t => t, t => set.Value("network", "ike", "gateway", Gateway(t) ?? "",
+            "peer-address", "ip"), site);
         var gw = Gateway(name) ?? "";
         string? Gw(params string[] rest) => set.Value(new[] { "network", "ike", "gateway", gw }.Concat(rest).ToArray());
         var version = Gw("protocol", "version") == "ikev1" ? "ikev1" : "ikev2";
         var ikeProfile = Gw("protocol", version, "ike-crypto-profile") ?? "";
         string? Ike(params string[] rest) =>
-            set.Value(new[] { "network", "ike", "crypto-profiles", "ike-crypto-profiles", ikeProfile }.Concat(rest).ToArray());
+            set.Value(new[] { "network", "ike", "crypto-profiles", "ike-crypto-profiles", ikeProfile }.Concat(rest)
+                .ToArray());
         var ipsecProfile = set.Value("network", "tunnel", "ipsec", name, "auto-key", "ipsec-crypto-profile") ?? "";
         string? Esp(params string[] rest) =>
-            set.Value(new[] { "network", "ike", "crypto-profiles", "ipsec-crypto-profiles", ipsecProfile }.Concat(rest).ToArray());
+            set.Value(new[] { "network", "ike", "crypto-profiles", "ipsec-crypto-profiles",
+                ipsecProfile }.Concat(rest).ToArray());
         var ah = Esp("ah", "authentication");
         var f = new Found
         {

@@ -17,12 +17,16 @@ internal sealed class SetCommands
 
     /// <summary>The words after <paramref name="path"/> on every line that starts with it.</summary>
     public IEnumerable<List<string>> Under(params string[] path) =>
-        _lines.Where(l => l.Count >= path.Length && path.Select((p, i) => l[i] == p).All(b => b)).Select(l => l.Skip(path.Length).ToList());
+        _lines.Where(l => l.Count >= path.Length && path.Select((p, i) => l[i] == p).All(b => b)).Select(l =>
+            l.Skip(path.Length).ToList());
 
     /// <summary>The value after <paramref name="path"/> (the rest of the first matching line), or null.</summary>
     public string? Value(params string[] path) =>
         Under(path).Where(r => r.Count > 0).Select(r => string.Join(" ", r)).FirstOrDefault();
 
-    /// <summary>The names that follow <paramref name="path"/> (the next word of each matching line), distinct.</summary>
-    public List<string> Names(params string[] path) => Under(path).Where(r => r.Count > 0).Select(r => r[0]).Distinct().ToList();
+    /// <summary>
+    /// The names that follow <paramref name="path"/> (the next word of each matching line), distinct.
+    /// </summary>
+    public List<string> Names(params string[] path) => Under(path).Where(r => r.Count > 0).Select(r => r[0])
+        .Distinct().ToList();
 }

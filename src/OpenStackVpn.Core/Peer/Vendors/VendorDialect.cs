@@ -33,7 +33,9 @@ internal abstract class VendorDialect
     /// <summary>True when the platform's syntax writes networks as address and mask (IPv4 only here).</summary>
     protected virtual bool UsesMasks => false;
 
-    /// <summary>The names our objects get on the device: short, as some platforms limit names to 15 characters.</summary>
+    /// <summary>
+    /// The names our objects get on the device: short, as some platforms limit names to 15 characters.
+    /// </summary>
     public static string ShortName(string connectionId) =>
         "os-" + new string(connectionId.Where(char.IsLetterOrDigit).Take(8).ToArray());
 
@@ -90,18 +92,22 @@ internal abstract class VendorDialect
         {
             if (value == null || !map.ContainsKey(value))
             {
-                return Refuse($"has no {what} '{value}' (its documentation lists none: {string.Join(", ", t.Sources.Take(1))}).");
+                return Refuse($"has no {what} '{value}' (its documentation lists none:"
+                    + $" {string.Join(", ", t.Sources.Take(1))}).");
             }
         }
 
         if (aeadIke && ike.IkeVersion == "v1")
         {
-            return Refuse($"cannot use the combined-mode cipher {ike.EncryptionAlgorithm} for IKEv1 (RFC 5282 is IKEv2 only).");
+            return Refuse($"cannot use the combined-mode cipher {ike.EncryptionAlgorithm} for IKEv1 (RFC 5282 is"
+                + $" IKEv2 only).");
         }
 
-        if (UsesMasks && site.LocalCidrs.Concat(site.PeerCidrs).Append(site.Connection.PeerAddress ?? "").Any(c => c.Contains(':')))
+        if (UsesMasks && site.LocalCidrs.Concat(site.PeerCidrs).Append(site.Connection.PeerAddress ?? "").Any(c =>
+            c.Contains(':')))
         {
-            return Refuse("is written here with IPv4 address masks only; IPv6 networks or peers are not written for it.");
+            return Refuse("is written here with IPv4 address masks only; IPv6 networks or peers are not written for"
+                + " it.");
         }
 
         if (includeSecret && Secrets.ToPlain(site.Connection.Psk) is { } key && KeyRefusal(key) is { } keyWhy)
@@ -116,15 +122,18 @@ internal abstract class VendorDialect
     public PeerConfigFile Write(PeerSite site, bool includeSecret)
     {
         var secret = includeSecret ? Secrets.ToPlain(site.Connection.Psk) : null;
-        var words = new VendorWords(site, Table, ShortName(site.Connection.Id), Key(secret ?? PeerConfigFile.PskPlaceholder), secret == null);
+        var words = new VendorWords(site, Table, ShortName(site.Connection.Id), Key(secret
+            ?? PeerConfigFile.PskPlaceholder), secret == null);
         var text = new StringBuilder();
-        Line(text, $"Peer side of IPsec site connection '{site.Connection.Name}' ({site.Connection.Id}) for {Platform},");
+        Line(text,
+            $"Peer side of IPsec site connection '{site.Connection.Name}' ({site.Connection.Id}) for {Platform},");
         Line(text, $"written by Export-IpsecPeerConfig from the cloud's API objects: VPN service {site.Service.Id},");
         Line(text, $"IKE policy {site.IkePolicy.Id}, IPsec policy {site.IpsecPolicy.Id}.");
         Line(text, "Written from the vendor's documentation; not run on the device. Each block names its source.");
         if (words.Placeholder)
         {
-            Line(text, $"The key is the placeholder {PeerConfigFile.PskPlaceholder}: export with -IncludeSecret for the key.");
+            Line(text,
+                $"The key is the placeholder {PeerConfigFile.PskPlaceholder}: export with -IncludeSecret for the key.");
         }
 
         Body(words, text);
@@ -144,7 +153,8 @@ internal abstract class VendorDialect
     protected virtual string? ExtraRefusal(PeerSite site) => null;
 
     /// <summary>A comment line.</summary>
-    protected void Line(StringBuilder text, string comment) => text.Append(Comment).Append(' ').Append(comment).Append('\n');
+    protected void Line(StringBuilder text, string comment) => text.Append(Comment).Append(' ').Append(comment)
+        .Append('\n');
 
     /// <summary>A comment naming the documentation a block comes from.</summary>
     protected void Source(StringBuilder text, string url) => Line(text, "source: " + url);
@@ -160,12 +170,14 @@ internal abstract class VendorDialect
         var parts = cidr.Split('/');
         var bits = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 32;
         var mask = bits == 0 ? 0u : uint.MaxValue << (32 - bits);
-        return (parts[0], new IPAddress(new[] { (byte)(mask >> 24), (byte)(mask >> 16), (byte)(mask >> 8), (byte)mask }).ToString());
+        return (parts[0], new IPAddress(new[] { (byte)(mask >> 24), (byte)(mask >> 16), (byte)(mask >> 8),
+            (byte)mask }).ToString());
     }
 
     /// <summary>A netmask's inverse ("wildcard"), as Cisco IOS access lists write it.</summary>
     internal static string Wildcard(string mask) =>
-        string.Join(".", mask.Split('.').Select(o => (255 - int.Parse(o, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture)));
+        string.Join(".", mask.Split('.').Select(o => (255 - int.Parse(o, CultureInfo.InvariantCulture))
+            .ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Address and netmask (or wildcard) back to a CIDR.</summary>
     internal static string Cidr(string address, string mask, bool wildcard = false)

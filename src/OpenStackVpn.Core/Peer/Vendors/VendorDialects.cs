@@ -14,7 +14,8 @@ internal static class VendorDialects
 
     private static readonly Dictionary<PeerConfigFormat, VendorReader> Readers = new VendorReader[]
     {
-        new CiscoIosXeReader(), new CiscoAsaReader(), new JuniperSrxReader(), new FortiGateReader(), new PaloAltoReader(),
+        new CiscoIosXeReader(), new CiscoAsaReader(), new JuniperSrxReader(), new FortiGateReader(),
+            new PaloAltoReader(),
         new MikroTikReader(), new VyOSReader(), new WindowsRrasReader(),
     }.ToDictionary(r => r.Format);
 
@@ -25,15 +26,19 @@ internal static class VendorDialects
     public static VendorReader? Reader(PeerConfigFormat format) => Readers.TryGetValue(format, out var r) ? r : null;
 
     /// <summary>The vendor format a running configuration is written in, or null.</summary>
-    public static PeerConfigFormat? Recognise(string text) => Readers.Values.FirstOrDefault(r => r.Recognise(text))?.Format;
+    public static PeerConfigFormat? Recognise(string text) => Readers.Values.FirstOrDefault(r =>
+        r.Recognise(text))?.Format;
 
-    /// <summary>Writes a connection for a vendor, or refuses it with the reason (an argument error of -Format).</summary>
+    /// <summary>
+    /// Writes a connection for a vendor, or refuses it with the reason (an argument error of -Format).
+    /// </summary>
     public static IReadOnlyList<PeerConfigFile> Write(VendorDialect dialect, PeerSite site, bool includeSecret)
     {
         var reason = dialect.Refusal(site, includeSecret) ?? site.Refusal(dialect.Format);
         if (reason != null)
         {
-            throw OpenStackException.Argument("Format", $"connection {site.Connection.Id} cannot be written as {dialect.Format}: {reason}");
+            throw OpenStackException.Argument("Format",
+                $"connection {site.Connection.Id} cannot be written as {dialect.Format}: {reason}");
         }
 
         return new[] { dialect.Write(site, includeSecret) };

@@ -19,7 +19,9 @@ internal abstract class VendorReader
     /// <summary>True when the text is this platform's configuration.</summary>
     public abstract bool Recognise(string text);
 
-    /// <summary>Our tunnel's settings; <paramref name="site"/> (when known) picks our tunnel among the others.</summary>
+    /// <summary>
+    /// Our tunnel's settings; <paramref name="site"/> (when known) picks our tunnel among the others.
+    /// </summary>
     public abstract PeerSettings Read(string text, PeerSite? site);
 
     /// <summary>
@@ -44,7 +46,8 @@ internal abstract class VendorReader
         {
             throw OpenStackException.Argument("PeerConfig", tunnels.Count == 0
                 ? "the configuration holds no IPsec tunnel this reader recognises."
-                : $"the configuration holds {tunnels.Count} tunnels and none is named {ours} or goes to {site?.CloudAddress}.");
+                : $"the configuration holds {tunnels.Count} tunnels and none is named {ours} or goes to"
+                    + $" {site?.CloudAddress}.");
         }
 
         return tunnels[index];
@@ -97,7 +100,8 @@ internal abstract class VendorReader
         }
 
         var fqdn = !PeerSite.IsIp(f.LocalId ?? f.LocalAddress) || (f.RemoteId != null && !PeerSite.IsIp(f.RemoteId));
-        string? Id(string? id) => id == null ? null : fqdn && !id.StartsWith("@", StringComparison.Ordinal) ? "@" + id : id;
+        string? Id(string? id) => id == null ? null : fqdn && !id.StartsWith("@", StringComparison.Ordinal) ? "@"
+            + id : id;
         var childIntegrity = VendorTable.Neutron(t.EspIntegrity, f.EspIntegrity);
         var childGroup = VendorTable.Neutron(t.PfsGroup, f.PfsGroup);
         var settings = new PeerSettings
@@ -110,12 +114,14 @@ internal abstract class VendorReader
             RemoteId = Id(f.RemoteId ?? f.RemoteAddress),
             LocalSubnets = f.LocalSubnets.Distinct().ToList(),
             RemoteSubnets = f.RemoteSubnets.Distinct().ToList(),
-            IkeProposal = Proposal(f.IkeEncryption, f.IkeIntegrity, f.IkeGroup, t.IkeEncryption, t.IkeIntegrity, t.IkeGroup, true),
+            IkeProposal = Proposal(f.IkeEncryption, f.IkeIntegrity, f.IkeGroup, t.IkeEncryption, t.IkeIntegrity,
+                t.IkeGroup, true),
             ChildProtocol = f.Ah ? "ah" : "esp",
             ChildProposal = f.Ah
                 ? string.Join("-", new[] { Algorithms.IntegrityName(childIntegrity) ?? f.EspIntegrity,
                     Algorithms.GroupName(childGroup) ?? f.PfsGroup }.Where(p => p != null))
-                : Proposal(f.EspEncryption, f.EspIntegrity, f.PfsGroup, t.EspEncryption, t.EspIntegrity, t.PfsGroup, false),
+                : Proposal(f.EspEncryption, f.EspIntegrity, f.PfsGroup, t.EspEncryption, t.EspIntegrity, t.PfsGroup,
+                    false),
             IkeLifetime = f.IkeLifetime,
             ChildLifetime = f.ChildLifetime,
             Aggressive = f.Aggressive,
@@ -129,7 +135,8 @@ internal abstract class VendorReader
     }
 
     protected static int? Int(string? text) =>
-        int.TryParse(text?.Trim().Trim('"', '\''), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+        int.TryParse(text?.Trim().Trim('"', '\''), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
+            : null;
 
     /// <summary>The text's lines, trimmed, without blank ones.</summary>
     protected static List<string> Lines(string text) =>

@@ -13,7 +13,8 @@ internal sealed class VendorTable
     /// <summary>Neutron's values, as the API description suggests them (the cloud's release decides).</summary>
     public static readonly IReadOnlyList<string> NeutronEncryption = new[] { "3des", "aes-128", "aes-192", "aes-256" }
         .Concat(new[] { "128", "192", "256" }.Select(b => $"aes-{b}-ctr"))
-        .Concat(from m in new[] { "ccm", "gcm" } from b in new[] { "128", "192", "256" } from i in new[] { "8", "12", "16" }
+        .Concat(from m in new[] { "ccm", "gcm" } from b in new[] { "128", "192", "256" } from i in new[] { "8", "12",
+            "16" }
                 select $"aes-{b}-{m}-{i}")
         .ToList();
 
@@ -52,7 +53,9 @@ internal sealed class VendorTable
     /// <summary>Neutron's DPD action in the platform's words; a missing action is refused.</summary>
     public Dictionary<string, string> DpdAction { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The other choices the platform cannot express, with the reason (key: "IKE version=v1" and so on).</summary>
+    /// <summary>
+    /// The other choices the platform cannot express, with the reason (key: "IKE version=v1" and so on).
+    /// </summary>
     public Dictionary<string, string> Refused { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The documentation pages the maps were taken from.</summary>
@@ -60,7 +63,8 @@ internal sealed class VendorTable
 
     /// <summary>Neutron's value for a platform word of <paramref name="map"/>, or null.</summary>
     public static string? Neutron(Dictionary<string, string> map, string? word) =>
-        word == null ? null : map.FirstOrDefault(p => string.Equals(p.Value, word.Trim(), StringComparison.OrdinalIgnoreCase)).Key;
+        word == null ? null : map.FirstOrDefault(p => string.Equals(p.Value, word.Trim(),
+            StringComparison.OrdinalIgnoreCase)).Key;
 
     /// <summary>How many of Neutron's values the platform expresses and how many it refuses.</summary>
     public (int Expressed, int Refused) Coverage()

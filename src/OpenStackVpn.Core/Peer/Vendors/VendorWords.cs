@@ -20,7 +20,8 @@ internal sealed class VendorWords
         IkeGroup = table.IkeGroup[ike.Pfs!];
         Ah = esp.TransformProtocol == "ah";
         EspEncryption = Ah ? null : table.EspEncryption[esp.EncryptionAlgorithm!];
-        EspIntegrity = !Ah && VendorDialect.IsAead(esp.EncryptionAlgorithm) ? null : table.EspIntegrity[esp.AuthAlgorithm!];
+        EspIntegrity = !Ah && VendorDialect.IsAead(esp.EncryptionAlgorithm) ? null
+            : table.EspIntegrity[esp.AuthAlgorithm!];
         PfsGroup = table.PfsGroup[esp.Pfs!];
         DpdAction = table.DpdAction[site.Connection.Dpd?.Action ?? "hold"];
         IkeAead = VendorDialect.IsAead(ike.EncryptionAlgorithm);

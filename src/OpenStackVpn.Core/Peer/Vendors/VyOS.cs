@@ -3,12 +3,15 @@ using static OpenStackVpn.Core.Peer.Vendors.CiscoIosXe;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>VyOS 1.4 set commands: authentication psk, ike-group, esp-group and a site-to-site peer with one tunnel per pair.</summary>
+/// <summary>
+/// VyOS 1.4 set commands: authentication psk, ike-group, esp-group and a site-to-site peer with one tunnel per pair.
+/// </summary>
 internal sealed class VyOS : VendorDialect
 {
     internal const string SiteToSiteDoc = "https://docs.vyos.io/en/sagitta/configuration/vpn/site2site_ipsec.html";
 
-    internal const string DefinitionDoc = "https://github.com/vyos/vyos-1x/blob/sagitta/interface-definitions/vpn_ipsec.xml.in";
+    internal const string DefinitionDoc =
+        "https://github.com/vyos/vyos-1x/blob/sagitta/interface-definitions/vpn_ipsec.xml.in";
 
     internal static readonly VendorTable Words = new()
     {
@@ -22,11 +25,13 @@ internal sealed class VyOS : VendorDialect
             ("aes-128-gcm-16", "aes128gcm128"), ("aes-192-gcm-16", "aes192gcm128"), ("aes-256-gcm-16", "aes256gcm128")),
         EspIntegrity = Map(("sha1", "sha1"), ("sha256", "sha256"), ("sha384", "sha384"), ("sha512", "sha512"),
             ("aes-xcbc", "aesxcbc")),
-        PfsGroup = Map(("group2", "dh-group2"), ("group5", "dh-group5"), ("group14", "dh-group14"), ("group15", "dh-group15"),
+        PfsGroup = Map(("group2", "dh-group2"), ("group5", "dh-group5"), ("group14", "dh-group14"), ("group15",
+            "dh-group15"),
             ("group16", "dh-group16"), ("group18", "dh-group18"), ("group19", "dh-group19"), ("group20", "dh-group20"),
             ("group21", "dh-group21"), ("group31", "dh-group31")),
         // VyOS passes the action to strongSwan: hold traps the policy, clear drops it, restart renegotiates at once.
-        DpdAction = Map(("hold", "hold"), ("clear", "clear"), ("restart", "restart"), ("restart-by-peer", "clear"), ("disabled", "")),
+        DpdAction = Map(("hold", "hold"), ("clear", "clear"), ("restart", "restart"), ("restart-by-peer", "clear"),
+            ("disabled", "")),
         Refused = { ["transform protocol=ah"] = "an esp-group negotiates ESP only" },
         Sources = new[] { SiteToSiteDoc, DefinitionDoc },
     };
@@ -42,7 +47,8 @@ internal sealed class VyOS : VendorDialect
     protected override string Key(string key) => "'" + key + "'";
 
     protected override string? KeyRefusal(string key) =>
-        key.IndexOf('\'') >= 0 ? "the configuration shell quotes a key in single quotes; choose a key without one." : null;
+        key.IndexOf('\'') >= 0 ? "the configuration shell quotes a key in single quotes; choose a key without one."
+            : null;
 
     protected override void Body(VendorWords w, StringBuilder text)
     {
@@ -97,6 +103,8 @@ internal sealed class VyOS : VendorDialect
             text.Append(peer + $"tunnel {i} remote prefix {remote}\n");
         }
 
-        Line(text, $"Also: set vpn ipsec interface <the interface that owns {s.LocalAddress}>, and exempt this traffic from source NAT.");
+        Line(text,
+            $"Also: set vpn ipsec interface <the interface that owns {s.LocalAddress}>, and exempt this traffic"
+                + $" from source NAT.");
     }
 }

@@ -4,14 +4,19 @@ using static OpenStackVpn.Core.Peer.Vendors.CiscoIosXe;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>A Windows PowerShell script for Windows Server RRAS: Add-VpnS2SInterface with its custom IPsec policy, and the route.</summary>
+/// <summary>
+/// A Windows PowerShell script for Windows Server RRAS: Add-VpnS2SInterface with its custom IPsec policy, and the
+/// route.
+/// </summary>
 internal sealed class WindowsRras : VendorDialect
 {
     internal const string AddDoc = "https://learn.microsoft.com/powershell/module/remoteaccess/add-vpns2sinterface";
 
-    internal const string ConnectDoc = "https://learn.microsoft.com/powershell/module/remoteaccess/connect-vpns2sinterface";
+    internal const string ConnectDoc =
+        "https://learn.microsoft.com/powershell/module/remoteaccess/connect-vpns2sinterface";
 
-    internal const string InstallDoc = "https://learn.microsoft.com/powershell/module/remoteaccess/install-remoteaccess";
+    internal const string InstallDoc =
+        "https://learn.microsoft.com/powershell/module/remoteaccess/install-remoteaccess";
 
     // Add-VpnS2SInterface -NetworkOutageTimeSeconds takes only these values.
     private static readonly int[] OutageTimes = { 3, 6, 9, 12, 15, 30, 60, 120, 240, 360, 720, 900 };
@@ -30,10 +35,13 @@ internal sealed class WindowsRras : VendorDialect
         Refused =
         {
             ["IKE version=v1"] = "Add-VpnS2SInterface's pre-shared-key interfaces negotiate IKEv2 (its IKEv1 is L2TP)",
-            ["phase-1 mode=aggressive"] = "aggressive mode exists only in IKEv1, which RRAS site-to-site does not offer",
-            ["transform protocol=ah"] = "its custom policy sets an ESP cipher and integrity; it writes no AH-only policy",
+            ["phase-1 mode=aggressive"] = "aggressive mode exists only in IKEv1, which RRAS site-to-site does not"
+                + " offer",
+            ["transform protocol=ah"] = "its custom policy sets an ESP cipher and integrity; it writes no AH-only"
+                + " policy",
             ["encapsulation mode=transport"] = "a site-to-site interface is a tunnel",
-            ["id type=fqdn"] = "a pre-shared-key interface is matched by its destination address and sends its own address",
+            ["id type=fqdn"] = "a pre-shared-key interface is matched by its destination address and sends its own"
+                + " address",
         },
         Sources = new[] { AddDoc, ConnectDoc, InstallDoc },
     };
@@ -65,12 +73,16 @@ internal sealed class WindowsRras : VendorDialect
         Line(text, "The networks behind this server, which the cloud expects as the tunnel's local side:");
         text.Append($"$PeerNetworks = @({string.Join(", ", s.LocalSubnets.Select(c => $"'{c}'"))})\n");
         Source(text, AddDoc);
-        text.Append($"Add-VpnS2SInterface -Name '{n}' -Destination '{s.RemoteAddress}' -SourceIpAddress '{s.LocalAddress}' `\n");
+        text.Append($"Add-VpnS2SInterface -Name '{n}' -Destination '{s.RemoteAddress}' -SourceIpAddress"
+            + $" '{s.LocalAddress}' `\n");
         text.Append($"    -Protocol IKEv2 -AuthenticationMethod PSKOnly -SharedSecret {w.Key} -Persistent `\n");
         text.Append($"    -IPv4Subnet @({string.Join(", ", s.RemoteSubnets.Select(c => $"'{c}:100'"))}) `\n");
-        text.Append($"    -CustomPolicy -EncryptionMethod {w.IkeEncryption} -IntegrityCheckMethod {w.IkeIntegrity} -DHGroup {w.IkeGroup} `\n");
-        text.Append($"    -CipherTransformConstants {w.EspEncryption} -AuthenticationTransformConstants {w.EspIntegrity ?? w.EspEncryption} `\n");
-        text.Append($"    -PfsGroup {w.PfsGroup} -MMSALifeTimeSeconds {Seconds(s.IkeLifetime)} -SALifeTimeSeconds {Seconds(s.ChildLifetime)} `\n");
+        text.Append($"    -CustomPolicy -EncryptionMethod {w.IkeEncryption} -IntegrityCheckMethod {w.IkeIntegrity}"
+            + $" -DHGroup {w.IkeGroup} `\n");
+        text.Append($"    -CipherTransformConstants {w.EspEncryption} -AuthenticationTransformConstants"
+            + $" {w.EspIntegrity ?? w.EspEncryption} `\n");
+        text.Append($"    -PfsGroup {w.PfsGroup} -MMSALifeTimeSeconds {Seconds(s.IkeLifetime)} -SALifeTimeSeconds"
+            + $" {Seconds(s.ChildLifetime)} `\n");
         text.Append($"    -NetworkOutageTimeSeconds {(outage == 0 ? 900 : outage)}\n");
         Source(text, ConnectDoc);
         if (w.PeerStarts)
@@ -79,7 +91,9 @@ internal sealed class WindowsRras : VendorDialect
         }
         else
         {
-            Line(text, $"initiator bi-directional: the cloud may start; to start from here: Connect-VpnS2SInterface -Name '{n}'");
+            Line(text,
+                $"initiator bi-directional: the cloud may start; to start from here: Connect-VpnS2SInterface -Name"
+                    + $" '{n}'");
         }
     }
 }

@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 
 namespace OpenStackVpn.Core.Peer.Vendors;
 
-/// <summary>Reads an RRAS set-up script: our Add-VpnS2SInterface call (among others), the networks and Connect-VpnS2SInterface.</summary>
+/// <summary>
+/// Reads an RRAS set-up script: our Add-VpnS2SInterface call (among others), the networks and Connect-VpnS2SInterface.
+/// </summary>
 internal sealed class WindowsRrasReader : VendorReader
 {
     public override PeerConfigFormat Format => PeerConfigFormat.WindowsRras;
@@ -18,8 +20,10 @@ internal sealed class WindowsRrasReader : VendorReader
     {
         var joined = Regex.Replace(text.Replace("\r", ""), "`\n\\s*", " ");
         var lines = joined.Split('\n').Select(l => l.Trim()).ToList();
-        var calls = lines.Where(l => l.StartsWith("Add-VpnS2SInterface ", StringComparison.OrdinalIgnoreCase)).Select(Parameters).ToList();
-        var callLines = lines.Select((l, i) => (l, i)).Where(p => p.l.StartsWith("Add-VpnS2SInterface ", StringComparison.OrdinalIgnoreCase))
+        var calls = lines.Where(l => l.StartsWith("Add-VpnS2SInterface ", StringComparison.OrdinalIgnoreCase))
+            .Select(Parameters).ToList();
+        var callLines = lines.Select((l, i) => (l, i)).Where(p => p.l.StartsWith("Add-VpnS2SInterface ",
+            StringComparison.OrdinalIgnoreCase))
             .Select(p => p.i).ToList();
         string? Get(Dictionary<string, string> call, string name) => call.TryGetValue(name, out var v) ? v : null;
         var ours = Pick(calls, c => Get(c, "Name"), c => Get(c, "Destination"), site);
@@ -34,12 +38,14 @@ internal sealed class WindowsRrasReader : VendorReader
             IkeIntegrity = Get(ours, "IntegrityCheckMethod"),
             IkeGroup = Get(ours, "DHGroup"),
             EspEncryption = Get(ours, "CipherTransformConstants"),
-            EspIntegrity = Get(ours, "AuthenticationTransformConstants") is { } a && !a.StartsWith("GCM", StringComparison.Ordinal) ? a : null,
+            EspIntegrity = Get(ours, "AuthenticationTransformConstants") is { } a && !a.StartsWith("GCM",
+                StringComparison.Ordinal) ? a : null,
             PfsGroup = Get(ours, "PfsGroup"),
             IkeLifetime = Int(Get(ours, "MMSALifeTimeSeconds")),
             ChildLifetime = Int(Get(ours, "SALifeTimeSeconds")),
             DpdOn = Get(ours, "NetworkOutageTimeSeconds") != null,
-            PeerStarts = lines.Any(l => Regex.IsMatch(l, $@"^Connect-VpnS2SInterface\s+-Name\s+'{Regex.Escape(name ?? "")}'", RegexOptions.IgnoreCase)),
+            PeerStarts = lines.Any(l => Regex.IsMatch(l,
+                $@"^Connect-VpnS2SInterface\s+-Name\s+'{Regex.Escape(name ?? "")}'", RegexOptions.IgnoreCase)),
             Key = Get(ours, "SharedSecret"),
         };
         f.RemoteSubnets.AddRange(List(Get(ours, "IPv4Subnet")).Select(s => s.Split(':')[0]));
@@ -57,7 +63,8 @@ internal sealed class WindowsRrasReader : VendorReader
         foreach (Match m in Regex.Matches(line, @"\s-(\w+)(?:\s+(?!-)('(?:[^']|'')*'|@\([^)]*\)|[^\s]+))?"))
         {
             var value = m.Groups[2].Success ? m.Groups[2].Value : "True";
-            result[m.Groups[1].Value] = value.Length > 1 && value[0] == '\'' ? value.Substring(1, value.Length - 2).Replace("''", "'") : value;
+            result[m.Groups[1].Value] = value.Length > 1
+                && value[0] == '\'' ? value.Substring(1, value.Length - 2).Replace("''", "'") : value;
         }
 
         return result;
