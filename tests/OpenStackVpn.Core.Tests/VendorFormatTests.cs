@@ -26,7 +26,7 @@ public sealed class VendorFormatTests
     };
 
     // What an administrator's copy holds around our tunnel: the interface, and config that has nothing to do with it.
-    private static readonly Dictionary<PeerConfigFormat, string> Around = new()
+    internal static readonly Dictionary<PeerConfigFormat, string> Around = new()
     {
         [PeerConfigFormat.CiscoIosXe] = "hostname branch-1\n!\ninterface GigabitEthernet1\n ip address"
             + " 198.51.100.20 255.255.255.0\n!\n",

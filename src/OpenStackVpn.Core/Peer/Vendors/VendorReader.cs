@@ -99,9 +99,13 @@ internal abstract class VendorReader
             return PeerSite.Proposal(e, i, g, ike);
         }
 
-        var fqdn = !PeerSite.IsIp(f.LocalId ?? f.LocalAddress) || (f.RemoteId != null && !PeerSite.IsIp(f.RemoteId));
+        // Neutron's rule, as the export applies it: "@" on both ids when either is not an IP address.
+        var fqdn = (f.LocalId != null && !PeerSite.IsIp(f.LocalId)) || (f.RemoteId != null
+            && !PeerSite.IsIp(f.RemoteId));
         string? Id(string? id) => id == null ? null : fqdn && !id.StartsWith("@", StringComparison.Ordinal) ? "@"
             + id : id;
+        // With no local_id the cloud identifies by its address, without the "@".
+        var remoteId = f.RemoteId ?? f.RemoteAddress;
         var childIntegrity = VendorTable.Neutron(t.EspIntegrity, f.EspIntegrity);
         var childGroup = VendorTable.Neutron(t.PfsGroup, f.PfsGroup);
         var settings = new PeerSettings
@@ -111,7 +115,7 @@ internal abstract class VendorReader
             LocalAddress = f.LocalAddress,
             RemoteAddress = f.RemoteAddress,
             LocalId = Id(f.LocalId ?? f.LocalAddress),
-            RemoteId = Id(f.RemoteId ?? f.RemoteAddress),
+            RemoteId = remoteId == f.RemoteAddress ? remoteId : Id(remoteId),
             LocalSubnets = f.LocalSubnets.Distinct().ToList(),
             RemoteSubnets = f.RemoteSubnets.Distinct().ToList(),
             IkeProposal = Proposal(f.IkeEncryption, f.IkeIntegrity, f.IkeGroup, t.IkeEncryption, t.IkeIntegrity,
