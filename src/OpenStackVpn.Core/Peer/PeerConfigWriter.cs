@@ -117,9 +117,9 @@ public static class PeerConfigWriter
         text.Append($"    rightid={s.RemoteId}\n");
         text.Append($"    {Subnets("right", s.RemoteSubnets)}\n");
         text.Append("    authby=secret\n");
-        text.Append($"    ike={Algorithms.ToLibreswan(s.IkeProposal ?? "")}\n");
+        text.Append($"    ike={Algorithms.ToLibreswan(s.IkeProposal ?? "", ike: true)}\n");
         text.Append($"    phase2={s.ChildProtocol}\n");
-        text.Append($"    phase2alg={Algorithms.ToLibreswan(s.ChildProposal ?? "")}\n");
+        text.Append($"    phase2alg={Algorithms.ToLibreswan(s.ChildProposal ?? "", ike: false)}\n");
         text.Append("    pfs=yes\n");
         text.Append($"    ikelifetime={Seconds(s.IkeLifetime)}\n");
         text.Append($"    salifetime={Seconds(s.ChildLifetime)}\n");

@@ -93,19 +93,31 @@ public sealed class PeerSite
             return $"transform protocol ah-esp (AH and ESP bundled on one SA) cannot be written for {format}: neither strongSwan nor Libreswan builds AH+ESP bundles; use esp or ah.";
         }
 
-        foreach (var (what, value, known) in new[]
+        var ikeVersion = IkePolicy.IkeVersion == "v1" ? 1 : 2;
+        foreach (var (what, value, table, ike) in new[]
         {
-            ("IKE encryption algorithm", IkePolicy.EncryptionAlgorithm, Algorithms.EncryptionName(IkePolicy.EncryptionAlgorithm) != null),
-            ("IKE auth algorithm", IkePolicy.AuthAlgorithm, Algorithms.IntegrityName(IkePolicy.AuthAlgorithm) != null),
-            ("IKE PFS group", IkePolicy.Pfs, Algorithms.GroupName(IkePolicy.Pfs) != null),
-            ("IPsec auth algorithm", esp.AuthAlgorithm, Algorithms.IntegrityName(esp.AuthAlgorithm) != null),
-            ("IPsec PFS group", esp.Pfs, Algorithms.GroupName(esp.Pfs) != null),
-            ("IPsec encryption algorithm", esp.EncryptionAlgorithm, esp.TransformProtocol == "ah" || Algorithms.EncryptionName(esp.EncryptionAlgorithm) != null),
+            ("IKE encryption algorithm", IkePolicy.EncryptionAlgorithm, Algorithms.Encryption, true),
+            ("IKE auth algorithm", IkePolicy.AuthAlgorithm, Algorithms.Integrity, true),
+            ("IKE PFS group", IkePolicy.Pfs, Algorithms.Groups, true),
+            ("IPsec auth algorithm", esp.AuthAlgorithm, Algorithms.Integrity, false),
+            ("IPsec PFS group", esp.Pfs, Algorithms.Groups, false),
+            ("IPsec encryption algorithm", esp.TransformProtocol == "ah" ? null : esp.EncryptionAlgorithm, Algorithms.Encryption, false),
         })
         {
-            if (!known)
+            if (value == null && what == "IPsec encryption algorithm")
+            {
+                continue;
+            }
+
+            var transform = Algorithms.Find(table, value);
+            if (transform == null)
             {
                 return $"the {what} '{value}' has no {format} equivalent known to this module.";
+            }
+
+            if (format == PeerConfigFormat.Libreswan && Algorithms.LibreswanRefusal(transform, ike, ikeVersion) is { } why)
+            {
+                return $"the {what} '{value}' cannot be written for Libreswan: {why}; use another value or a strongSwan format.";
             }
         }
 
