@@ -108,7 +108,8 @@ internal static class Algorithms
         {
             (true, _) when t.Aead => "Libreswan's IKEv1 has no combined-mode (GCM, CCM) cipher for IKE",
             (true, "aes-xcbc") => "Libreswan's IKEv1 has no AES-XCBC PRF for IKE",
-            (false, "group31") => "Libreswan's IKEv1 takes Curve25519 for IKE but not for PFS",
+            (false, _) when Groups.Contains(t) && !t.StrongSwan.StartsWith("modp", StringComparison.Ordinal) =>
+                "Libreswan's IKEv1 takes elliptic-curve groups for IKE but not for PFS",
             _ => null,
         };
     }
