@@ -41,7 +41,7 @@ function New-PeerMatrixCase {
     if ($Connection) { $extra = $Connection }
     $c = New-IpsecSiteConnection -Name $Name -VpnService $Service -IkePolicy $ikePolicy -IpsecPolicy $ipsecPolicy -PeerAddress 198.51.100.20 `
         -PeerCidr 10.2.0.0/24 -Psk $psk -Session $Session @extra
-    [pscustomobject]@{ Name = $Name; Id = $c.Id; Policy = $Policy; Value = $Value; Ike = $ikeValues; Ipsec = $ipsecValues }
+    [pscustomobject]@{ Name = $Name; Id = $c.Id; Policy = $Policy; Value = $Value; Ike = $ikeValues; Ipsec = $ipsecValues; Connection = $c }
 }
 
 function New-PeerMatrix {
@@ -69,6 +69,11 @@ function New-PeerMatrix {
     New-PeerMatrixCase $Session $service "m$((++$n))-transport" @{} @{ EncapsulationMode = 'transport' } $null ipsec transport
     New-PeerMatrixCase $Session $service "m$((++$n))-lifetimes" @{ Lifetime = 86400 } @{ Lifetime = 1800 } $null ike 86400
     New-PeerMatrixCase $Session $service "m$((++$n))-response-only" @{} @{} @{ Initiator = 'response-only' } ike response-only
+    # Every id form Neutron takes (its "@" rule: both ids get one when either is not an IP address).
+    foreach ($id in 'peer.example.test', '@peer.example.test', 'branch@example.test', '@branch@example.test', '#0a0b0c0d', '2001:db8::20') {
+        New-PeerMatrixCase $Session $service "m$((++$n))-id-$($id -replace '[^a-z0-9.]', '_')" @{} @{} @{ PeerId = $id } id $id
+    }
+    New-PeerMatrixCase $Session $service "m$((++$n))-id-local" @{} @{} @{ LocalId = 'cloud.example.test' } id cloud.example.test
 }
 
 function Export-PeerMatrix {
@@ -96,6 +101,15 @@ function Get-CloudWords {
     "$($Values.EncryptionAlgorithm -replace '-', '')-$auth-$group"
 }
 
+function Get-CloudPeerId {
+    # The peer's id as neutron-vpnaas's base_ipsec.py writes it: "@" first when peer_id or a non-empty local_id is not
+    # an IP address (netaddr), whatever it already starts with.
+    param($Connection)
+    $isIp = { param($t) $a = $null; $t -and [System.Net.IPAddress]::TryParse($t, [ref] $a) -and ($t -match ':' -or ($t -split '\.').Count -eq 4) }
+    if (-not (& $isIp $Connection.PeerId) -or ($Connection.LocalId -and -not (& $isIp $Connection.LocalId))) { return "@$($Connection.PeerId)" }
+    $Connection.PeerId
+}
+
 function Write-CloudTwin {
     # A swanctl.conf with one connection per case (cloud-ID) holding the cloud's proposals in the cloud's own words.
     param($Cases, [string] $Path)
@@ -107,6 +121,7 @@ function Write-CloudTwin {
         if ($ah) { $child = 'ah_proposals' }
         $null = $text.Append("  cloud-$($case.Id) {`n    version = $($case.Ike.IkeVersion -replace 'v', '')`n")
         $null = $text.Append("    proposals = $(Get-CloudWords $case.Ike)`n")
+        $null = $text.Append("    local {`n      auth = psk`n      id = `"$(Get-CloudPeerId $case.Connection)`"`n    }`n")
         $null = $text.Append("    children {`n      cloud-$($case.Id) {`n        $child = $(Get-CloudWords $case.Ipsec -Ah:$ah)`n      }`n    }`n  }`n")
     }
     $null = $text.Append("}`n")

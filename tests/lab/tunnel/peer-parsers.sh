@@ -86,7 +86,9 @@ swanctl_load() {
   local file from out name
   for file in "$@"; do
     from=$(($(wc -l < "$work/charon.log") + 1))
-    if out=$(swanctl --load-all --clear --noprompt --uri "unix://$work/run/charon.vici" --file "$file" 2>&1); then
+    # swanctl exits 0 on a file it cannot parse (it loads nothing): a file that loaded no connection is refused.
+    if out=$(swanctl --load-all --clear --noprompt --uri "unix://$work/run/charon.vici" --file "$file" 2>&1) &&
+       printf '%s\n' "$out" | grep -q "^loaded connection '"; then
       for name in $(printf '%s\n' "$out" | sed -n "s/^loaded connection '\(.*\)'$/\1/p"); do printf '%s\tloaded\t%s\n' "$name" "$file"; done
     else
       printf '%s\trefused\t%s\n' "$file" "$(printf '%s\n' "$out" | grep -iE 'fail|invalid|error' | grep -v "plugin '\|opening directory" | tr '\n' ' ')"
