@@ -57,9 +57,9 @@ public sealed class EmbeddedCloud
         var types = new ResourceType[]
         {
             new NetworkType(), new SubnetType(), new RouterType(), new PortType(),
-            new VpnServiceType(origin), new IkePolicyType(origin), new IpsecPolicyType(origin), new IpsecSiteConnectionType(origin),
+            new VpnServiceType(origin), new IkePolicyType(origin, PolicyValues.For(options.Profile)), new IpsecPolicyType(origin, PolicyValues.For(options.Profile)), new IpsecSiteConnectionType(origin),
         }.Concat(origin ? Array.Empty<ResourceType>() : new ResourceType[] { new EndpointGroupType() }).ToList();
-        _neutron = new NeutronApi(_network, types, _keystone.Authenticate, () => new Uri(BaseUri, "identity"), Extensions(origin));
+        _neutron = new NeutronApi(_network, types, _keystone.Authenticate, () => new Uri(BaseUri, "identity"), Extensions(options.Profile));
         new NetworkSeeder(_network, new ResourceApi(_network), Seed).Seed(collection => types.Single(t => t.Collection == collection));
         FleetSeeder.Seed(_network, new ResourceApi(_network), Seed, collection => types.Single(t => t.Collection == collection), options.SeedConnections);
     }
@@ -210,8 +210,9 @@ public sealed class EmbeddedCloud
         };
     }
 
-    private static JArray Extensions(bool origin)
+    private static JArray Extensions(EmbeddedProfile profile)
     {
+        var origin = profile == EmbeddedProfile.Origin;
         using var stream = typeof(EmbeddedCloud).Assembly.GetManifestResourceStream("OpenStackVpn.Embedded.extensions.json")
             ?? throw new InvalidOperationException("The embedded Neutron's extension list is missing from the assembly.");
         using var reader = new StreamReader(stream);
@@ -224,6 +225,16 @@ public sealed class EmbeddedCloud
             }
         }
 
+        if (profile == EmbeddedProfile.Latest)
+        {
+            // neutron-lib's shim extensions that announce the newer value sets (neutron-vpnaas master loads both).
+            extensions.Add(Extension("VPN support for AES CCM, GCM modes", "vpn-aes-ccm-gcm", "Add choices for encryption, auth and pfs", "2023-10-24T11:00:00-00:00"));
+            extensions.Add(Extension("VPN support for AES CTR mode", "vpn-aes-ctr", "Add AES CTR choices for encryption algorithm", "2024-01-09T09:00:00-00:00"));
+        }
+
         return extensions;
     }
+
+    private static JObject Extension(string name, string alias, string description, string updated) =>
+        new() { ["name"] = name, ["alias"] = alias, ["description"] = description, ["updated"] = updated, ["links"] = new JArray() };
 }
