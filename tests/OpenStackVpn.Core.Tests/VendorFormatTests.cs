@@ -194,6 +194,15 @@ public sealed class VendorCoverageTests
         Assert.Contains("Windows Server RRAS has no IPsec auth algorithm 'sha512'", e.Message);
     }
 
+    [Theory]
+    [MemberData(nameof(VendorFormatTests.Formats), MemberType = typeof(VendorFormatTests))]
+    public void IncludeSecret_without_a_key_in_the_cloud_answer_is_an_error_not_a_placeholder(PeerConfigFormat format)
+    {
+        var site = PeerConfigTests.Site(c => c.Remove("psk"));
+        var e = Assert.Throws<OpenStackException>(() => PeerConfigWriter.Write(site, format, true));
+        Assert.Contains("IncludeSecret", e.Message);
+    }
+
     [Fact]
     public void IOS_XE_refuses_a_key_with_a_space_only_when_the_key_is_written()
     {
