@@ -43,6 +43,7 @@ public sealed class VendorVariantTests
         ["two-networks"] = () => PeerConfigTests.Site(
             c => { c["psk"] = "twoKey"; c["peer_cidrs"] = new JArray("10.2.0.0/24", "10.3.0.0/24"); },
             local: new[] { "10.1.0.0/24", "10.4.0.0/24" }, peer: new[] { "10.2.0.0/24", "10.3.0.0/24" }),
+        ["user-fqdn-id"] = () => PeerConfigTests.Site(c => { c["psk"] = "userKey"; c["peer_id"] = "branch@example.test"; }),
         ["response-only"] = () => PeerConfigTests.Site(c =>
             { c["psk"] = "respKey"; c["initiator"] = "response-only"; }),
         ["ah"] = () => PeerConfigTests.Site(c => c["psk"] = "ahKey", esp: e => e["transform_protocol"] = "ah"),
@@ -55,16 +56,16 @@ public sealed class VendorVariantTests
     // What each format refuses of the variants (and so must refuse): everything else must round-trip.
     private static readonly Dictionary<PeerConfigFormat, string[]> Refused = new()
     {
-        [PeerConfigFormat.CiscoIosXe] = Array.Empty<string>(),
-        [PeerConfigFormat.CiscoAsa] = new[] { "fqdn-ids", "ah", "transport" },
-        [PeerConfigFormat.JuniperSrx] = new[] { "transport" },
-        [PeerConfigFormat.FortiGate] = new[] { "ah" },
-        [PeerConfigFormat.PaloAlto] = new[] { "transport" },
-        [PeerConfigFormat.MikroTik] = new[] { "gcm" },
-        [PeerConfigFormat.VyOS] = new[] { "ah" },
+        [PeerConfigFormat.CiscoIosXe] = new[] { "user-fqdn-id" },
+        [PeerConfigFormat.CiscoAsa] = new[] { "fqdn-ids", "user-fqdn-id", "ah", "transport" },
+        [PeerConfigFormat.JuniperSrx] = new[] { "user-fqdn-id", "transport" },
+        [PeerConfigFormat.FortiGate] = new[] { "user-fqdn-id", "ah" },
+        [PeerConfigFormat.PaloAlto] = new[] { "user-fqdn-id", "transport" },
+        [PeerConfigFormat.MikroTik] = new[] { "gcm", "user-fqdn-id" },
+        [PeerConfigFormat.VyOS] = new[] { "user-fqdn-id", "ah" },
         [PeerConfigFormat.WindowsRras] = new[]
         {
-            "ikev1-defaults", "ikev1-aggressive", "gcm", "fqdn-ids", "ah", "transport", "dpd-disabled",
+            "ikev1-defaults", "ikev1-aggressive", "gcm", "fqdn-ids", "user-fqdn-id", "ah", "transport", "dpd-disabled",
         },
     };
 

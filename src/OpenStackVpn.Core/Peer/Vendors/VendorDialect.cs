@@ -115,6 +115,16 @@ internal abstract class VendorDialect
             return Refuse($"cannot hold this pre-shared key: {keyWhy}");
         }
 
+        // Neutron passes an id starting with '@' (user FQDN) or '#' (key id), or an e-mail form, to strongSwan as it is.
+        foreach (var id in new[] { site.Connection.PeerId, site.Connection.LocalId })
+        {
+            if (!string.IsNullOrEmpty(id) && (id!.StartsWith("@", StringComparison.Ordinal)
+                || id.StartsWith("#", StringComparison.Ordinal) || id.IndexOf('@') > 0))
+            {
+                return Refuse($"is written with IP-address and FQDN ids only; the id '{id}' is another id type.");
+            }
+        }
+
         return ExtraRefusal(site);
     }
 
