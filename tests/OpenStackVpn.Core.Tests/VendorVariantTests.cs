@@ -43,7 +43,11 @@ public sealed class VendorVariantTests
         ["two-networks"] = () => PeerConfigTests.Site(
             c => { c["psk"] = "twoKey"; c["peer_cidrs"] = new JArray("10.2.0.0/24", "10.3.0.0/24"); },
             local: new[] { "10.1.0.0/24", "10.4.0.0/24" }, peer: new[] { "10.2.0.0/24", "10.3.0.0/24" }),
-        ["user-fqdn-id"] = () => PeerConfigTests.Site(c => { c["psk"] = "userKey"; c["peer_id"] = "branch@example.test"; }),
+        ["user-fqdn-id"] = () => PeerConfigTests.Site(c =>
+        {
+            c["psk"] = "userKey";
+            c["peer_id"] = "branch@example.test";
+        }),
         ["response-only"] = () => PeerConfigTests.Site(c =>
             { c["psk"] = "respKey"; c["initiator"] = "response-only"; }),
         ["ah"] = () => PeerConfigTests.Site(c => c["psk"] = "ahKey", esp: e => e["transform_protocol"] = "ah"),

@@ -115,7 +115,7 @@ internal abstract class VendorDialect
             return Refuse($"cannot hold this pre-shared key: {keyWhy}");
         }
 
-        // Neutron passes an id starting with '@' (user FQDN) or '#' (key id), or an e-mail form, to strongSwan as it is.
+        // Neutron passes an id starting with '@' (user FQDN) or '#' (key id), or an e-mail form, to strongSwan as is.
         foreach (var id in new[] { site.Connection.PeerId, site.Connection.LocalId })
         {
             if (!string.IsNullOrEmpty(id) && (id!.StartsWith("@", StringComparison.Ordinal)
