@@ -41,11 +41,12 @@ internal static class VendorDialects
                 $"connection {site.Connection.Id} cannot be written as {dialect.Format}: {reason}");
         }
 
-        // As for the strongSwan formats: asked for the key, a cloud answer without one is an error, never a placeholder.
+        // As for the strongSwan formats: asked for the key, an answer without one is an error, never a placeholder.
         if (includeSecret && site.Connection.Psk == null)
         {
-            throw OpenStackException.Argument("IncludeSecret", $"the cloud's answer for connection {site.Connection.Id} holds"
-                + " no pre-shared key, so nothing was written. Export without -IncludeSecret for a placeholder.");
+            throw OpenStackException.Argument("IncludeSecret", $"the cloud's answer for connection "
+                + $"{site.Connection.Id} holds no pre-shared key, so nothing was written. Export without -IncludeSecret "
+                + "for a placeholder.");
         }
 
         return new[] { dialect.Write(site, includeSecret) };
