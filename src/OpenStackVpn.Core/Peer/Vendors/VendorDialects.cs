@@ -45,7 +45,8 @@ internal static class VendorDialects
         if (includeSecret && site.Connection.Psk == null)
         {
             throw OpenStackException.Argument("IncludeSecret", $"the cloud's answer for connection "
-                + $"{site.Connection.Id} holds no pre-shared key, so nothing was written. Export without -IncludeSecret "
+                + $"{site.Connection.Id} holds no pre-shared key, so nothing was written. Export without "
+                + "-IncludeSecret "
                 + "for a placeholder.");
         }
 
