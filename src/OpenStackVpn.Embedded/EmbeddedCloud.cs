@@ -57,12 +57,12 @@ public sealed class EmbeddedCloud
         var kinds = new ResourceKind[]
         {
             new NetworkKind(), new SubnetKind(), new RouterKind(), new PortKind(),
-            new VpnServiceKind(origin), new IkePolicyKind(origin), new IpsecPolicyKind(origin),
-                new IpsecSiteConnectionKind(origin),
+            new VpnServiceKind(origin), new IkePolicyKind(origin, PolicyValues.For(options.Profile)),
+            new IpsecPolicyKind(origin, PolicyValues.For(options.Profile)), new IpsecSiteConnectionKind(origin),
         }.Concat(origin ? Array.Empty<ResourceKind>() : new ResourceKind[] { new VpnEndpointGroupKind() }).ToList();
         _neutron =
             new NeutronApi(_network, kinds, _keystone.Authenticate, () => new Uri(BaseUri, "identity"),
-                Extensions(origin));
+                Extensions(options.Profile));
         new NetworkSeeder(_network, new ResourceApi(_network), Seed)
             .Seed(collection => kinds.Single(t => t.Collection == collection));
         FleetSeeder.Seed(_network, new ResourceApi(_network), Seed, collection =>
@@ -230,8 +230,9 @@ public sealed class EmbeddedCloud
         };
     }
 
-    private static JArray Extensions(bool origin)
+    private static JArray Extensions(EmbeddedProfile profile)
     {
+        var origin = profile == EmbeddedProfile.Origin;
         using var stream = typeof(EmbeddedCloud)
             .Assembly.GetManifestResourceStream("OpenStackVpn.Embedded.extensions.json")
             ?? throw new InvalidOperationException(
@@ -247,6 +248,16 @@ public sealed class EmbeddedCloud
             }
         }
 
+        if (profile == EmbeddedProfile.Latest)
+        {
+            // neutron-lib's shim extensions that announce the newer value sets (neutron-vpnaas master loads both).
+            extensions.Add(Extension("VPN support for AES CCM, GCM modes", "vpn-aes-ccm-gcm", "Add choices for encryption, auth and pfs", "2023-10-24T11:00:00-00:00"));
+            extensions.Add(Extension("VPN support for AES CTR mode", "vpn-aes-ctr", "Add AES CTR choices for encryption algorithm", "2024-01-09T09:00:00-00:00"));
+        }
+
         return extensions;
     }
+
+    private static JObject Extension(string name, string alias, string description, string updated) =>
+        new() { ["name"] = name, ["alias"] = alias, ["description"] = description, ["updated"] = updated, ["links"] = new JArray() };
 }

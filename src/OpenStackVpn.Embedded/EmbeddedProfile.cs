@@ -11,4 +11,11 @@ public enum EmbeddedProfile
     /// subnet (legacy) mode only, exactly one peer CIDR, DPD action <c>hold</c> or <c>restart</c>.
     /// </summary>
     Origin,
+
+    /// <summary>
+    /// Upstream Neutron VPNaaS as its newest release has it (neutron-vpnaas master with neutron-lib's vpn,
+    /// vpn-aes-ctr and vpn-aes-ccm-gcm definitions): AES CTR, CCM and GCM, AES-XCBC and AES-CMAC, DH groups 2, 5 and
+    /// 14 to 31. Everything else as <see cref="Upstream"/>.
+    /// </summary>
+    Latest,
 }

@@ -12,4 +12,7 @@ public enum EmbeddedProfile
 
     /// <summary>The origin cloud: availability_zone on VPN objects, subnet mode only, one peer CIDR, DPD hold or restart.</summary>
     Origin,
+
+    /// <summary>Upstream Neutron VPNaaS as its newest release has it: AES CTR/CCM/GCM, AES-XCBC/CMAC, DH groups 2, 5, 14-31.</summary>
+    Latest,
 }

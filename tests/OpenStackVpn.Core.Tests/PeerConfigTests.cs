@@ -95,8 +95,8 @@ public sealed class PeerConfigTests
     {
         var site = Site(ike: i => i["pfs"] = "group19", peer: new[] { "10.2.0.0/24", "10.3.0.0/24" });
         var text = Text(site, PeerConfigFormat.Libreswan);
-        Assert.Contains("ike=aes256-sha2_256-dh19\n", text);
-        Assert.Contains("phase2alg=aes128-sha2_256-modp2048\n", text);
+        Assert.Contains("ike=aes256-sha2_256;dh19\n", text);
+        Assert.Contains("phase2alg=aes128-sha2_256;modp2048\n", text);
         Assert.Contains("leftsubnets={10.2.0.0/24 10.3.0.0/24}\n", text);
         Assert.Contains("mtu=1400\n", text);
         Assert.Contains("ikev2=yes\n", text);

@@ -14,7 +14,8 @@ namespace OpenStackVpn.Core.Peer;
 public static class PeerConfigReader
 {
     /// <summary>Reads <paramref name="path"/>; the format is recognised from the text unless given. Secrets files beside it are read too.</summary>
-    public static (PeerSettings Settings, PeerConfigFormat Format) Read(string path, PeerConfigFormat? format = null)
+    public static (PeerSettings Settings, PeerConfigFormat Format) Read(
+        string path, PeerConfigFormat? format = null, PeerSite? site = null)
     {
         if (!File.Exists(path))
         {
@@ -22,6 +23,13 @@ public static class PeerConfigReader
         }
 
         var text = File.ReadAllText(path);
+        // A vendor's running configuration: its reader picks our tunnel among the others (the site's name, address).
+        if ((format ?? Vendors.VendorDialects.Recognise(text)) is { } vendor
+            && Vendors.VendorDialects.Reader(vendor) is { } reader)
+        {
+            return (reader.Read(text, site), vendor);
+        }
+
         var found = format ?? Recognise(text) ?? throw OpenStackException.Argument("PeerConfig", $"'{path}' is neither a swanctl.conf (connections {{ }}), an ipsec.conf nor a Libreswan conn file (no 'conn' section).");
         string? secrets = null;
         if (found != PeerConfigFormat.Swanctl)
@@ -77,8 +85,8 @@ public static class PeerConfigReader
             IkeVersion = Int(connection["version"]) is { } v && v != 0 ? v : 2,
             LocalAddress = connection["local_addrs"],
             RemoteAddress = connection["remote_addrs"],
-            LocalId = connection.Child("local")?["id"] ?? connection["local_addrs"],
-            RemoteId = connection.Child("remote")?["id"] ?? connection["remote_addrs"],
+            LocalId = connection.Child("local")?["id"]?.Trim('"') ?? connection["local_addrs"],
+            RemoteId = connection.Child("remote")?["id"]?.Trim('"') ?? connection["remote_addrs"],
             LocalSubnets = PeerConfigWriter.SplitList(child?["local_ts"]).ToList(),
             RemoteSubnets = PeerConfigWriter.SplitList(child?["remote_ts"]).ToList(),
             IkeProposal = connection["proposals"],
@@ -134,6 +142,7 @@ public static class PeerConfigReader
 
         string? Get(string key) => conn.Values.TryGetValue(key, out var v) ? v : defaults.TryGetValue(key, out var d) ? d : null;
         string? Proposal(string? value) => value == null ? null : libreswan ? Algorithms.FromLibreswan(value) : value;
+        string? Id(string? value) => libreswan ? PeerIdentity.FromLibreswan(value) : value;
         var ah = libreswan ? Get("phase2") == "ah" : Get("ah") != null;
         var dpdAction = Get("dpdaction");
         return new PeerSettings
@@ -144,8 +153,8 @@ public static class PeerConfigReader
                 : (Get("keyexchange") is "ikev1" ? 1 : 2),
             LocalAddress = Get("left"),
             RemoteAddress = Get("right"),
-            LocalId = Get("leftid") ?? Get("left"),
-            RemoteId = Get("rightid") ?? Get("right"),
+            LocalId = Id(Get("leftid") ?? Get("left")),
+            RemoteId = Id(Get("rightid") ?? Get("right")),
             LocalSubnets = PeerConfigWriter.SplitList(Get("leftsubnets") ?? Get("leftsubnet")).ToList(),
             RemoteSubnets = PeerConfigWriter.SplitList(Get("rightsubnets") ?? Get("rightsubnet")).ToList(),
             IkeProposal = Proposal(Get("ike")),

@@ -15,12 +15,24 @@ public static class PeerConfigWriter
     /// </summary>
     public static IReadOnlyList<PeerConfigFile> Write(PeerSite site, PeerConfigFormat format, bool includeSecret)
     {
+        if (Vendors.VendorDialects.Writer(format) is { } vendor)
+        {
+            return Vendors.VendorDialects.Write(vendor, site, includeSecret);
+        }
+
         if (site.Refusal(format) is { } reason)
         {
             throw OpenStackException.Argument("Format", $"connection {site.Connection.Id} cannot be written as {format}: {reason}");
         }
 
         var settings = site.Expected();
+        if (includeSecret && settings.Psk == null)
+        {
+            throw OpenStackException.Argument("IncludeSecret", $"the cloud's answer for connection {site.Connection.Id} holds no pre-shared key "
+                + "(the cloud or its policy may hide it from this user), so nothing was written. Export without -IncludeSecret for a placeholder "
+                + "and put the key in by hand.");
+        }
+
         var secret = includeSecret ? OpenStackVpn.Core.Secrets.ToPlain(settings.Psk) : null;
         var header = $"# Peer side of IPsec site connection '{site.Connection.Name}' ({site.Connection.Id}), written by Export-IpsecPeerConfig\n" +
                      $"# from the cloud's API objects: VPN service {site.Service.Id}, IKE policy {site.IkePolicy.Id}, IPsec policy {site.IpsecPolicy.Id}.\n";
@@ -37,7 +49,7 @@ public static class PeerConfigWriter
             _ => new[]
             {
                 new PeerConfigFile(id, format, settings.Name + ".conf", header + Libreswan(settings), false),
-                new PeerConfigFile(id, format, settings.Name + ".secrets", header + SecretsFile(settings, keyText, secret == null), secret != null),
+                new PeerConfigFile(id, format, settings.Name + ".secrets", header + SecretsFile(LibreswanIds(settings), keyText, secret == null), secret != null),
             },
         };
     }
@@ -56,8 +68,8 @@ public static class PeerConfigWriter
         text.Append($"    dpd_delay = {Seconds(s.DpdDelay)}\n");
         text.Append($"    dpd_timeout = {Seconds(s.DpdTimeout)}\n");
         text.Append("    mobike = no\n");
-        text.Append($"    local {{\n      auth = psk\n      id = {s.LocalId}\n    }}\n");
-        text.Append($"    remote {{\n      auth = psk\n      id = {s.RemoteId}\n    }}\n");
+        text.Append($"    local {{\n      auth = psk\n      id = {Quoted(s.LocalId)}\n    }}\n");
+        text.Append($"    remote {{\n      auth = psk\n      id = {Quoted(s.RemoteId)}\n    }}\n");
         text.Append("    children {\n");
         text.Append($"      {s.Name} {{\n");
         text.Append($"        local_ts = {string.Join(",", s.LocalSubnets)}\n");
@@ -70,8 +82,8 @@ public static class PeerConfigWriter
         text.Append("      }\n    }\n  }\n}\n");
         text.Append("secrets {\n");
         text.Append($"  ike-{s.Name} {{\n");
-        text.Append($"    id-peer = {s.LocalId}\n");
-        text.Append($"    id-cloud = {s.RemoteId}\n");
+        text.Append($"    id-peer = {Quoted(s.LocalId)}\n");
+        text.Append($"    id-cloud = {Quoted(s.RemoteId)}\n");
         text.Append($"    secret = {keyText}{(placeholder ? "   # Get-IpsecSiteConnection -IncludeSecret, or Export-IpsecPeerConfig -IncludeSecret" : "")}\n");
         text.Append("  }\n}\n");
         text.Append($"# mtu = {s.Mtu}: swanctl has no MTU setting; set it on the peer's interfaces if needed.\n");
@@ -84,10 +96,10 @@ public static class PeerConfigWriter
         text.Append($"conn {s.Name}\n");
         text.Append($"    keyexchange=ikev{s.IkeVersion}\n");
         text.Append($"    left={s.LocalAddress}\n");
-        text.Append($"    leftid={s.LocalId}\n");
+        text.Append($"    leftid={Quoted(s.LocalId)}\n");
         text.Append($"    leftsubnet={string.Join(",", s.LocalSubnets)}\n");
         text.Append($"    right={s.RemoteAddress}\n");
-        text.Append($"    rightid={s.RemoteId}\n");
+        text.Append($"    rightid={Quoted(s.RemoteId)}\n");
         text.Append($"    rightsubnet={string.Join(",", s.RemoteSubnets)}\n");
         text.Append("    authby=psk\n");
         text.Append($"    ike={s.IkeProposal}!\n");
@@ -105,21 +117,30 @@ public static class PeerConfigWriter
         return text.ToString();
     }
 
+    // The ids in Libreswan's syntax (PeerSite.Refusal has refused those it has none for).
+    private static PeerSettings LibreswanIds(PeerSettings s) => new()
+    {
+        Name = s.Name,
+        LocalId = PeerIdentity.ToLibreswan(s.LocalId),
+        RemoteId = PeerIdentity.ToLibreswan(s.RemoteId),
+    };
+
     private static string Libreswan(PeerSettings s)
     {
+        var ids = LibreswanIds(s);
         var text = new StringBuilder();
         text.Append($"conn {s.Name}\n");
         text.Append($"    ikev2={(s.IkeVersion == 2 ? "yes" : "no")}\n");
         text.Append($"    left={s.LocalAddress}\n");
-        text.Append($"    leftid={s.LocalId}\n");
+        text.Append($"    leftid={Quoted(ids.LocalId)}\n");
         text.Append($"    {Subnets("left", s.LocalSubnets)}\n");
         text.Append($"    right={s.RemoteAddress}\n");
-        text.Append($"    rightid={s.RemoteId}\n");
+        text.Append($"    rightid={Quoted(ids.RemoteId)}\n");
         text.Append($"    {Subnets("right", s.RemoteSubnets)}\n");
         text.Append("    authby=secret\n");
-        text.Append($"    ike={Algorithms.ToLibreswan(s.IkeProposal ?? "")}\n");
+        text.Append($"    ike={Algorithms.ToLibreswan(s.IkeProposal ?? "", ike: true)}\n");
         text.Append($"    phase2={s.ChildProtocol}\n");
-        text.Append($"    phase2alg={Algorithms.ToLibreswan(s.ChildProposal ?? "")}\n");
+        text.Append($"    phase2alg={Algorithms.ToLibreswan(s.ChildProposal ?? "", ike: false)}\n");
         text.Append("    pfs=yes\n");
         text.Append($"    ikelifetime={Seconds(s.IkeLifetime)}\n");
         text.Append($"    salifetime={Seconds(s.ChildLifetime)}\n");
@@ -142,11 +163,16 @@ public static class PeerConfigWriter
     }
 
     private static string SecretsFile(PeerSettings s, string keyText, bool placeholder) =>
-        $"{s.LocalId} {s.RemoteId} : PSK {keyText}\n" +
+        $"{Quoted(s.LocalId)} {Quoted(s.RemoteId)} : PSK {keyText}\n" +
         (placeholder ? "# the key is a placeholder: Get-IpsecSiteConnection -IncludeSecret, or Export-IpsecPeerConfig -IncludeSecret\n" : "");
 
     private static string Subnets(string side, IReadOnlyList<string> cidrs) =>
         cidrs.Count == 1 ? $"{side}subnet={cidrs[0]}" : $"{side}subnets={{{string.Join(" ", cidrs)}}}";
+
+    // An id in double quotes when it holds anything but name and address characters: "#" would start a comment
+    // (strongSwan's key ids are written @#hex), a space would end the value.
+    private static string? Quoted(string? id) =>
+        id != null && id.Any(c => !(char.IsLetterOrDigit(c) || "@.:_-/".IndexOf(c) >= 0)) ? "\"" + id + "\"" : id;
 
     private static string YesNo(bool? value) => value == true ? "yes" : "no";
 

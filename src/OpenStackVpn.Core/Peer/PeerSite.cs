@@ -93,19 +93,31 @@ public sealed class PeerSite
             return $"transform protocol ah-esp (AH and ESP bundled on one SA) cannot be written for {format}: neither strongSwan nor Libreswan builds AH+ESP bundles; use esp or ah.";
         }
 
-        foreach (var (what, value, known) in new[]
+        var ikeVersion = IkePolicy.IkeVersion == "v1" ? 1 : 2;
+        foreach (var (what, value, table, ike) in new[]
         {
-            ("IKE encryption algorithm", IkePolicy.EncryptionAlgorithm, Algorithms.EncryptionName(IkePolicy.EncryptionAlgorithm) != null),
-            ("IKE auth algorithm", IkePolicy.AuthAlgorithm, Algorithms.IntegrityName(IkePolicy.AuthAlgorithm) != null),
-            ("IKE PFS group", IkePolicy.Pfs, Algorithms.GroupName(IkePolicy.Pfs) != null),
-            ("IPsec auth algorithm", esp.AuthAlgorithm, Algorithms.IntegrityName(esp.AuthAlgorithm) != null),
-            ("IPsec PFS group", esp.Pfs, Algorithms.GroupName(esp.Pfs) != null),
-            ("IPsec encryption algorithm", esp.EncryptionAlgorithm, esp.TransformProtocol == "ah" || Algorithms.EncryptionName(esp.EncryptionAlgorithm) != null),
+            ("IKE encryption algorithm", IkePolicy.EncryptionAlgorithm, Algorithms.Encryption, true),
+            ("IKE auth algorithm", IkePolicy.AuthAlgorithm, Algorithms.Integrity, true),
+            ("IKE PFS group", IkePolicy.Pfs, Algorithms.Groups, true),
+            ("IPsec auth algorithm", esp.AuthAlgorithm, Algorithms.Integrity, false),
+            ("IPsec PFS group", esp.Pfs, Algorithms.Groups, false),
+            ("IPsec encryption algorithm", esp.TransformProtocol == "ah" ? null : esp.EncryptionAlgorithm, Algorithms.Encryption, false),
         })
         {
-            if (!known)
+            if (value == null && what == "IPsec encryption algorithm")
+            {
+                continue;
+            }
+
+            var transform = Algorithms.Find(table, value);
+            if (transform == null)
             {
                 return $"the {what} '{value}' has no {format} equivalent known to this module.";
+            }
+
+            if (format == PeerConfigFormat.Libreswan && Algorithms.LibreswanRefusal(transform, ike, ikeVersion) is { } why)
+            {
+                return $"the {what} '{value}' cannot be written for Libreswan: {why}; use another value or a strongSwan format.";
             }
         }
 
@@ -122,6 +134,15 @@ public sealed class PeerSite
             return "AH with IKEv2 cannot be written for Libreswan: its IKEv2 code negotiates ESP only; use esp, or IKEv1.";
         }
 
+        if (format == PeerConfigFormat.Libreswan && Expected() is var ids
+            && new[] { ("peer_id", ids.LocalId), ("local_id", ids.RemoteId) }.FirstOrDefault(i => PeerIdentity.ToLibreswan(i.Item2) == null && i.Item2 != null)
+                is ({ } field, { } id))
+        {
+            return $"the {field} becomes the id '{id}' on the cloud side (Neutron's '@' rule on an id that starts with '@'), which strongSwan reads "
+                + $"as the USER_FQDN '{id.Substring(2)}'; Libreswan writes a USER_FQDN only as user@domain. Give the {field} without the leading '@', "
+                + "or use a strongSwan format.";
+        }
+
         if (string.IsNullOrEmpty(CloudAddress))
         {
             return $"the VPN service {Service.Id} has no external address for a peer at {Connection.PeerAddress} (is the router's gateway set?).";
@@ -130,15 +151,17 @@ public sealed class PeerSite
         return null;
     }
 
-    /// <summary>An id as the cloud side writes it: Neutron's "@" rule (FQDN identities) applied.</summary>
-    public string? Identity(string? id) =>
-        id == null ? null : FqdnIdentities && !id.StartsWith("@", StringComparison.Ordinal) ? "@" + id : id;
+    /// <summary>
+    /// An id as the cloud side writes it: Neutron's "@" rule (FQDN identities) applied exactly as neutron-vpnaas does,
+    /// also to an id that already starts with "@" (strongSwan then reads "@@x" as the USER_FQDN x).
+    /// </summary>
+    public string? Identity(string? id) => id == null ? null : FqdnIdentities ? "@" + id : id;
 
     // IPAddress.TryParse also takes "10" or "10.1" (inet_aton forms), which Neutron's netaddr does not: ask for a full literal.
     internal static bool IsIp(string? text) =>
         text != null && IPAddress.TryParse(text, out _) && (text.IndexOf(':') >= 0 || text.Count(c => c == '.') == 3);
 
-    private static string? Proposal(string? encryption, string? integrity, string? group, bool ike)
+    internal static string? Proposal(string? encryption, string? integrity, string? group, bool ike)
     {
         var enc = Algorithms.EncryptionName(encryption);
         var integ = Algorithms.IntegrityName(integrity);

@@ -6,7 +6,8 @@
 # Everything runs in namespaces created here (prefix ovt-); nothing is sent anywhere else. Run as root.
 #
 #   tunnel.sh check                          says whether this machine can run tunnels (root, netns); rc 0 if so
-#   tunnel.sh install                        installs the packages the tunnels need (Debian)
+#   tunnel.sh install                        installs the packages the tunnels need (Debian), and extracts Libreswan
+#                                            for its parsers (peer-parsers.sh)
 #   tunnel.sh up STATE INPUT.json PEER_DIR   brings both sides up (PEER_DIR holds swanctl.conf, or ipsec.conf and
 #                                            ipsec.secrets for strongSwan's starter; "-" = no peer at all)
 #   tunnel.sh ping STATE                     pings between the sites' hosts, both ways; rc 0 when every ping passed
@@ -53,6 +54,9 @@ install_packages() {
   [ $prc = 1 ] && rm -f /usr/sbin/policy-rc.d
   [ $rc = 0 ] || die "apt-get install failed (see /tmp/openstackvpn-tunnel-apt.log)"
 }
+
+# Libreswan's parsers (addconn, algparse) for the peer files, extracted from Debian's package (cached).
+install_libreswan() { bash "$HERE/peer-parsers.sh" install || die "Libreswan could not be extracted"; }
 
 # A private PID + mount namespace whose PID 1 is our own sleep: neutron-vpn-netns-wrapper compares /proc/1/ns/net
 # with its own, which root cannot read here otherwise; and one SIGKILL of that PID 1 ends everything inside.
@@ -191,7 +195,7 @@ up() {
 cmd=${1:-}; shift || true
 case "$cmd" in
   check) why=$(can_run) && echo "tunnels can run here" || { echo "$why"; exit 1; } ;;
-  install) install_packages ;;
+  install) install_packages; install_libreswan ;;
   up) [ $# = 3 ] || die "usage: tunnel.sh up STATE INPUT.json PEER_DIR|-"; STATE=$1; can_run > /dev/null || die "$(can_run)"; install_packages; up "$@" ;;
   ping) STATE=$1; eval "$(cat "$STATE/topology.env")"; ping_all ;;
   peer-load) STATE=$1; eval "$(cat "$STATE/topology.env")"

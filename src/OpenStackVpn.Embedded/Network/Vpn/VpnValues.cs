@@ -4,12 +4,34 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Embedded.Network.Vpn;
 
-/// <summary>The value sets the lab's neutron-vpnaas (21, Zed) accepts, and the shared lifetime attribute.</summary>
+/// <summary>The algorithm and group values a policy accepts, in the order Neutron lists them in its errors.</summary>
+internal sealed record PolicyValues(string[] AuthAlgorithms, string[] EncryptionAlgorithms, string[] PfsGroups)
+{
+    /// <summary>What the lab's neutron-vpnaas (21, Zed; neutron-lib 3.1) accepts.</summary>
+    public static readonly PolicyValues Zed = new(
+        new[] { "sha1", "sha256", "sha384", "sha512" },
+        new[] { "3des", "aes-128", "aes-192", "aes-256" },
+        new[] { "group2", "group5", "group14" });
+
+    /// <summary>
+    /// What neutron-vpnaas master accepts: neutron-lib's VPN_SUPPORTED_* lists (CCM and GCM after the CBC ciphers,
+    /// by mode, ICV length and key size), then vpn-aes-ctr's three CTR ciphers appended.
+    /// </summary>
+    public static readonly PolicyValues Master = new(
+        new[] { "sha1", "sha256", "sha384", "sha512", "aes-xcbc", "aes-cmac" },
+        new[] { "3des", "aes-128", "aes-192", "aes-256" }
+            .Concat(from mode in new[] { "ccm", "gcm" } from icv in new[] { 8, 12, 16 } from bits in new[] { 128, 192, 256 }
+                    select $"aes-{bits}-{mode}-{icv}")
+            .Concat(new[] { "aes-128-ctr", "aes-192-ctr", "aes-256-ctr" }).ToArray(),
+        new[] { "group2", "group5" }.Concat(Enumerable.Range(14, 18).Select(g => $"group{g}")).ToArray());
+
+    /// <summary>The values of a profile's cloud.</summary>
+    public static PolicyValues For(EmbeddedProfile profile) => profile == EmbeddedProfile.Latest ? Master : Zed;
+}
+
+/// <summary>The value sets the VPN resources share, and the shared lifetime attribute.</summary>
 internal static class VpnValues
 {
-    public static readonly string[] AuthAlgorithms = { "sha1", "sha256", "sha384", "sha512" };
-    public static readonly string[] EncryptionAlgorithms = { "3des", "aes-128", "aes-192", "aes-256" };
-    public static readonly string[] PfsGroups = { "group2", "group5", "group14" };
     public static readonly string[] DpdActions = { "clear", "disabled", "hold", "restart", "restart-by-peer" };
     public static readonly string[] OriginDpdActions = { "hold", "restart" };
     public static readonly string[] EndpointGroupTypes = { "cidr", "network", "router", "subnet", "vlan" };

@@ -34,7 +34,7 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     [ValidateRange(0, 1000000)]
     public int SeedConnections { get; set; }
 
-    /// <summary><para type="description">Upstream (default) or Origin: the origin cloud's dialect.</para></summary>
+    /// <summary><para type="description">Upstream (default): upstream Neutron as the lab runs it (neutron-vpnaas 21); Latest: the newest neutron-vpnaas's value sets (AES CTR, CCM, GCM, AES-XCBC, AES-CMAC, DH groups up to 31); Origin: the origin cloud's dialect.</para></summary>
     [Parameter]
     public EmbeddedProfile Profile { get; set; }
 

@@ -6,7 +6,10 @@ using OpenStackVpn.Core.Peer;
 namespace OpenStackVpn.Commands;
 
 /// <summary>
-/// <para type="synopsis">Writes the peer gateway's configuration of IPsec site connections (strongSwan swanctl.conf, ipsec.conf or Libreswan).</para>
+/// <para type="synopsis">
+/// Writes the peer gateway's configuration of IPsec site connections (strongSwan, Libreswan, or a vendor's: Cisco,
+/// Juniper, FortiGate, Palo Alto, MikroTik, VyOS, Windows RRAS).
+/// </para>
 /// <para type="description">Reads the connection, its VPN service, its IKE and IPsec policies, and the subnets or endpoint groups of both sides, and writes the other end's configuration from them: the cloud's public address (the service's external IP), the peer's own address and both ids as Neutron will check them (Neutron puts '@' on both ids when either is not an IP address), the networks of both sides, the IKE version, the proposals in the format's own names (aes-128 becomes aes128, group14 modp2048), lifetimes, PFS, DPD, who initiates, the encapsulation mode and transform, and the MTU where the format has one.</para>
 /// <para type="description">The pre-shared key is a placeholder unless -IncludeSecret is given. Without -Path the files are written to the pipeline as objects (FileName, Content); with -Path they are written into that folder, readable by their owner only. A connection whose settings the format cannot express (for example ah-esp) is refused for that format, with the reason.</para>
 /// </summary>
@@ -22,13 +25,35 @@ namespace OpenStackVpn.Commands;
 /// <code>Export-IpsecPeerConfig -Id cbc152a0-7e93-4f98-9f04-b085a4bf2511 -Format Libreswan -Path /etc/ipsec.d -IncludeSecret</code>
 /// <para>Writes neutron-ID.conf and neutron-ID.secrets for a Libreswan gateway.</para>
 /// </example>
+/// <example>
+/// <code>$null = Connect-OpenStack -Embedded -ActivationDelaySec 0
+/// $psk = ConvertTo-SecureString 'branchKey7' -AsPlainText -Force
+/// $ike = New-IkePolicy -Name ike-fg -IkeVersion v2 -EncryptionAlgorithm aes-256 -AuthAlgorithm sha256 -Pfs group14
+/// $esp = New-IpsecPolicy -Name esp-fg -Pfs group14
+/// $vpn = New-VpnService -Name vpn-fg -Router router1 -Subnet private-subnet
+/// $c = New-IpsecSiteConnection -Name branch-fg -VpnService $vpn -IkePolicy $ike -IpsecPolicy $esp `
+///     -PeerAddress 198.51.100.7 -PeerCidr 10.7.0.0/24 -Psk $psk
+/// ($c | Export-IpsecPeerConfig -Format FortiGate).Content</code>
+/// <para>
+/// Writes the FortiGate side of a branch (phase1-interface, phase2-interface, route and policies), the key as a
+/// placeholder.
+/// </para>
+/// </example>
 [Cmdlet(VerbsData.Export, "IpsecPeerConfig", DefaultParameterSetName = "InputObject", SupportsShouldProcess = true)]
 [OutputType(typeof(PeerConfigFile))]
 public sealed class ExportIpsecPeerConfigCommand : ConnectionReportCommand
 {
     private readonly HashSet<string> _written = new();
 
-    /// <summary><para type="description">The peer's configuration language: Swanctl (default; strongSwan swanctl.conf), IpsecConf (strongSwan ipsec.conf and ipsec.secrets) or Libreswan.</para></summary>
+    /// <summary>
+    /// <para type="description">The peer's configuration language. Swanctl (default; strongSwan swanctl.conf) and
+    /// IpsecConf (strongSwan ipsec.conf and ipsec.secrets): proven in a tunnel. Libreswan: read back only.</para>
+    /// <para type="description">CiscoIosXe, CiscoAsa, JuniperSrx, FortiGate, PaloAlto, MikroTik (RouterOS 7), VyOS
+    /// (1.4) and WindowsRras (a RemoteAccess PowerShell script): written from the vendor's documentation; not run on
+    /// the device. Each block of these files names its documentation page; a value the platform cannot express is
+    /// refused for that format with the reason. about_OpenStackVpn_PeerFormats lists what each covers and refuses.
+    /// </para>
+    /// </summary>
     [Parameter]
     public PeerConfigFormat Format { get; set; } = PeerConfigFormat.Swanctl;
 

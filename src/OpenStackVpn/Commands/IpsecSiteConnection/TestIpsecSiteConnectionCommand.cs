@@ -7,7 +7,12 @@ namespace OpenStackVpn.Commands;
 /// <summary>
 /// <para type="synopsis">Diagnoses IPsec site connections: a report of typed findings, one per check.</para>
 /// <para type="description">A report, not a yes/no: each check is one object with Check, Severity (Ok, Info, Warning, Error), Found, Expected and Action (what to do). From the API alone: the status of the connection and its service, the router's external gateway and the service's public address, the service subnet on the router, legacy versus endpoint-group mode, peer CIDRs overlapping the local ones or another connection's on the same router, the same peer twice on one service, an IP peer id other than the peer address, DPD, MTU and lifetime values that behave badly, and policies the strongSwan driver cannot build.</para>
-/// <para type="description">With -PeerConfig (the peer's swanctl.conf, ipsec.conf with its ipsec.secrets beside it, or a Libreswan conn file with its .secrets), every field is compared with what the cloud side expects: addresses, ids, subnets, proposals, IKE version, lifetimes, PFS, DPD, who starts, and the pre-shared key, which is compared without either key being shown. When the connection is DOWN and the file matches, the finding PeerAnswers says the peer does not answer.</para>
+/// <para type="description">With -PeerConfig (the peer's swanctl.conf, ipsec.conf with its ipsec.secrets beside it, a
+/// Libreswan conn file with its .secrets, or a vendor's running configuration in any -Format of Export-IpsecPeerConfig,
+/// with other tunnels around ours), every field is compared with what the cloud side expects: addresses, ids, subnets,
+/// proposals, IKE version, lifetimes, PFS, DPD, who starts, and the pre-shared key, which is compared without either
+/// key being shown. When the connection is DOWN and the file matches, the finding PeerAnswers says the peer does not
+/// answer.</para>
 /// </summary>
 /// <example>
 /// <code>Get-IpsecSiteConnection branch-1 | Test-IpsecSiteConnection | Where-Object Severity -ne Ok</code>
@@ -55,7 +60,8 @@ public sealed class TestIpsecSiteConnectionCommand : ConnectionReportCommand
 
             if (PeerConfig != null)
             {
-                var (settings, _) = PeerConfigReader.Read(GetUnresolvedProviderPathFromPSPath(PeerConfig), PeerConfigFormat);
+                var (settings, _) = PeerConfigReader.Read(
+                    GetUnresolvedProviderPathFromPSPath(PeerConfig), PeerConfigFormat, picture.Site);
                 var status = findings.First(f => f.Check == "ConnectionStatus").Severity;
                 foreach (var finding in ConnectionDiagnosis.PeerConfigChecks(picture.Site, settings, status))
                 {

@@ -45,7 +45,7 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     [ValidateRange(0, 1000000)]
     public int SeedConnections { get; set; }
 
-    /// <summary><para type="description">With -Embedded: Upstream (default) behaves as upstream Neutron; Origin as the origin cloud (availability_zone, subnet mode only, one peer CIDR, DPD hold or restart).</para></summary>
+    /// <summary><para type="description">With -Embedded: Upstream (default) behaves as upstream Neutron as the lab runs it (neutron-vpnaas 21); Latest as the newest neutron-vpnaas (its larger algorithm and group sets); Origin as the origin cloud (availability_zone, subnet mode only, one peer CIDR, DPD hold or restart).</para></summary>
     [Parameter(ParameterSetName = "Embedded")]
     public EmbeddedProfile EmbeddedProfile { get; set; }
 
