@@ -60,6 +60,11 @@ public sealed class ResourceChange<T> where T : NeutronResource
     {
         var create = id == null;
         var (fields, secrets, references) = Check(kind, values, create);
+        foreach (var secret in secrets)
+        {
+            kind.Rules.CheckSecret(secret.Key, secret.Value, create, log);
+        }
+
         T? current = null;
         if (create)
         {

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 using OpenStackVpn.Core.Peer;
 
 namespace OpenStackVpn.Commands;
@@ -21,6 +22,8 @@ namespace OpenStackVpn.Commands;
 [OutputType(typeof(ConnectionFinding))]
 public sealed class TestIpsecSiteConnectionCommand : ConnectionReportCommand
 {
+    private Core.Peer.PeerProfile? _profile;
+
     /// <summary><para type="description">The peer's configuration file to compare: swanctl.conf, ipsec.conf (ipsec.secrets beside it) or a Libreswan conn file (NAME.secrets or ipsec.secrets beside it).</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -30,12 +33,30 @@ public sealed class TestIpsecSiteConnectionCommand : ConnectionReportCommand
     [Parameter]
     public PeerConfigFormat? PeerConfigFormat { get; set; }
 
+    /// <summary><para type="description">A kind of peer (strongswan-5.9, strongswan-6, libreswan-4, libreswan-5): reports every setting of the connection that peer cannot negotiate, before it is configured. Each finding names the documentation it rests on.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PeerProfileCompleter))]
+    public string? PeerProfile { get; set; }
+
     /// <inheritdoc/>
     protected override void BeginProcessing()
     {
         if (PeerConfig != null && !System.IO.File.Exists(GetUnresolvedProviderPathFromPSPath(PeerConfig)))
         {
             ThrowTerminatingError(ToErrorRecord(OpenStackException.Argument(nameof(PeerConfig), $"no file at '{PeerConfig}'.")));
+        }
+
+        if (PeerProfile != null)
+        {
+            try
+            {
+                _profile = Core.Peer.PeerProfiles.Named(PeerProfile);
+            }
+            catch (OpenStackException e)
+            {
+                ThrowTerminatingError(ToErrorRecord(e));
+            }
         }
     }
 
@@ -53,16 +74,33 @@ public sealed class TestIpsecSiteConnectionCommand : ConnectionReportCommand
                 WriteObject(finding);
             }
 
-            if (PeerConfig != null)
+            if (_profile != null)
             {
-                var (settings, _) = PeerConfigReader.Read(GetUnresolvedProviderPathFromPSPath(PeerConfig), PeerConfigFormat);
-                var status = findings.First(f => f.Check == "ConnectionStatus").Severity;
-                foreach (var finding in ConnectionDiagnosis.PeerConfigChecks(picture.Site, settings, status))
+                foreach (var finding in Core.Peer.PeerProfiles.Check(picture.Site, _profile))
                 {
                     WriteObject(finding);
                 }
+            }
 
-                settings.Psk?.Dispose();
+            if (PeerConfig != null)
+            {
+                var file = PeerFileReaders.Read(GetUnresolvedProviderPathFromPSPath(PeerConfig), PeerConfigFormat?.ToString());
+                var (chosen, choice) = PeerConnectionChoice.Choose(file, picture.Site);
+                choice.ConnectionName = picture.Site.Connection.Name;
+                WriteObject(choice);
+                if (chosen != null)
+                {
+                    var status = findings.First(f => f.Check == "ConnectionStatus").Severity;
+                    foreach (var finding in ConnectionDiagnosis.PeerConfigChecks(picture.Site, chosen, status))
+                    {
+                        WriteObject(finding);
+                    }
+                }
+
+                foreach (var connection in file.Connections)
+                {
+                    connection.Settings.Psk?.Dispose();
+                }
             }
 
             picture.Site.Connection.ForgetSecrets();
