@@ -22,21 +22,21 @@ internal sealed class SwanctlFileReader : IPeerFileReader
     public IReadOnlyList<PeerFileConnection> Read(PeerFileText text, string path)
     {
         var root = Node.Parse(text.Lines);
-        var secrets = root.Child("secrets")?.Children.Where(s => s.Name.StartsWith("ike", StringComparison.Ordinal)).ToList()
-            ?? new List<Node>();
+        // Sections of the same name (swanctl.conf and its conf.d/*.conf each with "connections { }") add up.
+        var secrets = root.All("secrets").Where(s => s.Name.StartsWith("ike", StringComparison.Ordinal)).ToList();
         if (secrets.Count == 0 && File.Exists(path))
         {
             // conf.d/x.conf given alone: its secrets are often in the main swanctl.conf one folder up.
             var parent = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".") ?? ".", "swanctl.conf");
             if (File.Exists(parent) && !text.Files.Contains(Path.GetFullPath(parent)))
             {
-                secrets = Node.Parse(PeerFileText.Load(parent).Lines).Child("secrets")?.Children
-                    .Where(s => s.Name.StartsWith("ike", StringComparison.Ordinal)).ToList() ?? secrets;
+                secrets = Node.Parse(PeerFileText.Load(parent).Lines).All("secrets")
+                    .Where(s => s.Name.StartsWith("ike", StringComparison.Ordinal)).ToList();
             }
         }
 
         var result = new List<PeerFileConnection>();
-        foreach (var conn in root.Child("connections")?.Children ?? new List<Node>())
+        foreach (var conn in root.All("connections"))
         {
             var children = conn.Child("children")?.Children ?? new List<Node>();
             foreach (var child in children.DefaultIfEmpty(null))
@@ -139,6 +139,8 @@ internal sealed class SwanctlFileReader : IPeerFileReader
         public Dictionary<string, (string Value, PeerFileLine Line)> Values { get; } = new(StringComparer.Ordinal);
 
         public Node? Child(string name) => Children.FirstOrDefault(c => c.Name == name);
+
+        public IEnumerable<Node> All(string name) => Children.Where(c => c.Name == name).SelectMany(c => c.Children);
 
         public static Node Parse(IEnumerable<PeerFileLine> lines)
         {
