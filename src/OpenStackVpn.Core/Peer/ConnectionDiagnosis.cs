@@ -25,16 +25,19 @@ public static class ConnectionDiagnosis
             Status("ConnectionStatus", id, c.Status, c.AdminStateUp, "connection"),
             Status("ServiceStatus", id, s.Status, s.AdminStateUp, "VPN service"),
         };
+        findings[1].Source = ConnectionFinding.Label("VPN service", s);
 
+        var router = ConnectionFinding.Label("router", picture.Router, s.RouterId);
+        var service = ConnectionFinding.Label("VPN service", s);
         findings.Add(picture.Router == null
-            ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Warning, $"router {s.RouterId} could not be read", action: "Check the router exists and is visible to this project.")
+            ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Warning, $"{router} could not be read", action: "Check the router exists and is visible to this project.", source: router)
             : picture.Router.ExternalNetworkId == null
-                ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Error, $"router {picture.Router.Id} has no external gateway", action: "Set the router's external gateway: the VPN service needs a public address.")
-                : new ConnectionFinding(id, "RouterGateway", FindingSeverity.Ok, $"router {picture.Router.Id} has a gateway on network {picture.Router.ExternalNetworkId}"));
+                ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Error, $"{router} has no external gateway", "an external gateway", "Set the router's external gateway: the VPN service needs a public address.", router)
+                : new ConnectionFinding(id, "RouterGateway", FindingSeverity.Ok, $"{router} has a gateway on network {picture.Router.ExternalNetworkId}", source: router));
 
         findings.Add(string.IsNullOrEmpty(site.CloudAddress)
-            ? new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Error, $"the VPN service has no external IPv{(IsV6(c.PeerAddress) ? 6 : 4)} address for peer {c.PeerAddress}", action: "Give the router a gateway address of the peer's IP version.")
-            : new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Ok, $"peers connect to {site.CloudAddress}"));
+            ? new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Error, $"{service} has no external IPv{(IsV6(c.PeerAddress) ? 6 : 4)} address for peer {c.PeerAddress}", "an external address", "Give the router a gateway address of the peer's IP version.", service)
+            : new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Ok, $"peers connect to {site.CloudAddress}", source: service));
 
         if (s.SubnetId == null)
         {
@@ -47,20 +50,20 @@ public static class ConnectionDiagnosis
         else
         {
             findings.Add(picture.RouterSubnetIds.Contains(s.SubnetId)
-                ? new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Ok, $"subnet {s.SubnetId} is on router {s.RouterId}")
-                : new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Error, $"subnet {s.SubnetId} is not on router {s.RouterId}", action: "Attach the subnet to the router (add a router interface)."));
+                ? new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Ok, $"subnet {s.SubnetId} ({string.Join(",", site.LocalCidrs)}) is on {router}", source: service)
+                : new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Error, $"subnet {s.SubnetId} ({string.Join(",", site.LocalCidrs)}) is not on {router}", $"an interface of {router}", "Attach the subnet to the router (add a router interface).", service));
         }
 
         findings.Add(Mode(site));
         findings.Add(Overlap(id, "PeerCidrsOverlapLocal", site.PeerCidrs, site.LocalCidrs, "the local CIDRs", "Peer networks must not overlap the cloud's own; renumber one side or use NAT on the peer."));
         var clash = picture.Others.Select(o => (o.Connection, Common: o.PeerCidrs.Where(p => site.PeerCidrs.Any(q => Overlaps(p, q))).ToList())).FirstOrDefault(o => o.Common.Count > 0);
         findings.Add(clash.Connection == null
-            ? new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Ok, $"no other connection on router {s.RouterId} reaches these peer CIDRs")
-            : new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Error, $"connection {clash.Connection.Id} on the same router also routes {string.Join(", ", clash.Common)}", action: "Give each connection of a router distinct peer CIDRs: traffic matches only one of them."));
+            ? new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Ok, $"no other connection on {router} reaches these peer CIDRs")
+            : new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Error, $"{ConnectionFinding.Label("connection", clash.Connection)} on the same router also routes {string.Join(", ", clash.Common)}", action: "Give each connection of a router distinct peer CIDRs: traffic matches only one of them."));
         var twin = picture.Others.FirstOrDefault(o => o.Connection.VpnServiceId == c.VpnServiceId && o.Connection.PeerAddress == c.PeerAddress).Connection;
         findings.Add(twin == null
             ? new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Ok, $"the only connection of its service to {c.PeerAddress}")
-            : new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Error, $"connection {twin.Id} of the same service also goes to {c.PeerAddress}", action: "Use one connection per peer and service, with all the peer's CIDRs."));
+            : new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Error, $"{ConnectionFinding.Label("connection", twin)} of the same service also goes to {c.PeerAddress}", action: "Use one connection per peer and service, with all the peer's CIDRs."));
         findings.Add(PeerIdentityCheck(site));
         findings.Add(Dpd(id, c.Dpd));
         findings.Add(Lifetimes(site));
