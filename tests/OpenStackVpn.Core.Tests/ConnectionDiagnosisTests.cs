@@ -97,7 +97,7 @@ public sealed class ConnectionDiagnosisTests
         Assert.Equal(FindingSeverity.Error, Check(PeerConfigTests.Site(esp: e => e["transform_protocol"] = "ah-esp"), "DriverSupport").Severity);
         Assert.Equal(FindingSeverity.Info, Check(PeerConfigTests.Site(ike: i => i["phase1_negotiation_mode"] = "aggressive"), "DriverSupport").Severity);
         var v1Aggressive = PeerConfigTests.Site(ike: i => { i["phase1_negotiation_mode"] = "aggressive"; i["ike_version"] = "v1"; });
-        Assert.Equal(FindingSeverity.Warning, Check(v1Aggressive, "DriverSupport").Severity);
+        Assert.Equal(FindingSeverity.Ok, Check(v1Aggressive, "DriverSupport").Severity);
         Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(c => c["mtu"] = 300), "Mtu").Severity);
         Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(ike: i => i["ike_version"] = "v1", peer: new[] { "10.2.0.0/24", "10.3.0.0/24" }), "DriverSupport").Severity);
         Assert.Equal(FindingSeverity.Ok, Check(PeerConfigTests.Site(peer: new[] { "10.2.0.0/24", "10.3.0.0/24" }), "DriverSupport").Severity);

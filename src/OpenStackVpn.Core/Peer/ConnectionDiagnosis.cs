@@ -244,17 +244,13 @@ public static class ConnectionDiagnosis
             return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Error, "transform protocol ah-esp: the strongSwan driver renders it as plain ESP, which the peer will not match", "esp or ah", "Use esp (or ah) in the IPsec policy.");
         }
 
-        // Aggressive mode: the strongSwan template writes no aggressive= line (the cloud always uses main mode); the Libreswan
-        // template writes aggressive=yes, which IKEv2 (no aggressive mode, RFC 7296) ignores.
-        if (ike.Phase1NegotiationMode == "aggressive")
+        // Aggressive mode: both templates of neutron-vpnaas 21 (strongswan/ and openswan/ipsec.conf.template, the latter
+        // used by the Libreswan driver) write "aggressive=yes" for it; IKEv2 has no aggressive mode (RFC 7296) and ignores it.
+        if (ike.Phase1NegotiationMode == "aggressive" && ike.IkeVersion == "v2")
         {
-            var policy = ConnectionFinding.Label("IKE policy", ike);
-            return ike.IkeVersion == "v2"
-                ? new ConnectionFinding(id, "DriverSupport", FindingSeverity.Info, "aggressive mode with IKEv2: aggressive mode exists only in IKEv1; both drivers ignore it",
-                    "main", "Nothing breaks; set main mode to say what happens.", policy)
-                : new ConnectionFinding(id, "DriverSupport", FindingSeverity.Warning,
-                    "aggressive mode with IKEv1: only the Libreswan driver writes it; the strongSwan driver's template has no aggressive= line, so that cloud negotiates main mode",
-                    "main", "Use main mode on both sides unless the cloud runs the Libreswan driver.", policy);
+            return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Info,
+                "aggressive mode with IKEv2: aggressive mode exists only in IKEv1; both sides ignore it", "main",
+                "Nothing breaks; set main mode to say what happens.", ConnectionFinding.Label("IKE policy", ike));
         }
 
         foreach (var lifetime in new[] { ike.Lifetime, esp.Lifetime })

@@ -7,11 +7,11 @@ using System.Net;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// What the peer's file says against what the cloud side renders. The cloud side is neutron-vpnaas's templates:
-/// strongswan/ipsec.conf.template (strongSwan driver) and libreswan/ipsec.conf.template (Libreswan driver), with ipsec.py's
-/// DIALECT_MAP (bi-directional -> auto=start, response-only -> auto=add, v1 -> ikev2=never, v2 -> insist). Each rule names
-/// the lines it rests on. An Error keeps the tunnel down; a Warning makes it fail later or in one direction; an Info is a
-/// difference both sides live with.
+/// What the peer's file says against what the cloud side renders. The cloud side is neutron-vpnaas's templates (as of
+/// release 21): strongswan/ipsec.conf.template (strongSwan driver) and openswan/ipsec.conf.template (which the Libreswan
+/// driver uses; master calls it libreswan/), with ipsec.py's DIALECT_MAP (bi-directional -> auto=start, response-only ->
+/// auto=add, v1 -> ikev2=never, v2 -> insist). Each rule names the lines it rests on. An Error keeps the tunnel down; a
+/// Warning makes it fail later or in one direction; an Info is a difference both sides live with.
 /// </summary>
 internal static class PeerFileChecks
 {
