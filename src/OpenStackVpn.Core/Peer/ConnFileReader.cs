@@ -22,8 +22,8 @@ internal sealed class ConnFileReader : IPeerFileReader
         RegexOptions.CultureInvariant);
 
     private static readonly Regex StrongSwanOnly = new(
-        @"^(keyexchange\s*=\s*ike\s*$|ah|leftauth|rightauth|leftfirewall|rightfirewall|margintime|reauth|charondebug|"
-        + @"closeaction|leftsourceip|rightsourceip|eap_identity|aaa_identity|installpolicy|leftgroups)\s*=?",
+        @"^(keyexchange\s*=\s*ike\s*$|(ah|leftauth|rightauth|leftfirewall|rightfirewall|margintime|reauth|charondebug|"
+        + @"closeaction|leftsourceip|rightsourceip|eap_identity|aaa_identity|installpolicy|leftgroups)\s*=)",
         RegexOptions.CultureInvariant);
 
     private readonly bool _libreswan;
