@@ -150,6 +150,10 @@ public sealed class FalseAlarmTests
             ("etc/ipsec.secrets", "include /etc/ipsec.d/*.secrets\n"), ("etc/ipsec.d/keys.secrets", secrets));
         Assert.Empty(Alarms(included));
         Assert.Matches(@"keys\.secrets:\d+$", included.Single(f => f.Check == "PeerConfig.Psk").Source);
+        // The key in a file elsewhere that ipsec.secrets includes.
+        var elsewhere = FromFiles(site, ("etc/ipsec.conf", conf), ("etc/ipsec.secrets", "include /etc/keys/branch.secrets\n"),
+            ("etc/keys/branch.secrets", secrets));
+        Assert.Empty(Alarms(elsewhere));
     }
 
     [Fact]
