@@ -87,7 +87,8 @@ public sealed class ConnectionDiagnosisTests
         Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(c => c["dpd"] = JObject.Parse("""{"action": "hold", "interval": 30, "timeout": 40}""")), "Dpd").Severity);
         Assert.Equal(FindingSeverity.Ok, Check(PeerConfigTests.Site(), "Dpd").Severity);
         var seconds = JObject.Parse("""{"units": "seconds", "value": 120}""");
-        Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(esp: e => e["lifetime"] = seconds), "Lifetimes").Severity);
+        Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(esp: e => e["lifetime"] = seconds),
+            "Lifetimes").Severity);
         Assert.Equal(FindingSeverity.Ok, Check(PeerConfigTests.Site(), "Lifetimes").Severity);
     }
 
@@ -95,8 +96,10 @@ public sealed class ConnectionDiagnosisTests
     public void A_policy_the_strongSwan_driver_cannot_build_is_named()
     {
         Assert.Equal(FindingSeverity.Error, Check(PeerConfigTests.Site(esp: e => e["transform_protocol"] = "ah-esp"), "DriverSupport").Severity);
-        Assert.Equal(FindingSeverity.Info, Check(PeerConfigTests.Site(ike: i => i["phase1_negotiation_mode"] = "aggressive"), "DriverSupport").Severity);
-        var v1Aggressive = PeerConfigTests.Site(ike: i => { i["phase1_negotiation_mode"] = "aggressive"; i["ike_version"] = "v1"; });
+        Assert.Equal(FindingSeverity.Info, Check(PeerConfigTests.Site(ike: i =>
+            i["phase1_negotiation_mode"] = "aggressive"), "DriverSupport").Severity);
+        var v1Aggressive = PeerConfigTests.Site(ike: i =>
+            { i["phase1_negotiation_mode"] = "aggressive"; i["ike_version"] = "v1"; });
         Assert.Equal(FindingSeverity.Ok, Check(v1Aggressive, "DriverSupport").Severity);
         Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(c => c["mtu"] = 300), "Mtu").Severity);
         Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(ike: i => i["ike_version"] = "v1", peer: new[] { "10.2.0.0/24", "10.3.0.0/24" }), "DriverSupport").Severity);

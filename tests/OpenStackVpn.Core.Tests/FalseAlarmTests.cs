@@ -8,12 +8,14 @@ using Xunit;
 
 namespace OpenStackVpn.Core.Tests;
 
-/// <summary>Each false alarm of issue 20's list, shown gone; and the defaults connection, which must be clean.</summary>
+/// <summary>Each false alarm of issue 20's list, shown gone; and the defaults connection, which must be
+/// clean.</summary>
 public sealed class FalseAlarmTests
 {
     private static readonly Router GatewayRouter = JObject.Parse("""{"id": "0e0e0e0e-1111-4222-8333-444444444444", "name": "r1", "external_gateway_info": {"network_id": "n1"}}""").ToObject<Router>()!;
 
-    // Neutron's defaults: IKE v1 aes-128 sha1 group5 3600 s main; ESP aes-128 sha1 group5 3600 s tunnel; DPD hold 30/120.
+    // Neutron's defaults: IKE v1 aes-128 sha1 group5 3600 s main; ESP aes-128 sha1 group5 3600 s tunnel; DPD hold
+    // 30/120.
     internal static PeerSite Defaults(Action<JObject>? connection = null) => PeerConfigTests.Site(
         c =>
         {
@@ -36,11 +38,13 @@ public sealed class FalseAlarmTests
         });
 
     private static List<ConnectionFinding> Api(PeerSite site) =>
-        ConnectionDiagnosis.ApiChecks(new ConnectionPicture(site, GatewayRouter, new[] { "51515151-aaaa-4bbb-8ccc-dddddddddddd" },
+        ConnectionDiagnosis.ApiChecks(new ConnectionPicture(site, GatewayRouter,
+            new[] { "51515151-aaaa-4bbb-8ccc-dddddddddddd" },
             Array.Empty<(IpsecSiteConnection, IReadOnlyList<string>)>())).ToList();
 
     private static List<string> Alarms(IEnumerable<ConnectionFinding> findings) =>
-        findings.Where(f => f.Severity >= FindingSeverity.Warning).Select(f => $"{f.Check} {f.Severity}: {f.Found}").ToList();
+        findings.Where(f => f.Severity >= FindingSeverity.Warning).Select(f =>
+            $"{f.Check} {f.Severity}: {f.Found}").ToList();
 
     private static List<ConnectionFinding> FromFiles(PeerSite site, params (string Name, string Text)[] files)
     {
@@ -70,7 +74,8 @@ public sealed class FalseAlarmTests
     {
         var site = Defaults();
         Assert.Empty(Alarms(Api(site)));
-        var files = PeerConfigWriter.Write(site, format, includeSecret: true).Select(f => (f.FileName, f.Content)).ToArray();
+        var files = PeerConfigWriter.Write(site, format, includeSecret: true).Select(f => (f.FileName,
+            f.Content)).ToArray();
         Assert.Empty(Alarms(FromFiles(site, files)));
     }
 
@@ -84,10 +89,12 @@ public sealed class FalseAlarmTests
     {
         var site = PeerConfigTests.Site();
         var ours = PeerConfigWriter.Write(site, PeerConfigFormat.IpsecConf, true);
-        var other = "conn first\n    left=198.51.100.20\n    right=203.0.113.50\n    rightsubnet=172.30.0.0/16\n    ike=3des-md5-modp1024!\n    auto=start\n\n";
+        var other = "conn first\n    left=198.51.100.20\n    right=203.0.113.50\n    rightsubnet=172.30.0.0/16\n    "
+            + "ike=3des-md5-modp1024!\n    auto=start\n\n";
         var findings = FromFiles(site, ("ipsec.conf", other + ours[0].Content), ("ipsec.secrets", ours[1].Content));
         Assert.Empty(Alarms(findings));
-        Assert.Contains("neutron-" + site.Connection.Id, findings.Single(f => f.Check == "PeerConfig.Connection").Found);
+        Assert.Contains("neutron-" + site.Connection.Id, findings.Single(f =>
+            f.Check == "PeerConfig.Connection").Found);
     }
 
     [Fact]
@@ -120,7 +127,8 @@ public sealed class FalseAlarmTests
         var site = PeerConfigTests.Site();
         var text = PeerConfigWriter.Write(site, PeerConfigFormat.Swanctl, true)[0].Content
             .Replace("proposals = aes256-sha256-modp2048", "proposals = aes256-sha256-ecp256");
-        Assert.Contains("PeerConfig.IkeProposal Error: aes256-sha256-ecp256", Alarms(FromFiles(site, ("swanctl.conf", text))));
+        Assert.Contains("PeerConfig.IkeProposal Error: aes256-sha256-ecp256", Alarms(FromFiles(site, ("swanctl.conf",
+            text))));
     }
 
     [Theory]
@@ -129,7 +137,8 @@ public sealed class FalseAlarmTests
     public void A_wildcard_own_address_is_no_error(string right, string wildcard, PeerConfigFormat format)
     {
         var site = PeerConfigTests.Site();
-        var files = PeerConfigWriter.Write(site, format, true).Select(f => (Name: f.FileName, Text: f.Content.Replace(right, wildcard))).ToArray();
+        var files = PeerConfigWriter.Write(site, format, true).Select(f => (Name: f.FileName,
+            Text: f.Content.Replace(right, wildcard))).ToArray();
         Assert.Contains(wildcard, files[0].Text);
         var findings = FromFiles(site, files);
         Assert.Empty(Alarms(findings));
@@ -146,12 +155,14 @@ public sealed class FalseAlarmTests
         // The conn in ipsec.d/x.conf, the key in /etc/ipsec.secrets one folder up.
         Assert.Empty(Alarms(FromFiles(site, ("etc/ipsec.d/x.conf", conf), ("etc/ipsec.secrets", secrets))));
         // The key in a file that ipsec.secrets includes.
-        var included = FromFiles(site, ("etc/ipsec.conf", "config setup\ninclude /etc/ipsec.d/*.conf\n"), ("etc/ipsec.d/x.conf", conf),
+        var included = FromFiles(site, ("etc/ipsec.conf", "config setup\ninclude /etc/ipsec.d/*.conf\n"),
+            ("etc/ipsec.d/x.conf", conf),
             ("etc/ipsec.secrets", "include /etc/ipsec.d/*.secrets\n"), ("etc/ipsec.d/keys.secrets", secrets));
         Assert.Empty(Alarms(included));
         Assert.Matches(@"keys\.secrets:\d+$", included.Single(f => f.Check == "PeerConfig.Psk").Source);
         // The key in a file elsewhere that ipsec.secrets includes.
-        var elsewhere = FromFiles(site, ("etc/ipsec.conf", conf), ("etc/ipsec.secrets", "include /etc/keys/branch.secrets\n"),
+        var elsewhere = FromFiles(site, ("etc/ipsec.conf", conf), ("etc/ipsec.secrets",
+            "include /etc/keys/branch.secrets\n"),
             ("etc/keys/branch.secrets", secrets));
         Assert.Empty(Alarms(elsewhere));
     }
@@ -160,7 +171,8 @@ public sealed class FalseAlarmTests
     public void Response_only_against_a_peer_that_routes_on_demand_is_no_error()
     {
         var site = PeerConfigTests.Site(c => c["initiator"] = "response-only");
-        var text = PeerConfigWriter.Write(site, PeerConfigFormat.Swanctl, true)[0].Content.Replace("start_action = start", "start_action = trap");
+        var text = PeerConfigWriter.Write(site, PeerConfigFormat.Swanctl,
+            true)[0].Content.Replace("start_action = start", "start_action = trap");
         var findings = FromFiles(site, ("swanctl.conf", text));
         Assert.Empty(Alarms(findings));
         Assert.Equal(FindingSeverity.Info, findings.Single(f => f.Check == "PeerConfig.StartAction").Severity);
@@ -171,7 +183,8 @@ public sealed class FalseAlarmTests
     {
         var site = PeerConfigTests.Site(c => c["local_id"] = "cloud.example.test");
         Assert.Equal(FindingSeverity.Warning, Api(site).Single(f => f.Check == "PeerIdMatchesAddress").Severity);
-        var text = PeerConfigWriter.Write(site, PeerConfigFormat.Swanctl, true)[0].Content.Replace("id = @198.51.100.20", "id = 198.51.100.20");
+        var text = PeerConfigWriter.Write(site, PeerConfigFormat.Swanctl,
+            true)[0].Content.Replace("id = @198.51.100.20", "id = 198.51.100.20");
         var id = FromFiles(site, ("swanctl.conf", text)).Single(f => f.Check == "PeerConfig.PeerId");
         Assert.Equal(FindingSeverity.Error, id.Severity);
         Assert.Contains("other id type", id.Action);
@@ -182,9 +195,11 @@ public sealed class FalseAlarmTests
     {
         var site = PeerConfigTests.Site();
         var api = Api(site);
-        Assert.Contains("router 'r1' (0e0e0e0e-1111-4222-8333-444444444444)", api.Single(f => f.Check == "RouterGateway").Found);
+        Assert.Contains("router 'r1' (0e0e0e0e-1111-4222-8333-444444444444)", api.Single(f =>
+            f.Check == "RouterGateway").Found);
         Assert.All(api, f => Assert.Equal("branch-1", f.ConnectionName));
-        var text = PeerConfigWriter.Write(site, PeerConfigFormat.Swanctl, true)[0].Content.Replace("esp_proposals = aes128-sha256-modp2048", "esp_proposals = aes256-sha1-modp1024");
+        var text = PeerConfigWriter.Write(site, PeerConfigFormat.Swanctl,
+            true)[0].Content.Replace("esp_proposals = aes128-sha256-modp2048", "esp_proposals = aes256-sha1-modp1024");
         var esp = FromFiles(site, ("swanctl.conf", text)).Single(f => f.Check == "PeerConfig.ChildProposal");
         Assert.Equal("aes128-sha256-modp2048", esp.Expected);
         Assert.Matches(@"swanctl\.conf:\d+$", esp.Source);
@@ -194,7 +209,8 @@ public sealed class FalseAlarmTests
     [Fact]
     public void A_short_psk_is_reported_and_a_long_one_is_not()
     {
-        Assert.Equal(FindingSeverity.Warning, Api(PeerConfigTests.Site(c => c["psk"] = "short")).Single(f => f.Check == "PskStrength").Severity);
+        Assert.Equal(FindingSeverity.Warning, Api(PeerConfigTests.Site(c => c["psk"] = "short")).Single(f =>
+            f.Check == "PskStrength").Severity);
         Assert.Equal(FindingSeverity.Ok, Api(Defaults()).Single(f => f.Check == "PskStrength").Severity);
     }
 }

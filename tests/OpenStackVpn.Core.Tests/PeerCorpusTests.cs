@@ -8,13 +8,15 @@ using Xunit;
 
 namespace OpenStackVpn.Core.Tests;
 
-/// <summary>The reader over the corpus of peer files (PeerCorpus/README.md): none crashes or hangs; each gives findings or one refusal.</summary>
+/// <summary>The reader over the corpus of peer files (PeerCorpus/README.md): none crashes or hangs; each gives findings
+/// or one refusal.</summary>
 public sealed class PeerCorpusTests
 {
     private static string Folder => Path.Combine(AppContext.BaseDirectory, "PeerCorpus");
 
     public static IEnumerable<object[]> Cases() =>
-        Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "PeerCorpus")).Select(d => new object[] { Path.GetFileName(d) });
+        Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "PeerCorpus")).Select(d =>
+            new object[] { Path.GetFileName(d) });
 
     internal static string Entry(string name)
     {
@@ -74,7 +76,8 @@ public sealed class PeerCorpusTests
 
         Assert.Null(refusal);
         Assert.NotEmpty(findings);
-        var bad = findings.Where(f => f.Severity >= FindingSeverity.Warning).Select(f => $"{f.Check}: {f.Found} / {f.Expected} at {f.Source}").ToList();
+        var bad = findings.Where(f => f.Severity >= FindingSeverity.Warning).Select(f =>
+            $"{f.Check}: {f.Found} / {f.Expected} at {f.Source}").ToList();
         if (name.StartsWith("good-", StringComparison.Ordinal))
         {
             Assert.True(bad.Count == 0, name + ": " + string.Join("; ", bad));
@@ -91,7 +94,8 @@ public sealed class PeerCorpusTests
     [InlineData("findings-pubkey-auth", "PeerConfig.Psk")]
     public void A_findings_case_names_what_is_wrong(string name, string check)
     {
-        var errors = Diagnose(Entry(name), PeerConfigTests.Site()).Where(f => f.Severity == FindingSeverity.Error).Select(f => f.Check);
+        var errors = Diagnose(Entry(name), PeerConfigTests.Site()).Where(f =>
+            f.Severity == FindingSeverity.Error).Select(f => f.Check);
         Assert.Contains(check, errors);
     }
 }

@@ -4,10 +4,12 @@ using Xunit;
 
 namespace OpenStackVpn.Core.Tests;
 
-/// <summary>Proposals by meaning, in strongSwan's and Libreswan's words; secrets chosen by their selectors; the peer profiles.</summary>
+/// <summary>Proposals by meaning, in strongSwan's and Libreswan's words; secrets chosen by their selectors; the peer
+/// profiles.</summary>
 public sealed class ProposalMeaningTests
 {
-    private static readonly ProposalMeaning Cloud = ProposalMeaning.ParseList("aes256-sha256-modp2048", ike: true, libreswan: false)[0];
+    private static readonly ProposalMeaning Cloud = ProposalMeaning.ParseList("aes256-sha256-modp2048", ike: true,
+        libreswan: false)[0];
 
     [Theory]
     [InlineData("aes256-sha256-modp2048", false)]
@@ -26,7 +28,8 @@ public sealed class ProposalMeaningTests
     [InlineData("aes256-sha256-modp1024", false)]
     [InlineData("aes256-sha2_256;dh19", true)]
     public void Another_transform_does_not_meet(string text, bool libreswan) =>
-        Assert.DoesNotContain(ProposalMeaning.ParseList(text, ike: true, libreswan), p => p.Meets(Cloud, requireGroup: true));
+        Assert.DoesNotContain(ProposalMeaning.ParseList(text, ike: true, libreswan), p => p.Meets(Cloud,
+            requireGroup: true));
 
     [Theory]
     [InlineData("aes_gcm_c-256", "aes256gcm16")]
@@ -40,12 +43,14 @@ public sealed class ProposalMeaningTests
 
     [Fact]
     public void A_word_neither_parser_knows_is_kept_to_be_named() =>
-        Assert.Equal(new[] { "rot13" }, ProposalMeaning.ParseList("rot13-sha256-modp2048", ike: true, libreswan: false)[0].Unknown);
+        Assert.Equal(new[] { "rot13" }, ProposalMeaning.ParseList("rot13-sha256-modp2048", ike: true,
+            libreswan: false)[0].Unknown);
 
     [Fact]
     public void A_secrets_line_for_both_ids_beats_a_wildcard_and_one_for_another_peer_does_not_fit()
     {
-        var settings = new PeerSettings { LocalId = "198.51.100.20", RemoteId = "192.0.2.10", LocalAddress = "198.51.100.20", RemoteAddress = "192.0.2.10" };
+        var settings = new PeerSettings { LocalId = "198.51.100.20", RemoteId = "192.0.2.10",
+            LocalAddress = "198.51.100.20", RemoteAddress = "192.0.2.10" };
         var both = IpsecSecrets.Score(new[] { "198.51.100.20", "192.0.2.10" }, settings);
         var wildcard = IpsecSecrets.Score(new[] { "%any" }, settings);
         var other = IpsecSecrets.Score(new[] { "198.51.100.20", "203.0.113.9" }, settings);
@@ -73,7 +78,9 @@ public sealed class ProposalMeaningTests
         var site = PeerConfigTests.Site(ike: i => { i["ike_version"] = "v1"; i["pfs"] = "group2"; });
         var errors = PeerProfiles.Check(site, PeerProfiles.Named("libreswan-5")).Select(f => f.Check).ToList();
         Assert.Equal(new[] { "PeerProfile.ike_version", "PeerProfile.ike_group" }, errors);
-        Assert.Equal(FindingSeverity.Ok, PeerProfiles.Check(PeerConfigTests.Site(), PeerProfiles.Named("strongswan-6")).Single().Severity);
-        Assert.Equal("PeerProfile", Assert.Throws<OpenStackException>(() => PeerProfiles.Named("openswan-2")).ParameterName);
+        Assert.Equal(FindingSeverity.Ok, PeerProfiles.Check(PeerConfigTests.Site(),
+            PeerProfiles.Named("strongswan-6")).Single().Severity);
+        Assert.Equal("PeerProfile", Assert.Throws<OpenStackException>(() =>
+            PeerProfiles.Named("openswan-2")).ParameterName);
     }
 }

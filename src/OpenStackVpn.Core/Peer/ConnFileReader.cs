@@ -6,15 +6,20 @@ using System.Text.RegularExpressions;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// Reads ipsec.conf-style files: strongSwan's ipsec.conf (ipsec.conf(5) of strongSwan 5.9) and Libreswan's ipsec.conf and
-/// ipsec.d/*.conf (ipsec.conf(5) of Libreswan 4/5, https://libreswan.org/man/ipsec.conf.5.html). Sections start in column 0
-/// ("config setup", "conn NAME", "ca NAME"); "also=" and "conn %default" are merged; "auto=ignore" conns are templates. Both
-/// parsers' aliases are read whatever the format (a strongSwan file has no phase2alg=, a Libreswan one no ah=); the format
+/// Reads ipsec.conf-style files: strongSwan's ipsec.conf (ipsec.conf(5) of strongSwan 5.9) and Libreswan's ipsec.conf
+/// and
+/// ipsec.d/*.conf (ipsec.conf(5) of Libreswan 4/5, https://libreswan.org/man/ipsec.conf.5.html). Sections start in
+/// column 0
+/// ("config setup", "conn NAME", "ca NAME"); "also=" and "conn %default" are merged; "auto=ignore" conns are templates.
+/// Both
+/// parsers' aliases are read whatever the format (a strongSwan file has no phase2alg=, a Libreswan one no ah=); the
+/// format
 /// decides only the defaults. The pre-shared keys come from the secrets files where each gateway keeps them.
 /// </summary>
 internal sealed class ConnFileReader : IPeerFileReader
 {
-    // Keys only Libreswan's parser knows, and keys only strongSwan's: they tell the formats apart. "authby=secret" is in neither
+    // Keys only Libreswan's parser knows, and keys only strongSwan's: they tell the formats apart. "authby=secret" is
+    // in neither
     // list: strongSwan reads it as an alias of psk (ipsec.conf(5): "authby = ... | psk | secret").
     private static readonly Regex LibreswanOnly = new(
         @"^(ikev2|phase2|phase2alg|salifetime|leftsubnets|rightsubnets|protostack|virtual[-_]private|plutodebug|"
@@ -39,7 +44,8 @@ internal sealed class ConnFileReader : IPeerFileReader
             return 0;
         }
 
-        var keys = text.Lines.Where(l => l.Text.Length > 0 && char.IsWhiteSpace(l.Text[0])).Select(l => l.Text.Trim()).ToList();
+        var keys = text.Lines.Where(l => l.Text.Length > 0 && char.IsWhiteSpace(l.Text[0])).Select(l =>
+            l.Text.Trim()).ToList();
         var libreswan = keys.Count(k => LibreswanOnly.IsMatch(k));
         var strongSwan = keys.Count(k => StrongSwanOnly.IsMatch(k));
         // Neither says: strongSwan's reader (scores 10) wins a tie; the values read are the same either way.
@@ -100,7 +106,8 @@ internal sealed class ConnFileReader : IPeerFileReader
         s.LocalId = Get(nameof(s.LocalId), "leftid") ?? s.LocalAddress;
         s.RemoteId = Get(nameof(s.RemoteId), "rightid") ?? s.RemoteAddress;
         s.LocalSubnets = PeerConfigWriter.SplitList(Get(nameof(s.LocalSubnets), "leftsubnets", "leftsubnet")).ToList();
-        s.RemoteSubnets = PeerConfigWriter.SplitList(Get(nameof(s.RemoteSubnets), "rightsubnets", "rightsubnet")).ToList();
+        s.RemoteSubnets = PeerConfigWriter.SplitList(Get(nameof(s.RemoteSubnets), "rightsubnets",
+            "rightsubnet")).ToList();
         s.IkeProposal = Get(nameof(s.IkeProposal), "ike");
         var ah = _libreswan ? v.TryGetValue("phase2", out var p2) && p2.Value == "ah" : v.ContainsKey("ah");
         s.ChildProtocol = ah ? "ah" : "esp";
@@ -113,7 +120,8 @@ internal sealed class ConnFileReader : IPeerFileReader
         s.Aggressive = Get(nameof(s.Aggressive), "aggressive", "aggrmode") == "yes";
         var action = Get(nameof(s.DpdAction), "dpdaction");
         var delay = PeerConfigReader.Seconds(Get(nameof(s.DpdDelay), "dpddelay"));
-        // strongSwan: DPD runs only with a dpdaction other than none (dpddelay defaults to 30s); Libreswan: with a dpddelay.
+        // strongSwan: DPD runs only with a dpdaction other than none (dpddelay defaults to 30s); Libreswan: with a
+        // dpddelay.
         var on = _libreswan ? delay > 0 && action != "none" : action is "hold" or "clear" or "restart" or "trap";
         s.DpdDelay = on ? delay ?? 30 : 0;
         s.DpdTimeout = PeerConfigReader.Seconds(Get(nameof(s.DpdTimeout), "dpdtimeout"));
@@ -152,7 +160,8 @@ internal sealed class ConnFileReader : IPeerFileReader
         values.TryGetValue(key, out var v) ? v.Value : null;
 
     // A conn's own values, then its also= sections', then %default's: the first writer of a key wins.
-    private static Dictionary<string, (string Value, PeerFileLine Line)> Resolve(Section section, Dictionary<string, Section> all, int depth)
+    private static Dictionary<string, (string Value, PeerFileLine Line)> Resolve(Section section, Dictionary<string,
+        Section> all, int depth)
     {
         var result = new Dictionary<string, (string, PeerFileLine)>(section.Values, StringComparer.Ordinal);
         if (depth < 10 && section.Values.TryGetValue("also", out var also))
@@ -201,7 +210,8 @@ internal sealed class ConnFileReader : IPeerFileReader
             var at = line.Text.IndexOf('=');
             if (current != null && at > 0)
             {
-                current.Values[line.Text.Substring(0, at).Trim()] = (line.Text.Substring(at + 1).Trim().Trim('"'), line);
+                current.Values[line.Text.Substring(0, at).Trim()] = (line.Text.Substring(at + 1).Trim().Trim('"'),
+                    line);
             }
         }
 

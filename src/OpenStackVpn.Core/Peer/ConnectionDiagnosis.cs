@@ -9,7 +9,8 @@ namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
 /// The checks of Test-IpsecSiteConnection: from the API alone (<see cref="ApiChecks"/>), and against a peer's actual
-/// configuration (<see cref="PeerConfigChecks(PeerSite, PeerFileConnection, FindingSeverity)"/>). Every check is its own finding, passed ones included.
+/// configuration (<see cref="PeerConfigChecks(PeerSite, PeerFileConnection, FindingSeverity)"/>). Every check is its
+/// own finding, passed ones included.
 /// </summary>
 public static class ConnectionDiagnosis
 {
@@ -30,14 +31,21 @@ public static class ConnectionDiagnosis
         var router = ConnectionFinding.Label("router", picture.Router, s.RouterId);
         var service = ConnectionFinding.Label("VPN service", s);
         findings.Add(picture.Router == null
-            ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Warning, $"{router} could not be read", action: "Check the router exists and is visible to this project.", source: router)
+            ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Warning, $"{router} could not be read",
+                action: "Check the router exists and is visible to this project.", source: router)
             : picture.Router.ExternalNetworkId == null
-                ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Error, $"{router} has no external gateway", "an external gateway", "Set the router's external gateway: the VPN service needs a public address.", router)
-                : new ConnectionFinding(id, "RouterGateway", FindingSeverity.Ok, $"{router} has a gateway on network {picture.Router.ExternalNetworkId}", source: router));
+                ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Error,
+                    $"{router} has no external gateway", "an external gateway",
+                        "Set the router's external gateway: the VPN service needs a public address.", router)
+                : new ConnectionFinding(id, "RouterGateway", FindingSeverity.Ok,
+                    $"{router} has a gateway on network {picture.Router.ExternalNetworkId}", source: router));
 
         findings.Add(string.IsNullOrEmpty(site.CloudAddress)
-            ? new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Error, $"{service} has no external IPv{(IsV6(c.PeerAddress) ? 6 : 4)} address for peer {c.PeerAddress}", "an external address", "Give the router a gateway address of the peer's IP version.", service)
-            : new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Ok, $"peers connect to {site.CloudAddress}", source: service));
+            ? new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Error,
+                $"{service} has no external IPv{(IsV6(c.PeerAddress) ? 6 : 4)} address for peer {c.PeerAddress}",
+                    "an external address", "Give the router a gateway address of the peer's IP version.", service)
+            : new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Ok, $"peers connect to {site.CloudAddress}",
+                source: service));
 
         if (s.SubnetId == null)
         {
@@ -50,20 +58,31 @@ public static class ConnectionDiagnosis
         else
         {
             findings.Add(picture.RouterSubnetIds.Contains(s.SubnetId)
-                ? new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Ok, $"subnet {s.SubnetId} ({string.Join(",", site.LocalCidrs)}) is on {router}", source: service)
-                : new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Error, $"subnet {s.SubnetId} ({string.Join(",", site.LocalCidrs)}) is not on {router}", $"an interface of {router}", "Attach the subnet to the router (add a router interface).", service));
+                ? new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Ok,
+                    $"subnet {s.SubnetId} ({string.Join(",", site.LocalCidrs)}) is on {router}", source: service)
+                : new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Error,
+                    $"subnet {s.SubnetId} ({string.Join(",", site.LocalCidrs)}) is not on {router}",
+                        $"an interface of {router}", "Attach the subnet to the router (add a router interface).",
+                            service));
         }
 
         findings.Add(Mode(site));
         findings.Add(Overlap(id, "PeerCidrsOverlapLocal", site.PeerCidrs, site.LocalCidrs, "the local CIDRs", "Peer networks must not overlap the cloud's own; renumber one side or use NAT on the peer."));
         var clash = picture.Others.Select(o => (o.Connection, Common: o.PeerCidrs.Where(p => site.PeerCidrs.Any(q => Overlaps(p, q))).ToList())).FirstOrDefault(o => o.Common.Count > 0);
         findings.Add(clash.Connection == null
-            ? new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Ok, $"no other connection on {router} reaches these peer CIDRs")
-            : new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Error, $"{ConnectionFinding.Label("connection", clash.Connection)} on the same router also routes {string.Join(", ", clash.Common)}", action: "Give each connection of a router distinct peer CIDRs: traffic matches only one of them."));
+            ? new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Ok,
+                $"no other connection on {router} reaches these peer CIDRs")
+            : new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Error,
+                $"{ConnectionFinding.Label("connection", clash.Connection)} on the same router also routes "
+                    + "{string.Join(", ", clash.Common)}",
+                        action: "Give each connection of a router distinct peer CIDRs: traffic matches only one of "
+                            + "them."));
         var twin = picture.Others.FirstOrDefault(o => o.Connection.VpnServiceId == c.VpnServiceId && o.Connection.PeerAddress == c.PeerAddress).Connection;
         findings.Add(twin == null
             ? new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Ok, $"the only connection of its service to {c.PeerAddress}")
-            : new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Error, $"{ConnectionFinding.Label("connection", twin)} of the same service also goes to {c.PeerAddress}", action: "Use one connection per peer and service, with all the peer's CIDRs."));
+            : new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Error,
+                $"{ConnectionFinding.Label("connection", twin)} of the same service also goes to {c.PeerAddress}",
+                    action: "Use one connection per peer and service, with all the peer's CIDRs."));
         findings.Add(PeerIdentityCheck(site));
         findings.Add(Dpd(id, c.Dpd));
         findings.Add(Lifetimes(site));
@@ -84,11 +103,13 @@ public static class ConnectionDiagnosis
     }
 
     /// <summary>Every difference between what the cloud expects of the peer and what the peer's settings say.</summary>
-    public static IReadOnlyList<ConnectionFinding> PeerConfigChecks(PeerSite site, PeerSettings found, FindingSeverity statusSeverity = FindingSeverity.Ok) =>
+    public static IReadOnlyList<ConnectionFinding> PeerConfigChecks(PeerSite site, PeerSettings found,
+        FindingSeverity statusSeverity = FindingSeverity.Ok) =>
         PeerConfigChecks(site, PeerFileConnection.Of(found), statusSeverity);
 
     /// <summary>
-    /// Every difference between what the cloud expects of the peer and what the peer's file says, each with the file:line it
+    /// Every difference between what the cloud expects of the peer and what the peer's file says, each with the
+    /// file:line it
     /// was read from; the PSK is compared without being shown.
     /// </summary>
     public static IReadOnlyList<ConnectionFinding> PeerConfigChecks(PeerSite site, PeerFileConnection found,
@@ -176,9 +197,12 @@ public static class ConnectionDiagnosis
     }
 
     // Neither template ties one lifetime to the other: strongSwan's writes "ikelifetime=Ns" and "lifetime=Ns" with
-    // "rekeymargin=3m" in conn %default; Libreswan's "ikelifetime=Ns" and "lifetime=Ns". IPsec SAs outlive the IKE SA that
-    // made them (IKEv1) and are not rekeyed with it (IKEv2, RFC 7296 2.8), so equal lifetimes (Neutron's defaults, 3600 s
-    // both) are fine. What does behave badly: a lifetime within strongSwan's 3-minute rekey margin, which rekeys at once.
+    // "rekeymargin=3m" in conn %default; Libreswan's "ikelifetime=Ns" and "lifetime=Ns". IPsec SAs outlive the IKE SA
+    // that
+    // made them (IKEv1) and are not rekeyed with it (IKEv2, RFC 7296 2.8), so equal lifetimes (Neutron's defaults, 3600
+    // s
+    // both) are fine. What does behave badly: a lifetime within strongSwan's 3-minute rekey margin, which rekeys at
+    // once.
     private static ConnectionFinding Lifetimes(PeerSite site)
     {
         var ike = site.IkePolicy.Lifetime?.Value;
@@ -188,49 +212,65 @@ public static class ConnectionDiagnosis
             .Where(l => l.Value is > 0 and <= 180).ToList();
         return shortest.Count > 0
             ? new ConnectionFinding(site.Connection.Id, "Lifetimes", FindingSeverity.Warning,
-                $"lifetime {shortest[0].Value}s of {shortest[0].What} is within strongSwan's rekey margin of 180s", "more than 180s",
-                "Raise the lifetime: the strongSwan driver's template sets rekeymargin=3m, so the SA starts rekeying as soon as it is up.",
+                $"lifetime {shortest[0].Value}s of {shortest[0].What} is within strongSwan's rekey margin of 180s",
+                    "more than 180s",
+                "Raise the lifetime: the strongSwan driver's template sets rekeymargin=3m, so the SA starts "
+                    + "rekeying as soon as it is up.",
                 shortest[0].What)
-            : new ConnectionFinding(site.Connection.Id, "Lifetimes", FindingSeverity.Ok, $"phase 1 {ike}s, phase 2 {esp}s",
-                source: ConnectionFinding.Label("IKE policy", site.IkePolicy) + ", " + ConnectionFinding.Label("IPsec policy", site.IpsecPolicy));
+            : new ConnectionFinding(site.Connection.Id, "Lifetimes", FindingSeverity.Ok,
+                $"phase 1 {ike}s, phase 2 {esp}s",
+                source: ConnectionFinding.Label("IKE policy", site.IkePolicy) + ", "
+                    + ConnectionFinding.Label("IPsec policy", site.IpsecPolicy));
     }
 
-    // Neutron writes "@" on both ids when either is not an IP address (PeerSite.FqdnIdentities): an IP peer_id then goes on
-    // the wire as an FQDN id "@198.51.100.20", which a peer configured with its plain address (an IPv4 id) does not send.
+    // Neutron writes "@" on both ids when either is not an IP address (PeerSite.FqdnIdentities): an IP peer_id then
+    // goes on
+    // the wire as an FQDN id "@198.51.100.20", which a peer configured with its plain address (an IPv4 id) does not
+    // send.
     private static ConnectionFinding PeerIdentityCheck(PeerSite site)
     {
         var c = site.Connection;
         var id = c.Id;
-        if (PeerSite.IsIp(c.PeerId) && IPAddress.TryParse(c.PeerAddress ?? "", out var address) && !IPAddress.Parse(c.PeerId!).Equals(address))
+        if (PeerSite.IsIp(c.PeerId) && IPAddress.TryParse(c.PeerAddress ?? "", out var address)
+            && !IPAddress.Parse(c.PeerId!).Equals(address))
         {
             return new ConnectionFinding(id, "PeerIdMatchesAddress", FindingSeverity.Warning,
                 $"peer_id {c.PeerId} is an IP address other than peer_address {c.PeerAddress}", c.PeerAddress,
-                "A peer identifies itself by its own address unless told otherwise: set peer_id to the peer's address, or the id the peer sends.");
+                "A peer identifies itself by its own address unless told otherwise: set peer_id to the peer's "
+                    + "address, or the id the peer sends.");
         }
 
         if (PeerSite.IsIp(c.PeerId) && site.FqdnIdentities)
         {
             return new ConnectionFinding(id, "PeerIdMatchesAddress", FindingSeverity.Warning,
-                $"peer_id {c.PeerId} is an IP address but local_id '{c.LocalId}' is a name, so the cloud expects the FQDN id "
+                $"peer_id {c.PeerId} is an IP address but local_id '{c.LocalId}' is a name, so the cloud expects "
+                    + $"the FQDN id "
                 + $"'{site.Identity(c.PeerId)}', not the IPv4/IPv6 address id a peer sends by default",
-                site.Identity(c.PeerId), $"Configure the peer's own id as '{site.Identity(c.PeerId)}' (leftid / local id), or make local_id an IP address.");
+                site.Identity(c.PeerId),
+                    $"Configure the peer's own id as '{site.Identity(c.PeerId)}' (leftid / local id), or make "
+                        + $"local_id an IP address.");
         }
 
         return new ConnectionFinding(id, "PeerIdMatchesAddress", FindingSeverity.Ok,
-            site.FqdnIdentities ? $"FQDN identities: the cloud expects the peer to send {site.Identity(c.PeerId)}" : $"peer_id {c.PeerId}");
+            site.FqdnIdentities ? $"FQDN identities: the cloud expects the peer to send {site.Identity(c.PeerId)}"
+                : $"peer_id {c.PeerId}");
     }
 
     private static ConnectionFinding PskStrength(PeerSite site)
     {
         var length = site.Connection.Psk?.Length;
         return length == null
-            ? new ConnectionFinding(site.Connection.Id, "PskStrength", FindingSeverity.Ok, "the PSK is not shown to this user; its length was not checked")
+            ? new ConnectionFinding(site.Connection.Id, "PskStrength", FindingSeverity.Ok,
+                "the PSK is not shown to this user; its length was not checked")
             : length < IpsecSiteConnectionRules.ShortPskLength
-                ? new ConnectionFinding(site.Connection.Id, "PskStrength", FindingSeverity.Warning, $"the PSK has {length} characters",
+                ? new ConnectionFinding(site.Connection.Id, "PskStrength", FindingSeverity.Warning,
+                    $"the PSK has {length} characters",
                     $"at least {IpsecSiteConnectionRules.ShortPskLength}",
-                    "A short key falls to an offline dictionary attack (passive in IKEv1 aggressive mode, active otherwise): "
+                    "A short key falls to an offline dictionary attack (passive in IKEv1 aggressive mode, active "
+                        + "otherwise): "
                     + "use 20 or more random characters (Set-IpsecSiteConnection -Psk, then the peer).")
-                : new ConnectionFinding(site.Connection.Id, "PskStrength", FindingSeverity.Ok, $"the PSK has {length} characters");
+                : new ConnectionFinding(site.Connection.Id, "PskStrength", FindingSeverity.Ok,
+                    $"the PSK has {length} characters");
     }
 
     private static ConnectionFinding Driver(PeerSite site)
@@ -238,14 +278,17 @@ public static class ConnectionDiagnosis
         var id = site.Connection.Id;
         var ike = site.IkePolicy;
         var esp = site.IpsecPolicy;
-        // strongSwan template: 'if transform_protocol == "ah"' writes ah=, anything else esp=, so ah-esp becomes plain ESP.
+        // strongSwan template: 'if transform_protocol == "ah"' writes ah=, anything else esp=, so ah-esp becomes plain
+        // ESP.
         if (esp.TransformProtocol == "ah-esp")
         {
             return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Error, "transform protocol ah-esp: the strongSwan driver renders it as plain ESP, which the peer will not match", "esp or ah", "Use esp (or ah) in the IPsec policy.");
         }
 
-        // Aggressive mode: both templates of neutron-vpnaas 21 (strongswan/ and openswan/ipsec.conf.template, the latter
-        // used by the Libreswan driver) write "aggressive=yes" for it; IKEv2 has no aggressive mode (RFC 7296) and ignores it.
+        // Aggressive mode: both templates of neutron-vpnaas 21 (strongswan/ and openswan/ipsec.conf.template, the
+        // latter
+        // used by the Libreswan driver) write "aggressive=yes" for it; IKEv2 has no aggressive mode (RFC 7296) and
+        // ignores it.
         if (ike.Phase1NegotiationMode == "aggressive" && ike.IkeVersion == "v2")
         {
             return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Info,
@@ -258,7 +301,9 @@ public static class ConnectionDiagnosis
             if (lifetime?.Units is { } units && units != "seconds")
             {
                 // Both templates write "{{lifetime_value}}s": a value in kilobytes becomes that many seconds.
-                return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Warning, $"a lifetime in {units}: the driver's templates write every lifetime value as seconds", "seconds", "Give lifetimes in seconds.");
+                return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Warning,
+                    $"a lifetime in {units}: the driver's templates write every lifetime value as seconds", "seconds",
+                        "Give lifetimes in seconds.");
             }
         }
 

@@ -19,7 +19,8 @@ public enum FindingSeverity
 /// <summary>One check of Test-IpsecSiteConnection: what was checked, how it came out, what was found and what to do.</summary>
 public sealed class ConnectionFinding
 {
-    internal ConnectionFinding(string connectionId, string check, FindingSeverity severity, string found, string? expected = null, string? action = null,
+    internal ConnectionFinding(string connectionId, string check, FindingSeverity severity, string found,
+        string? expected = null, string? action = null,
         string? source = null)
     {
         Source = source;
@@ -50,7 +51,8 @@ public sealed class ConnectionFinding
     public string? Action { get; }
 
     /// <summary>
-    /// Where the found value comes from: the peer file's path and line (file:line), or the API object by kind, name and id.
+    /// Where the found value comes from: the peer file's path and line (file:line), or the API object by kind, name and
+    /// id.
     /// </summary>
     public string? Source { get; internal set; }
 
@@ -61,7 +63,8 @@ public sealed class ConnectionFinding
     internal static string Label(string kind, NeutronResource? resource, string? id = null) =>
         resource == null
             ? $"{kind} {id}"
-            : string.IsNullOrEmpty(resource.Name) ? $"{kind} {resource.Id}" : $"{kind} '{resource.Name}' ({resource.Id})";
+            : string.IsNullOrEmpty(resource.Name) ? $"{kind} {resource.Id}"
+                : $"{kind} '{resource.Name}' ({resource.Id})";
 
     /// <inheritdoc/>
     public override string ToString() => $"{Severity} {Check}: {Found}";

@@ -7,15 +7,18 @@ using System.Text.RegularExpressions;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// Pre-shared keys as ipsec.secrets(5) writes them ("[selectors] : PSK key", strongSwan and Libreswan alike), looked up where
-/// gateways keep them: NAME.secrets beside each conn file (Libreswan's ipsec.d), ipsec.secrets beside the file and one folder up
+/// Pre-shared keys as ipsec.secrets(5) writes them ("[selectors] : PSK key", strongSwan and Libreswan alike), looked up
+/// where
+/// gateways keep them: NAME.secrets beside each conn file (Libreswan's ipsec.d), ipsec.secrets beside the file and one
+/// folder up
 /// (/etc/ipsec.secrets for /etc/ipsec.d/x.conf), ipsec.d/*.secrets, and every file those include.
 /// </summary>
 internal sealed class IpsecSecrets
 {
     private readonly List<(string[] Ids, string Key, string Where)> _entries = new();
 
-    /// <summary>The secrets files of <paramref name="files"/> (the conn files read from <paramref name="path"/>).</summary>
+    /// <summary>The secrets files of <paramref name="files"/> (the conn files read from <paramref
+    /// name="path"/>).</summary>
     public static IpsecSecrets Load(PeerFileText conf, string path, IEnumerable<string> files)
     {
         var candidates = new List<string>();
@@ -57,7 +60,8 @@ internal sealed class IpsecSecrets
         return secrets;
     }
 
-    /// <summary>Gives <paramref name="connection"/> the key of the entry that fits its ids and addresses best.</summary>
+    /// <summary>Gives <paramref name="connection"/> the key of the entry that fits its ids and addresses
+    /// best.</summary>
     public void Apply(PeerFileConnection connection)
     {
         var s = connection.Settings;
@@ -71,7 +75,8 @@ internal sealed class IpsecSecrets
     }
 
     /// <summary>
-    /// How well an entry's selectors fit: none is the default entry (1); one selector fits either side; two or more must name
+    /// How well an entry's selectors fit: none is the default entry (1); one selector fits either side; two or more
+    /// must name
     /// both sides (or %any for one), as strongSwan's and pluto's lookups do.
     /// </summary>
     internal static int Score(IReadOnlyList<string> ids, PeerSettings s)
@@ -104,7 +109,8 @@ internal sealed class IpsecSecrets
         {
             if (char.IsWhiteSpace(line.Text[0]) && joined.Count > 0)
             {
-                joined[joined.Count - 1] = (joined[joined.Count - 1].Text + " " + line.Text.Trim(), joined[joined.Count - 1].Line);
+                joined[joined.Count - 1] = (joined[joined.Count - 1].Text + " " + line.Text.Trim(),
+                    joined[joined.Count - 1].Line);
             }
             else
             {

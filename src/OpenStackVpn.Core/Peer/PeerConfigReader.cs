@@ -6,12 +6,15 @@ using System.Text.RegularExpressions;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// The peer file readers in the shape the writer's round trip uses: one format, one connection (the first), the secrets given
-/// as text. Reading a gateway's files as found, several connections and includes included, is <see cref="PeerFileReaders"/>.
+/// The peer file readers in the shape the writer's round trip uses: one format, one connection (the first), the secrets
+/// given
+/// as text. Reading a gateway's files as found, several connections and includes included, is <see
+/// cref="PeerFileReaders"/>.
 /// </summary>
 public static class PeerConfigReader
 {
-    /// <summary>Reads <paramref name="path"/> and the secrets where its gateway keeps them; the first connection's settings.</summary>
+    /// <summary>Reads <paramref name="path"/> and the secrets where its gateway keeps them; the first connection's
+    /// settings.</summary>
     public static (PeerSettings Settings, PeerConfigFormat Format) Read(string path, PeerConfigFormat? format = null)
     {
         var file = PeerFileReaders.Read(path, format?.ToString());
@@ -22,7 +25,8 @@ public static class PeerConfigReader
     public static PeerSettings Parse(string text, PeerConfigFormat format, string? secrets = null) =>
         ParseConnection(text, format, secrets).Settings;
 
-    /// <summary>Parses text of a known format into what the file says of its first connection, with the lines of each value.</summary>
+    /// <summary>Parses text of a known format into what the file says of its first connection, with the lines of each
+    /// value.</summary>
     public static PeerFileConnection ParseConnection(string text, PeerConfigFormat format, string? secrets = null)
     {
         var file = PeerFileReaders.Read(PeerFileText.FromString(text, "(text)"), "(text)", format.ToString());
@@ -69,5 +73,6 @@ public static class PeerConfigReader
         return seconds > int.MaxValue ? int.MaxValue : (int)seconds;
     }
 
-    internal static int? Int(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+    internal static int? Int(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture,
+        out var n) ? n : null;
 }

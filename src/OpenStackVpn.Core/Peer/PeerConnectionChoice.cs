@@ -5,15 +5,18 @@ using System.Net;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// Picks, among the connections of a peer file, the one that configures this cloud connection: by the addresses, the ids and
-/// the traffic selectors (in either orientation where the format's sides are interchangeable), and says which it compared.
+/// Picks, among the connections of a peer file, the one that configures this cloud connection: by the addresses, the
+/// ids and
+/// the traffic selectors (in either orientation where the format's sides are interchangeable), and says which it
+/// compared.
 /// </summary>
 public static class PeerConnectionChoice
 {
     /// <summary>The least score that counts as "this is ours" when a file holds several connections.</summary>
     private const int Enough = 4;
 
-    /// <summary>The connection to compare (null when none of several fits) and the finding that says which one and why.</summary>
+    /// <summary>The connection to compare (null when none of several fits) and the finding that says which one and
+    /// why.</summary>
     public static (PeerFileConnection? Chosen, ConnectionFinding Finding) Choose(PeerFile file, PeerSite site)
     {
         var expected = site.Expected();
@@ -33,7 +36,8 @@ public static class PeerConnectionChoice
             return (null, new ConnectionFinding(id, "PeerConfig.Connection", FindingSeverity.Error,
                 $"none of the {file.Connections.Count} connections of the file is this one: {names}",
                 $"a connection between {expected.LocalAddress} and {expected.RemoteAddress}, or for {string.Join(",", expected.LocalSubnets)}",
-                "Point -PeerConfig at the peer's file for this connection, or check its addresses, ids and subnets.", file.Path));
+                "Point -PeerConfig at the peer's file for this connection, or check its addresses, ids and subnets.",
+                    file.Path));
         }
 
         if (best.Swap)
@@ -60,8 +64,10 @@ public static class PeerConnectionChoice
         score += Address(found.RemoteAddress, expected.RemoteAddress, 4);
         score += PeerIdentity.SameText(found.LocalId, expected.LocalId) ? 2 : 0;
         score += PeerIdentity.SameText(found.RemoteId, expected.RemoteId) ? 2 : 0;
-        score += found.LocalSubnets.Any(f => expected.LocalSubnets.Any(e => ConnectionDiagnosis.Overlaps(f, e))) ? 2 : 0;
-        score += found.RemoteSubnets.Any(f => expected.RemoteSubnets.Any(e => ConnectionDiagnosis.Overlaps(f, e))) ? 2 : 0;
+        score += found.LocalSubnets.Any(f => expected.LocalSubnets.Any(e => ConnectionDiagnosis.Overlaps(f, e))) ? 2
+            : 0;
+        score += found.RemoteSubnets.Any(f => expected.RemoteSubnets.Any(e => ConnectionDiagnosis.Overlaps(f, e))) ? 2
+            : 0;
         return score;
     }
 

@@ -21,7 +21,8 @@ public sealed class PeerFileConnection
         Settings.Name = name;
     }
 
-    /// <summary>What <paramref name="settings"/> say, with no file behind them (proposals read in strongSwan's words).</summary>
+    /// <summary>What <paramref name="settings"/> say, with no file behind them (proposals read in strongSwan's
+    /// words).</summary>
     public static PeerFileConnection Of(PeerSettings settings)
     {
         var c = new PeerFileConnection(settings?.Name ?? "", "(settings)", settings!);
@@ -49,7 +50,8 @@ public sealed class PeerFileConnection
     /// <summary>The reader that produced it (swanctl, ipsec.conf, Libreswan, or a vendor's).</summary>
     public string Format { get; set; } = "";
 
-    /// <summary>True when the peer accepts both IKE versions (swanctl version = 0, ipsec.conf keyexchange=ike).</summary>
+    /// <summary>True when the peer accepts both IKE versions (swanctl version = 0, ipsec.conf
+    /// keyexchange=ike).</summary>
     public bool EitherIkeVersion { get; set; }
 
     /// <summary>Phase-1 proposals by meaning (what the peer would accept).</summary>
@@ -58,17 +60,20 @@ public sealed class PeerFileConnection
     /// <summary>Phase-2 proposals by meaning.</summary>
     public IReadOnlyList<ProposalMeaning> ChildProposals { get; set; } = Array.Empty<ProposalMeaning>();
 
-    /// <summary>True when phase 2 uses the phase-1 group for PFS when its proposal names none (Libreswan's pfs=yes).</summary>
+    /// <summary>True when phase 2 uses the phase-1 group for PFS when its proposal names none (Libreswan's
+    /// pfs=yes).</summary>
     public bool PfsFromIkeGroup { get; set; }
 
-    /// <summary>True when the peer's own address is a wildcard (%any, %defaultroute): it uses its interface's address.</summary>
+    /// <summary>True when the peer's own address is a wildcard (%any, %defaultroute): it uses its interface's
+    /// address.</summary>
     public bool LocalAddressIsWildcard => IsWildcard(Settings.LocalAddress);
 
     /// <summary>True when the remote address is a wildcard: the peer can only answer.</summary>
     public bool RemoteAddressIsWildcard => IsWildcard(Settings.RemoteAddress);
 
     /// <summary>
-    /// True when the file's sides are not fixed (ipsec.conf's left and right: the gateway takes as its own the side whose
+    /// True when the file's sides are not fixed (ipsec.conf's left and right: the gateway takes as its own the side
+    /// whose
     /// address it has), so the file's "right" may be the peer.
     /// </summary>
     public bool SidesInterchangeable { get; set; }
@@ -79,8 +84,10 @@ public sealed class PeerFileConnection
     /// <summary>Other things worth saying about how the connection was read.</summary>
     public List<string> Notes { get; } = new();
 
-    /// <summary>Where the value of a <see cref="PeerSettings"/> property was written, or the connection's declaration.</summary>
-    public string SourceOf(string property) => _sources.TryGetValue(property, out var where) ? where : Where + " (default)";
+    /// <summary>Where the value of a <see cref="PeerSettings"/> property was written, or the connection's
+    /// declaration.</summary>
+    public string SourceOf(string property) => _sources.TryGetValue(property, out var where) ? where : Where
+        + " (default)";
 
     /// <summary>Records where a property's value was written.</summary>
     public void SetSource(string property, string? where)
@@ -133,7 +140,8 @@ public sealed class PeerFileConnection
 /// <summary>A peer file read: every connection it holds, and what was noticed while reading.</summary>
 public sealed class PeerFile
 {
-    internal PeerFile(string path, string format, IReadOnlyList<PeerFileConnection> connections, IReadOnlyList<string> notes)
+    internal PeerFile(string path, string format, IReadOnlyList<PeerFileConnection> connections,
+        IReadOnlyList<string> notes)
     {
         Path = path;
         Format = format;

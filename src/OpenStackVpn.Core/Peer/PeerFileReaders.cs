@@ -5,8 +5,10 @@ using System.Linq;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// A reader of one kind of peer file: it says how sure it is that a text is its format, and reads every connection the text
-/// holds into <see cref="PeerFileConnection"/>s, with file:line for each value and the pre-shared key where the gateway keeps
+/// A reader of one kind of peer file: it says how sure it is that a text is its format, and reads every connection the
+/// text
+/// holds into <see cref="PeerFileConnection"/>s, with file:line for each value and the pre-shared key where the gateway
+/// keeps
 /// it. A refusal is an <see cref="OpenStackException"/> of the PeerConfig parameter with the reason.
 /// </summary>
 public interface IPeerFileReader
@@ -17,7 +19,8 @@ public interface IPeerFileReader
     /// <summary>0 when the text is not this format; higher is surer.</summary>
     int Recognise(PeerFileText text);
 
-    /// <summary>The connections of <paramref name="text"/>, read from <paramref name="path"/> (secrets are looked up beside it).</summary>
+    /// <summary>The connections of <paramref name="text"/>, read from <paramref name="path"/> (secrets are looked up
+    /// beside it).</summary>
     IReadOnlyList<PeerFileConnection> Read(PeerFileText text, string path);
 }
 
@@ -36,7 +39,8 @@ public static class PeerFileReaders
     public static IPeerFileReader? Named(string format) =>
         All.FirstOrDefault(r => string.Equals(r.Format, format, System.StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Reads a peer file with the named reader, or the one surest of the text; refuses with the reason.</summary>
+    /// <summary>Reads a peer file with the named reader, or the one surest of the text; refuses with the
+    /// reason.</summary>
     public static PeerFile Read(string path, string? format = null)
     {
         if (!File.Exists(path))
@@ -52,12 +56,14 @@ public static class PeerFileReaders
     public static PeerFile Read(PeerFileText text, string path, string? format = null)
     {
         var reader = format != null
-            ? Named(format) ?? throw OpenStackException.Argument("PeerConfigFormat", $"'{format}' is not a format this module reads; "
+            ? Named(format) ?? throw OpenStackException.Argument("PeerConfigFormat",
+                $"'{format}' is not a format this module reads; "
                 + $"it reads {string.Join(", ", All.Select(r => r.Format))}.")
             : All.Select(r => (Reader: r, Score: r.Recognise(text))).Where(r => r.Score > 0)
                 .OrderByDescending(r => r.Score).Select(r => r.Reader).FirstOrDefault()
               ?? throw OpenStackException.Argument("PeerConfig", $"'{path}' is none of the formats this module reads "
-                + $"({string.Join(", ", All.Select(r => r.Format))}): no 'connections {{' section and no 'conn' section.");
+                + $"({string.Join(", ", All.Select(r => r.Format))}): no 'connections {{' section and no 'conn' "
+                    + "section.");
         var connections = reader.Read(text, path);
         if (connections.Count == 0)
         {

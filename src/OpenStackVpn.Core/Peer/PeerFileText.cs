@@ -32,9 +32,12 @@ public sealed class PeerFileLine
 }
 
 /// <summary>
-/// The text of a peer file with its includes expanded in place ("include PATTERN", relative to the including file; an absolute
-/// pattern that matches nothing is tried again below the first file's folder, so a gateway's /etc copied elsewhere reads whole).
-/// Bounded: includes nest at most <see cref="MaxDepth"/> deep, a file is read once, at most <see cref="MaxLines"/> lines.
+/// The text of a peer file with its includes expanded in place ("include PATTERN", relative to the including file; an
+/// absolute
+/// pattern that matches nothing is tried again below the first file's folder, so a gateway's /etc copied elsewhere
+/// reads whole).
+/// Bounded: includes nest at most <see cref="MaxDepth"/> deep, a file is read once, at most <see cref="MaxLines"/>
+/// lines.
 /// </summary>
 public sealed class PeerFileText
 {
@@ -48,7 +51,8 @@ public sealed class PeerFileText
 
     private PeerFileText(string root) => Root = root;
 
-    /// <summary>The folder of the first file: where absolute includes and secrets are also looked for ("" for text in memory).</summary>
+    /// <summary>The folder of the first file: where absolute includes and secrets are also looked for ("" for text in
+    /// memory).</summary>
     public string Root { get; }
 
     /// <summary>Every line, includes expanded.</summary>
@@ -89,7 +93,8 @@ public sealed class PeerFileText
         AddLines(path, File.ReadAllText(path), depth);
     }
 
-    /// <summary>The files a pattern names, relative to <paramref name="from"/>'s folder, or rebased below <see cref="Root"/>.</summary>
+    /// <summary>The files a pattern names, relative to <paramref name="from"/>'s folder, or rebased below <see
+    /// cref="Root"/>.</summary>
     public IReadOnlyList<string> Expand(string pattern, string from)
     {
         var baseDir = Path.GetDirectoryName(from) ?? Root;

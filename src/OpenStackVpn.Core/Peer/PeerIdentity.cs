@@ -3,9 +3,12 @@ using System;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// An IKE identity as it goes on the wire: its type and value. Both strongSwan (ipsec.conf(5) "leftid", swanctl.conf "id") and
-/// Libreswan (ipsec.conf(5) "leftid") read "@name" as an FQDN id, an IP literal as an address id, "user@host" as an e-mail
-/// (RFC 822) id, a text with '=' as a DN, anything else as an FQDN. So "198.51.100.20" and "@198.51.100.20" differ on the wire.
+/// An IKE identity as it goes on the wire: its type and value. Both strongSwan (ipsec.conf(5) "leftid", swanctl.conf
+/// "id") and
+/// Libreswan (ipsec.conf(5) "leftid") read "@name" as an FQDN id, an IP literal as an address id, "user@host" as an
+/// e-mail
+/// (RFC 822) id, a text with '=' as a DN, anything else as an FQDN. So "198.51.100.20" and "@198.51.100.20" differ on
+/// the wire.
 /// </summary>
 internal static class PeerIdentity
 {
@@ -33,7 +36,8 @@ internal static class PeerIdentity
     /// <summary>True when the ids are the same on the wire.</summary>
     public static bool Same(string? a, string? b) => a != null && b != null && Wire(a) == Wire(b);
 
-    /// <summary>True when the ids have the same text, whatever their types (used to recognise a connection, not to judge it).</summary>
+    /// <summary>True when the ids have the same text, whatever their types (used to recognise a connection, not to
+    /// judge it).</summary>
     public static bool SameText(string? a, string? b) => a != null && b != null && Wire(a).Value == Wire(b).Value;
 
     /// <summary>A wildcard id (%any): accepts whatever the other side sends.</summary>

@@ -7,8 +7,10 @@ using Newtonsoft.Json.Linq;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// What kinds of peer gateways cannot negotiate, read from PeerProfiles.json (one entry per profile, each limit with the
-/// documentation page it comes from). A new profile is a data entry; the settings a limit can name are <see cref="Settings"/>.
+/// What kinds of peer gateways cannot negotiate, read from PeerProfiles.json (one entry per profile, each limit with
+/// the
+/// documentation page it comes from). A new profile is a data entry; the settings a limit can name are <see
+/// cref="Settings"/>.
 /// </summary>
 public static class PeerProfiles
 {
@@ -17,10 +19,12 @@ public static class PeerProfiles
     /// <summary>Every profile.</summary>
     public static IReadOnlyList<PeerProfile> All => Loaded.Value;
 
-    /// <summary>The profile of that name (case-insensitive), or an argument error of -PeerProfile listing the names.</summary>
+    /// <summary>The profile of that name (case-insensitive), or an argument error of -PeerProfile listing the
+    /// names.</summary>
     public static PeerProfile Named(string name) =>
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw OpenStackException.Argument("PeerProfile", $"'{name}' is not a known peer profile; known: {string.Join(", ", All.Select(p => p.Name))}.");
+        ?? throw OpenStackException.Argument("PeerProfile",
+            $"'{name}' is not a known peer profile; known: {string.Join(", ", All.Select(p => p.Name))}.");
 
     /// <summary>The connection's settings a limit can name, in Neutron's spelling.</summary>
     public static IReadOnlyDictionary<string, string?> Settings(PeerSite site) => new Dictionary<string, string?>
@@ -36,14 +40,18 @@ public static class PeerProfiles
         ["transform_protocol"] = site.IpsecPolicy.TransformProtocol,
     };
 
-    /// <summary>One Error finding per setting of the connection that <paramref name="profile"/> cannot negotiate, or one Ok.</summary>
+    /// <summary>One Error finding per setting of the connection that <paramref name="profile"/> cannot negotiate, or
+    /// one Ok.</summary>
     public static IReadOnlyList<ConnectionFinding> Check(PeerSite site, PeerProfile profile)
     {
         var settings = Settings(site);
-        var findings = profile.Limits.Where(l => string.Equals(settings.TryGetValue(l.Setting, out var v) ? v : null, l.Value, StringComparison.OrdinalIgnoreCase))
+        var findings = profile.Limits.Where(l => string.Equals(settings.TryGetValue(l.Setting, out var v) ? v : null,
+            l.Value, StringComparison.OrdinalIgnoreCase))
             .Select(l => new ConnectionFinding(site.Connection.Id, "PeerProfile." + l.Setting, FindingSeverity.Error,
-                $"{l.Setting} {l.Value}: {profile.Name} cannot negotiate it ({l.Why})", $"a value {profile.Name} supports",
-                $"Change the policy, or use a peer that supports it. Source: {l.Source}", l.Source) { ConnectionName = site.Connection.Name })
+                $"{l.Setting} {l.Value}: {profile.Name} cannot negotiate it ({l.Why})",
+                    $"a value {profile.Name} supports",
+                $"Change the policy, or use a peer that supports it. Source: {l.Source}",
+                    l.Source) { ConnectionName = site.Connection.Name })
             .ToList();
         if (findings.Count == 0)
         {
@@ -54,18 +62,22 @@ public static class PeerProfiles
         return findings;
     }
 
-    /// <summary>Info: the settings some current peer refuses or does not build by default, with which peer (no profile asked for).</summary>
+    /// <summary>Info: the settings some current peer refuses or does not build by default, with which peer (no profile
+    /// asked for).</summary>
     internal static ConnectionFinding CurrentPeersFinding(PeerSite site)
     {
         var settings = Settings(site);
-        var hits = All.SelectMany(p => p.Limits.Where(l => string.Equals(settings.TryGetValue(l.Setting, out var v) ? v : null, l.Value,
+        var hits = All.SelectMany(p => p.Limits.Where(l => string.Equals(settings.TryGetValue(l.Setting, out var v)
+            ? v : null, l.Value,
                 StringComparison.OrdinalIgnoreCase)).Select(l => (Profile: p.Name, Limit: l)))
             .GroupBy(h => $"{h.Limit.Setting} {h.Limit.Value}")
-            .Select(g => $"{g.Key}: not {string.Join(", ", g.Select(h => h.Profile))} ({g.First().Limit.Why})").ToList();
+            .Select(g =>
+                $"{g.Key}: not {string.Join(", ", g.Select(h => h.Profile))} ({g.First().Limit.Why})").ToList();
         return hits.Count == 0
             ? new ConnectionFinding(site.Connection.Id, "CurrentPeers", FindingSeverity.Ok,
                 $"every known peer profile ({string.Join(", ", All.Select(p => p.Name))}) can negotiate these policies")
-            : new ConnectionFinding(site.Connection.Id, "CurrentPeers", FindingSeverity.Info, string.Join("; ", hits), null,
+            : new ConnectionFinding(site.Connection.Id, "CurrentPeers", FindingSeverity.Info, string.Join("; ", hits),
+                null,
                 "Check the peer's kind with -PeerProfile before configuring it.");
     }
 
@@ -77,7 +89,8 @@ public static class PeerProfiles
         var root = JObject.Parse(reader.ReadToEnd());
         return root["profiles"]!.Select(p => new PeerProfile(
             (string)p["name"]!, (string)p["description"]!,
-            p["limits"]!.Select(l => new PeerProfileLimit((string)l["setting"]!, (string)l["value"]!, (string)l["why"]!, (string)l["source"]!)).ToList()))
+            p["limits"]!.Select(l => new PeerProfileLimit((string)l["setting"]!, (string)l["value"]!,
+                (string)l["why"]!, (string)l["source"]!)).ToList()))
             .ToList();
     }
 }

@@ -4,7 +4,8 @@ using System.Linq;
 
 namespace OpenStackVpn.Core.Peer;
 
-/// <summary>One proposal by meaning: the encryption, integrity and DH transforms it would accept, in canonical names.</summary>
+/// <summary>One proposal by meaning: the encryption, integrity and DH transforms it would accept, in canonical
+/// names.</summary>
 public sealed class ProposalMeaning
 {
     /// <summary>Encryption algorithms (strongSwan's names: aes128, aes256gcm16...).</summary>
@@ -13,7 +14,8 @@ public sealed class ProposalMeaning
     /// <summary>Integrity algorithms (sha1, sha256...); empty for combined-mode ciphers.</summary>
     public HashSet<string> Integrity { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>DH groups (modp2048, ecp256...); empty when the proposal names none (no PFS, or "the IKE group").</summary>
+    /// <summary>DH groups (modp2048, ecp256...); empty when the proposal names none (no PFS, or "the IKE
+    /// group").</summary>
     public HashSet<string> Groups { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Words the parser did not know; kept so a finding can name them.</summary>
@@ -47,7 +49,8 @@ public sealed class ProposalMeaning
             }
 
             var meaning = new ProposalMeaning();
-            foreach (var word in proposal.Replace(';', '-').Replace('+', '-').Split(new[] { '-' }, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in proposal.Replace(';', '-').Replace('+', '-').Split(new[] { '-' },
+                StringSplitOptions.RemoveEmptyEntries))
             {
                 ProposalWords.Add(meaning, word.Trim().ToLowerInvariant(), ike, libreswan);
             }
@@ -58,7 +61,8 @@ public sealed class ProposalMeaning
         return result;
     }
 
-    /// <summary>True when this proposal and <paramref name="other"/> share an encryption, an integrity (unless AEAD) and a group.</summary>
+    /// <summary>True when this proposal and <paramref name="other"/> share an encryption, an integrity (unless AEAD)
+    /// and a group.</summary>
     /// <param name="other">The other side's proposal.</param>
     /// <param name="requireGroup">False to let a proposal without a group match (the group is checked apart).</param>
     public bool Meets(ProposalMeaning other, bool requireGroup)

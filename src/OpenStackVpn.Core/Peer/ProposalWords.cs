@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// The transform words strongSwan's and Libreswan's proposal parsers accept, mapped to one canonical name each (strongSwan's,
+/// The transform words strongSwan's and Libreswan's proposal parsers accept, mapped to one canonical name each
+/// (strongSwan's,
 /// as <see cref="PeerSettings"/> holds them). Sources: strongSwan's "IKEv2 Cipher Suites" and "Proposals" pages
 /// (https://docs.strongswan.org/docs/5.9/config/IKEv2CipherSuites.html, .../config/proposals.html) and Libreswan's
 /// ipsec.conf(5) ("ike=" and "esp=": https://libreswan.org/man/ipsec.conf.5.html).
@@ -40,12 +41,15 @@ internal static class ProposalWords
     private static readonly Regex Ignored = new("^(esn|noesn|prf.*|none|null)$", RegexOptions.CultureInvariant);
 
     // strongSwan: aes = aes128; aes128gcm = aes128gcm16 (ICV bits may also be written 64/96/128).
-    // Libreswan: aes_gcm / aes_gcm_c = 16-octet ICV, _b = 12, _a = 8; the key size follows ("aes_gcm256", "aes_gcm_c-256").
+    // Libreswan: aes_gcm / aes_gcm_c = 16-octet ICV, _b = 12, _a = 8; the key size follows ("aes_gcm256",
+    // "aes_gcm_c-256").
     private static readonly Regex StrongSwanCipher = new(
-        @"^(?<alg>aes|camellia)(?<bits>128|192|256)?(?<mode>ctr|gcm|ccm)?(?<icv>8|12|16|64|96|128)?$", RegexOptions.CultureInvariant);
+        @"^(?<alg>aes|camellia)(?<bits>128|192|256)?(?<mode>ctr|gcm|ccm)?(?<icv>8|12|16|64|96|128)?$",
+            RegexOptions.CultureInvariant);
 
     private static readonly Regex LibreswanCipher = new(
-        @"^(?<alg>aes|camellia)(_(?<mode>ctr|gcm|ccm)(_(?<icv>a|b|c))?)?(?<bits>128|192|256)?$", RegexOptions.CultureInvariant);
+        @"^(?<alg>aes|camellia)(_(?<mode>ctr|gcm|ccm)(_(?<icv>a|b|c))?)?(?<bits>128|192|256)?$",
+            RegexOptions.CultureInvariant);
 
     /// <summary>True for combined-mode ciphers, which carry their own integrity.</summary>
     public static bool IsAead(string encryption) =>
@@ -88,7 +92,8 @@ internal static class ProposalWords
         }
     }
 
-    /// <summary>strongSwan's default proposals (used for "default" and appended to an ipsec.conf list without '!').</summary>
+    /// <summary>strongSwan's default proposals (used for "default" and appended to an ipsec.conf list without
+    /// '!').</summary>
     public static IEnumerable<ProposalMeaning> StrongSwanDefaults(bool ike)
     {
         // https://docs.strongswan.org/docs/5.9/config/proposals.html ("Default Cipher Suites"): IKE offers AES-CBC with
@@ -113,7 +118,8 @@ internal static class ProposalWords
 
         if (ike)
         {
-            foreach (var g in new[] { "ecp256", "ecp384", "ecp521", "curve25519", "curve448", "modp3072", "modp4096", "modp6144", "modp8192" })
+            foreach (var g in new[] { "ecp256", "ecp384", "ecp521", "curve25519", "curve448", "modp3072", "modp4096",
+                "modp6144", "modp8192" })
             {
                 cbc.Groups.Add(g);
                 aead.Groups.Add(g);
@@ -126,7 +132,8 @@ internal static class ProposalWords
     /// <summary>Libreswan's default proposals, used when a conn gives no ike= or phase2alg=.</summary>
     public static IEnumerable<ProposalMeaning> LibreswanDefaults(bool ike)
     {
-        // https://libreswan.org/man/ipsec.conf.5.html ("ike=", "esp="): IKEv2 defaults of Libreswan 4 and 5 are AES-GCM and
+        // https://libreswan.org/man/ipsec.conf.5.html ("ike=", "esp="): IKEv2 defaults of Libreswan 4 and 5 are AES-GCM
+        // and
         // AES-CBC (256 and 128 bits) with SHA2-512/256, groups DH19/20/21, DH14 and up (no DH2, DH5 or SHA1);
         // ESP takes no group: with pfs=yes it uses the IKE SA's.
         var cbc = new ProposalMeaning();
@@ -141,7 +148,8 @@ internal static class ProposalWords
         cbc.Integrity.Add("sha256");
         if (ike)
         {
-            foreach (var g in new[] { "ecp256", "ecp384", "ecp521", "curve25519", "modp2048", "modp3072", "modp4096", "modp8192" })
+            foreach (var g in new[] { "ecp256", "ecp384", "ecp521", "curve25519", "modp2048", "modp3072", "modp4096",
+                "modp8192" })
             {
                 cbc.Groups.Add(g);
                 aead.Groups.Add(g);
@@ -164,7 +172,8 @@ internal static class ProposalWords
                 return new[] { m.Groups["alg"].Value + m.Groups["bits"].Value + suffix };
             }
 
-            // A bare "aes": strongSwan means 128 bits; Libreswan's IKE offers 256 and 128, its ESP 128 (ipsec.conf(5), "ike=").
+            // A bare "aes": strongSwan means 128 bits; Libreswan's IKE offers 256 and 128, its ESP 128 (ipsec.conf(5),
+            // "ike=").
             return libreswan && ike
                 ? new[] { "aes256" + suffix, "aes128" + suffix }
                 : new[] { m.Groups["alg"].Value + "128" + suffix };

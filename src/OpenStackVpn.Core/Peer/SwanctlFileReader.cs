@@ -7,9 +7,11 @@ using System.Text.RegularExpressions;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// Reads strongSwan's swanctl.conf (swanctl.conf(5), https://docs.strongswan.org/docs/5.9/swanctl/swanctlConf.html): every
+/// Reads strongSwan's swanctl.conf (swanctl.conf(5), https://docs.strongswan.org/docs/5.9/swanctl/swanctlConf.html):
+/// every
 /// connection under "connections", each child under "children" (the one whose traffic selectors fit is compared), the
-/// "local*"/"remote*" rounds, and the IKE secrets of "secrets" in the file, its includes (conf.d/*.conf), or a swanctl.conf one
+/// "local*"/"remote*" rounds, and the IKE secrets of "secrets" in the file, its includes (conf.d/*.conf), or a
+/// swanctl.conf one
 /// folder up. Defaults are swanctl's: version 0 (either), proposals "default", start_action none, dpd_delay 0.
 /// </summary>
 internal sealed class SwanctlFileReader : IPeerFileReader
@@ -27,7 +29,8 @@ internal sealed class SwanctlFileReader : IPeerFileReader
         if (secrets.Count == 0 && File.Exists(path))
         {
             // conf.d/x.conf given alone: its secrets are often in the main swanctl.conf one folder up.
-            var parent = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".") ?? ".", "swanctl.conf");
+            var parent = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".")
+                ?? ".", "swanctl.conf");
             if (File.Exists(parent) && !text.Files.Contains(Path.GetFullPath(parent)))
             {
                 secrets = Node.Parse(PeerFileText.Load(parent).Lines).All("secrets")
@@ -66,14 +69,16 @@ internal sealed class SwanctlFileReader : IPeerFileReader
             return null;
         }
 
-        var local = conn.Children.FirstOrDefault(n => n.Name.StartsWith("local", StringComparison.Ordinal) && n.Name != "local_addrs");
+        var local = conn.Children.FirstOrDefault(n => n.Name.StartsWith("local", StringComparison.Ordinal)
+            && n.Name != "local_addrs");
         var remote = conn.Children.FirstOrDefault(n => n.Name.StartsWith("remote", StringComparison.Ordinal));
         var version = PeerConfigReader.Int(Get(conn, nameof(s.IkeVersion), "version")) ?? 0;
         s.IkeVersion = version == 1 ? 1 : 2;
         c.EitherIkeVersion = version == 0;
         s.LocalAddress = Get(conn, nameof(s.LocalAddress), "local_addrs") ?? "%any";
         s.RemoteAddress = Get(conn, nameof(s.RemoteAddress), "remote_addrs") ?? "%any";
-        s.LocalId = Get(local, nameof(s.LocalId), "id") ?? (PeerFileConnection.IsWildcard(s.LocalAddress) ? null : s.LocalAddress);
+        s.LocalId = Get(local, nameof(s.LocalId), "id") ?? (PeerFileConnection.IsWildcard(s.LocalAddress) ? null
+            : s.LocalAddress);
         s.RemoteId = Get(remote, nameof(s.RemoteId), "id") ?? s.RemoteAddress;
         s.LocalSubnets = PeerConfigWriter.SplitList(Get(child, nameof(s.LocalSubnets), "local_ts")).ToList();
         s.RemoteSubnets = PeerConfigWriter.SplitList(Get(child, nameof(s.RemoteSubnets), "remote_ts")).ToList();
@@ -110,9 +115,11 @@ internal sealed class SwanctlFileReader : IPeerFileReader
     private static void Psk(PeerFileConnection c, IReadOnlyList<Node> secrets)
     {
         var best = secrets
-            .Select(n => (Node: n, Score: IpsecSecrets.Score(n.Values.Where(v => v.Key.StartsWith("id", StringComparison.Ordinal))
+            .Select(n => (Node: n, Score: IpsecSecrets.Score(n.Values.Where(v => v.Key.StartsWith("id",
+                StringComparison.Ordinal))
                 .Select(v => v.Value.Value).ToList(), c.Settings)))
-            .Where(n => n.Score > 0 && n.Node.Values.ContainsKey("secret")).OrderByDescending(n => n.Score).FirstOrDefault();
+            .Where(n => n.Score > 0 && n.Node.Values.ContainsKey("secret")).OrderByDescending(n =>
+                n.Score).FirstOrDefault();
         if (best.Node != null)
         {
             var secret = best.Node.Values["secret"];

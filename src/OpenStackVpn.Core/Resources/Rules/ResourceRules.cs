@@ -19,8 +19,10 @@ internal class ResourceRules
     {
     }
 
-    /// <summary>Checks a secret field's value (without ever showing it), before any request; may warn through <paramref name="log"/>.</summary>
-    public virtual void CheckSecret(string field, System.Security.SecureString secret, bool create, OpenStackVpn.Core.Http.ILogSink log)
+    /// <summary>Checks a secret field's value (without ever showing it), before any request; may warn through <paramref
+    /// name="log"/>.</summary>
+    public virtual void CheckSecret(string field, System.Security.SecureString secret, bool create,
+        OpenStackVpn.Core.Http.ILogSink log)
     {
     }
 
