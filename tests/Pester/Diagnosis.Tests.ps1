@@ -8,11 +8,13 @@ Describe 'Test-IpsecSiteConnection without false alarms, and the PSK rules' {
         $session = Connect-Lab lab-admin
         $prefix = New-TestName 'diag'
         $psk = ConvertTo-SecureString 'a-long-random-key-of-24ch' -AsPlainText -Force
-        # Neutron's defaults everywhere: IKE v1 aes-128 sha1 group5 3600 s; ESP aes-128 sha1 group5 3600 s; DPD hold 30/120.
+        # Neutron's defaults everywhere: IKE v1 aes-128 sha1 group5 3600 s; ESP aes-128 sha1 group5 3600 s;
+        # DPD hold 30/120.
         $ike = New-IkePolicy -Name "$prefix-ike"
         $ipsec = New-IpsecPolicy -Name "$prefix-ipsec"
         $service = New-VpnService -Name "$prefix-vpn" -Router $seed.router_id -Subnet $seed.private_subnet_id
-        $connection = New-IpsecSiteConnection -Name "$prefix-c1" -VpnService $service -IkePolicy $ike -IpsecPolicy $ipsec `
+        $connection = New-IpsecSiteConnection -Name "$prefix-c1" -VpnService $service -IkePolicy $ike `
+            -IpsecPolicy $ipsec `
             -PeerAddress 172.24.4.233 -PeerCidr 10.83.0.0/24 -Psk $psk
         # A VPN agent would report them ACTIVE; neither backend runs one.
         Set-TestStatus connection $connection.Id ACTIVE
@@ -49,12 +51,14 @@ Describe 'Test-IpsecSiteConnection without false alarms, and the PSK rules' {
     }
 
     It 'names what a strongSwan 6 peer cannot negotiate, with the documentation' {
-        $profiled = @(Test-IpsecSiteConnection -Id $connection.Id -PeerProfile strongswan-6 | Where-Object Check -like 'PeerProfile*')
+        $profiled = @(Test-IpsecSiteConnection -Id $connection.Id -PeerProfile strongswan-6 |
+                Where-Object Check -like 'PeerProfile*')
         $profiled.Check | Should -Be 'PeerProfile.ike_version'
         $profiled.Severity | Should -Be 'Error'
         $profiled.Source | Should -Match '^https://'
-        (Test-IpsecSiteConnection -Id $connection.Id -PeerProfile strongswan-5.9 | Where-Object Check -like 'PeerProfile*').Severity |
-            Should -Be 'Ok'
+        $ok = Test-IpsecSiteConnection -Id $connection.Id -PeerProfile strongswan-5.9 |
+            Where-Object Check -like 'PeerProfile*'
+        $ok.Severity | Should -Be 'Ok'
     }
 
     It 'refuses an unknown -PeerProfile before any request' {
@@ -78,7 +82,8 @@ Describe 'Test-IpsecSiteConnection without false alarms, and the PSK rules' {
 
     It 'refuses an empty PSK at update, before any request' {
         $before = Get-LabRequestCount
-        $record = Get-ErrorRecord { Set-IpsecSiteConnection -Id $connection.Id -Psk (New-Object System.Security.SecureString) }
+        $empty = New-Object System.Security.SecureString
+        $record = Get-ErrorRecord { Set-IpsecSiteConnection -Id $connection.Id -Psk $empty }
         $record.Exception.Message | Should -Match 'psk.*must not be empty'
         Get-LabRequestCount | Should -Be $before
     }
@@ -86,7 +91,8 @@ Describe 'Test-IpsecSiteConnection without false alarms, and the PSK rules' {
     It 'warns of a short PSK at create, without showing it' {
         $short = ConvertTo-SecureString 'tiny-key-9' -AsPlainText -Force
         $c2 = New-IpsecSiteConnection -Name "$prefix-short" -VpnService $service -IkePolicy $ike -IpsecPolicy $ipsec `
-            -PeerAddress 172.24.4.235 -PeerCidr 10.85.0.0/24 -Psk $short -WarningVariable warned -WarningAction SilentlyContinue
+            -PeerAddress 172.24.4.235 -PeerCidr 10.85.0.0/24 -Psk $short `
+            -WarningVariable warned -WarningAction SilentlyContinue
         $c2 | Should -Not -BeNullOrEmpty
         ($warned | Out-String) | Should -Match 'psk: the pre-shared key has 10 characters'
         ($warned | Out-String) | Should -Not -Match 'tiny-key-9'
