@@ -112,6 +112,7 @@ internal sealed class ConnFileReader : IPeerFileReader
         var ah = _libreswan ? v.TryGetValue("phase2", out var p2) && p2.Value == "ah" : v.ContainsKey("ah");
         s.ChildProtocol = ah ? "ah" : "esp";
         s.ChildProposal = Get(nameof(s.ChildProposal), "phase2alg", ah ? "ah" : "esp", "esp", "ah");
+        Get(nameof(s.ChildProtocol), "phase2", ah ? "ah" : "esp");
         c.IkeProposals = Proposals(s.IkeProposal, ike: true);
         c.ChildProposals = Proposals(s.ChildProposal, ike: false);
         c.PfsFromIkeGroup = _libreswan && Get("Pfs", "pfs") != "no";

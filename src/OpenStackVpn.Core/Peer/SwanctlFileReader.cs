@@ -86,6 +86,7 @@ internal sealed class SwanctlFileReader : IPeerFileReader
         var ah = Get(child, nameof(s.ChildProposal), "ah_proposals");
         s.ChildProtocol = ah != null ? "ah" : "esp";
         s.ChildProposal = ah ?? Get(child, nameof(s.ChildProposal), "esp_proposals") ?? "default";
+        c.SetSource(nameof(s.ChildProtocol), c.SourceOf(nameof(s.ChildProposal)));
         c.IkeProposals = ProposalMeaning.ParseList(s.IkeProposal, ike: true, libreswan: false);
         c.ChildProposals = ProposalMeaning.ParseList(s.ChildProposal, ike: false, libreswan: false);
         s.IkeLifetime = PeerConfigReader.Seconds(Get(conn, nameof(s.IkeLifetime), "rekey_time"));

@@ -31,23 +31,30 @@ namespace OpenStackVpn.Commands;
 /// the documentation it rests on, before the peer is configured.</para>
 /// </summary>
 /// <example>
-/// <code>$ike = New-IkePolicy -Name defaults-ike; $esp = New-IpsecPolicy -Name defaults-esp; $svc = New-VpnService
-/// -Name defaults-vpn -Router router1 -Subnet private-subnet; $c = New-IpsecSiteConnection -Name branch-1 -VpnService
-/// $svc -IkePolicy $ike -IpsecPolicy $esp -PeerAddress 172.24.4.230 -PeerCidr 10.8.0.0/24 -Psk (ConvertTo-SecureString
-/// 'a-long-random-key-of-24ch' -AsPlainText -Force); $c | Test-IpsecSiteConnection | Where-Object Severity -ne
-/// Ok</code>
+/// <code>
+/// $ike = New-IkePolicy -Name defaults-ike
+/// $esp = New-IpsecPolicy -Name defaults-esp
+/// $svc = New-VpnService -Name defaults-vpn -Router router1 -Subnet private-subnet
+/// $psk = ConvertTo-SecureString 'a-long-random-key-of-24ch' -AsPlainText -Force
+/// $c = New-IpsecSiteConnection -Name branch-1 -VpnService $svc -IkePolicy $ike -IpsecPolicy $esp `
+///     -PeerAddress 172.24.4.230 -PeerCidr 10.8.0.0/24 -Psk $psk
+/// $c | Test-IpsecSiteConnection | Where-Object Severity -ne Ok
+/// </code>
 /// <para>Builds a connection from Neutron's defaults and shows only what is not Ok about it, from the API alone.</para>
 /// </example>
 /// <example>
-/// <code>$null = Export-IpsecPeerConfig -Name vpnconnection1 -Path ./vpnconnection1 -IncludeSecret;
-/// Test-IpsecSiteConnection -Name vpnconnection1 -PeerConfig ./vpnconnection1/swanctl.conf | Format-List Severity,
-/// Check, Found, Expected, Source, Action</code>
+/// <code>
+/// $null = Export-IpsecPeerConfig -Name vpnconnection1 -Path ./vpnconnection1 -IncludeSecret
+/// Test-IpsecSiteConnection -Name vpnconnection1 -PeerConfig ./vpnconnection1/swanctl.conf |
+///     Format-List Severity, Check, Found, Expected, Source, Action
+/// </code>
 /// <para>Compares the peer gateway's own configuration (here the file the module exported) with what the cloud expects
 /// of it, each value with the file and line it was read from.</para>
 /// </example>
 /// <example>
-/// <code>Test-IpsecSiteConnection -Name vpnconnection1 -PeerProfile strongswan-6 | Where-Object Check -like
-/// 'PeerProfile*'</code>
+/// <code>
+/// Test-IpsecSiteConnection -Name vpnconnection1 -PeerProfile strongswan-6 | Where-Object Check -like 'PeerProfile*'
+/// </code>
 /// <para>Before configuring a strongSwan 6 peer: what of the connection's policies it cannot negotiate, and where the
 /// documentation says so.</para>
 /// </example>
