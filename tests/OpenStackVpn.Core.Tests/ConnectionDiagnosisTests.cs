@@ -21,7 +21,7 @@ public sealed class ConnectionDiagnosisTests
     {
         var findings = ConnectionDiagnosis.ApiChecks(new ConnectionPicture(PeerConfigTests.Site(), GatewayRouter, new[] { "51515151-aaaa-4bbb-8ccc-dddddddddddd" }, Array.Empty<(IpsecSiteConnection, IReadOnlyList<string>)>()));
         Assert.Equal(findings.Count, findings.Select(f => f.Check).Distinct().Count());
-        Assert.Equal(14, findings.Count);
+        Assert.Equal(16, findings.Count);
         Assert.DoesNotContain(findings, f => f.Severity == FindingSeverity.Error);
     }
 
@@ -82,11 +82,13 @@ public sealed class ConnectionDiagnosisTests
     }
 
     [Fact]
-    public void Dpd_timeout_near_the_interval_and_phase2_not_shorter_than_phase1_are_warnings()
+    public void Dpd_timeout_near_the_interval_and_a_lifetime_inside_the_rekey_margin_are_warnings()
     {
         Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(c => c["dpd"] = JObject.Parse("""{"action": "hold", "interval": 30, "timeout": 40}""")), "Dpd").Severity);
         Assert.Equal(FindingSeverity.Ok, Check(PeerConfigTests.Site(), "Dpd").Severity);
-        Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(esp: e => e["lifetime"] = JObject.Parse("""{"units": "seconds", "value": 28800}""")), "Lifetimes").Severity);
+        var seconds = JObject.Parse("""{"units": "seconds", "value": 120}""");
+        Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(esp: e => e["lifetime"] = seconds),
+            "Lifetimes").Severity);
         Assert.Equal(FindingSeverity.Ok, Check(PeerConfigTests.Site(), "Lifetimes").Severity);
     }
 
@@ -94,7 +96,11 @@ public sealed class ConnectionDiagnosisTests
     public void A_policy_the_strongSwan_driver_cannot_build_is_named()
     {
         Assert.Equal(FindingSeverity.Error, Check(PeerConfigTests.Site(esp: e => e["transform_protocol"] = "ah-esp"), "DriverSupport").Severity);
-        Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(ike: i => i["phase1_negotiation_mode"] = "aggressive"), "DriverSupport").Severity);
+        Assert.Equal(FindingSeverity.Info, Check(PeerConfigTests.Site(ike: i =>
+            i["phase1_negotiation_mode"] = "aggressive"), "DriverSupport").Severity);
+        var v1Aggressive = PeerConfigTests.Site(ike: i =>
+            { i["phase1_negotiation_mode"] = "aggressive"; i["ike_version"] = "v1"; });
+        Assert.Equal(FindingSeverity.Ok, Check(v1Aggressive, "DriverSupport").Severity);
         Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(c => c["mtu"] = 300), "Mtu").Severity);
         Assert.Equal(FindingSeverity.Warning, Check(PeerConfigTests.Site(ike: i => i["ike_version"] = "v1", peer: new[] { "10.2.0.0/24", "10.3.0.0/24" }), "DriverSupport").Severity);
         Assert.Equal(FindingSeverity.Ok, Check(PeerConfigTests.Site(peer: new[] { "10.2.0.0/24", "10.3.0.0/24" }), "DriverSupport").Severity);

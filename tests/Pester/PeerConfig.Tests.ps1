@@ -109,7 +109,7 @@ Describe 'Export-IpsecPeerConfig and Test-IpsecSiteConnection' {
     It 'finds nothing wrong in the file it exported itself' {
         $path = (Export-IpsecPeerConfig -Id $connection.Id -Format IpsecConf -Path "$folder/right" -IncludeSecret | Where-Object FileName -eq 'ipsec.conf').Path
         $peer = @(Test-IpsecSiteConnection -Id $connection.Id -PeerConfig $path | Where-Object Check -like 'PeerConfig.*')
-        $peer.Count | Should -Be 17
+        $peer.Count | Should -Be 18   # 17 fields and PeerConfig.Connection, which names the connection compared
         @($peer | Where-Object Severity -ne 'Ok') | Should -BeNullOrEmpty
     }
 

@@ -3,12 +3,14 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
+using OpenStackVpn.Core.Resources.Rules;
 
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
 /// The checks of Test-IpsecSiteConnection: from the API alone (<see cref="ApiChecks"/>), and against a peer's actual
-/// configuration (<see cref="PeerConfigChecks"/>). Every check is its own finding, passed ones included.
+/// configuration (<see cref="PeerConfigChecks(PeerSite, PeerFileConnection, FindingSeverity)"/>). Every check is its
+/// own finding, passed ones included.
 /// </summary>
 public static class ConnectionDiagnosis
 {
@@ -24,16 +26,26 @@ public static class ConnectionDiagnosis
             Status("ConnectionStatus", id, c.Status, c.AdminStateUp, "connection"),
             Status("ServiceStatus", id, s.Status, s.AdminStateUp, "VPN service"),
         };
+        findings[1].Source = ConnectionFinding.Label("VPN service", s);
 
+        var router = ConnectionFinding.Label("router", picture.Router, s.RouterId);
+        var service = ConnectionFinding.Label("VPN service", s);
         findings.Add(picture.Router == null
-            ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Warning, $"router {s.RouterId} could not be read", action: "Check the router exists and is visible to this project.")
+            ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Warning, $"{router} could not be read",
+                action: "Check the router exists and is visible to this project.", source: router)
             : picture.Router.ExternalNetworkId == null
-                ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Error, $"router {picture.Router.Id} has no external gateway", action: "Set the router's external gateway: the VPN service needs a public address.")
-                : new ConnectionFinding(id, "RouterGateway", FindingSeverity.Ok, $"router {picture.Router.Id} has a gateway on network {picture.Router.ExternalNetworkId}"));
+                ? new ConnectionFinding(id, "RouterGateway", FindingSeverity.Error,
+                    $"{router} has no external gateway", "an external gateway",
+                        "Set the router's external gateway: the VPN service needs a public address.", router)
+                : new ConnectionFinding(id, "RouterGateway", FindingSeverity.Ok,
+                    $"{router} has a gateway on network {picture.Router.ExternalNetworkId}", source: router));
 
         findings.Add(string.IsNullOrEmpty(site.CloudAddress)
-            ? new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Error, $"the VPN service has no external IPv{(IsV6(c.PeerAddress) ? 6 : 4)} address for peer {c.PeerAddress}", action: "Give the router a gateway address of the peer's IP version.")
-            : new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Ok, $"peers connect to {site.CloudAddress}"));
+            ? new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Error,
+                $"{service} has no external IPv{(IsV6(c.PeerAddress) ? 6 : 4)} address for peer {c.PeerAddress}",
+                    "an external address", "Give the router a gateway address of the peer's IP version.", service)
+            : new ConnectionFinding(id, "ServiceAddress", FindingSeverity.Ok, $"peers connect to {site.CloudAddress}",
+                source: service));
 
         if (s.SubnetId == null)
         {
@@ -46,65 +58,78 @@ public static class ConnectionDiagnosis
         else
         {
             findings.Add(picture.RouterSubnetIds.Contains(s.SubnetId)
-                ? new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Ok, $"subnet {s.SubnetId} is on router {s.RouterId}")
-                : new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Error, $"subnet {s.SubnetId} is not on router {s.RouterId}", action: "Attach the subnet to the router (add a router interface)."));
+                ? new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Ok,
+                    $"subnet {s.SubnetId} ({string.Join(",", site.LocalCidrs)}) is on {router}", source: service)
+                : new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Error,
+                    $"subnet {s.SubnetId} ({string.Join(",", site.LocalCidrs)}) is not on {router}",
+                        $"an interface of {router}", "Attach the subnet to the router (add a router interface).",
+                            service));
         }
 
         findings.Add(Mode(site));
         findings.Add(Overlap(id, "PeerCidrsOverlapLocal", site.PeerCidrs, site.LocalCidrs, "the local CIDRs", "Peer networks must not overlap the cloud's own; renumber one side or use NAT on the peer."));
         var clash = picture.Others.Select(o => (o.Connection, Common: o.PeerCidrs.Where(p => site.PeerCidrs.Any(q => Overlaps(p, q))).ToList())).FirstOrDefault(o => o.Common.Count > 0);
         findings.Add(clash.Connection == null
-            ? new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Ok, $"no other connection on router {s.RouterId} reaches these peer CIDRs")
-            : new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Error, $"connection {clash.Connection.Id} on the same router also routes {string.Join(", ", clash.Common)}", action: "Give each connection of a router distinct peer CIDRs: traffic matches only one of them."));
+            ? new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Ok,
+                $"no other connection on {router} reaches these peer CIDRs")
+            : new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Error,
+                $"{ConnectionFinding.Label("connection", clash.Connection)} on the same router also routes "
+                    + "{string.Join(", ", clash.Common)}",
+                        action: "Give each connection of a router distinct peer CIDRs: traffic matches only one of "
+                            + "them."));
         var twin = picture.Others.FirstOrDefault(o => o.Connection.VpnServiceId == c.VpnServiceId && o.Connection.PeerAddress == c.PeerAddress).Connection;
         findings.Add(twin == null
             ? new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Ok, $"the only connection of its service to {c.PeerAddress}")
-            : new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Error, $"connection {twin.Id} of the same service also goes to {c.PeerAddress}", action: "Use one connection per peer and service, with all the peer's CIDRs."));
-        findings.Add(PeerSite.IsIp(c.PeerId) && IPAddress.TryParse(c.PeerAddress ?? "", out var address) && !IPAddress.Parse(c.PeerId!).Equals(address)
-            ? new ConnectionFinding(id, "PeerIdMatchesAddress", FindingSeverity.Warning, $"peer_id {c.PeerId} is an IP address other than peer_address {c.PeerAddress}", c.PeerAddress, "A peer identifies itself by its own address unless told otherwise: set peer_id to the peer's address, or the id the peer sends.")
-            : new ConnectionFinding(id, "PeerIdMatchesAddress", FindingSeverity.Ok, site.FqdnIdentities ? $"FQDN identities: the cloud expects the peer to send {site.Identity(c.PeerId)}" : $"peer_id {c.PeerId}"));
+            : new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Error,
+                $"{ConnectionFinding.Label("connection", twin)} of the same service also goes to {c.PeerAddress}",
+                    action: "Use one connection per peer and service, with all the peer's CIDRs."));
+        findings.Add(PeerIdentityCheck(site));
         findings.Add(Dpd(id, c.Dpd));
         findings.Add(Lifetimes(site));
+        findings.Add(PskStrength(site));
         findings.Add(c.Mtu is { } mtu && mtu < 576
             ? new ConnectionFinding(id, "Mtu", FindingSeverity.Warning, $"MTU {mtu} is below 576, the smallest IPv4 datagram every host must accept", "576 or more", "Raise the MTU; fragments this small break many protocols.")
             : new ConnectionFinding(id, "Mtu", FindingSeverity.Ok, $"MTU {c.Mtu}"));
         findings.Add(Driver(site));
+        findings.Add(PeerProfiles.CurrentPeersFinding(site));
+        var connection = ConnectionFinding.Label("connection", c);
+        foreach (var finding in findings)
+        {
+            finding.ConnectionName = c.Name;
+            finding.Source ??= connection;
+        }
+
         return findings;
     }
 
-    /// <summary>Every difference between what the cloud expects of the peer and what the peer's file says; the PSK is compared without being shown.</summary>
-    public static IReadOnlyList<ConnectionFinding> PeerConfigChecks(PeerSite site, PeerSettings found, FindingSeverity statusSeverity = FindingSeverity.Ok)
+    /// <summary>Every difference between what the cloud expects of the peer and what the peer's settings say.</summary>
+    public static IReadOnlyList<ConnectionFinding> PeerConfigChecks(PeerSite site, PeerSettings found,
+        FindingSeverity statusSeverity = FindingSeverity.Ok) =>
+        PeerConfigChecks(site, PeerFileConnection.Of(found), statusSeverity);
+
+    /// <summary>
+    /// Every difference between what the cloud expects of the peer and what the peer's file says, each with the
+    /// file:line it
+    /// was read from; the PSK is compared without being shown.
+    /// </summary>
+    public static IReadOnlyList<ConnectionFinding> PeerConfigChecks(PeerSite site, PeerFileConnection found,
+        FindingSeverity statusSeverity = FindingSeverity.Ok)
     {
+        var findings = PeerFileChecks.All(site, found);
         var expected = site.Expected();
         var id = site.Connection.Id;
-        var findings = new List<ConnectionFinding>
-        {
-            Same(id, "PeerConfig.IkeVersion", found.IkeVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture), expected.IkeVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture), "Set the IKE version the cloud's IKE policy has."),
-            SameAddress(id, "PeerConfig.PeerAddress", found.LocalAddress, expected.LocalAddress, "The peer must use the address the connection names as peer_address (or change peer_address)."),
-            SameAddress(id, "PeerConfig.CloudAddress", found.RemoteAddress, expected.RemoteAddress, "Point the peer at the VPN service's external address."),
-            Same(id, "PeerConfig.PeerId", found.LocalId, expected.LocalId, "The peer must send the id the cloud expects (Neutron puts '@' on both ids when either is not an IP address)."),
-            Same(id, "PeerConfig.CloudId", found.RemoteId, expected.RemoteId, "The peer must expect the cloud's local_id (or its address when local_id is empty)."),
-            SameSet(id, "PeerConfig.PeerCidrs", found.LocalSubnets, expected.LocalSubnets, "The peer's local networks must be the connection's peer CIDRs (or peer endpoint group)."),
-            SameSet(id, "PeerConfig.LocalCidrs", found.RemoteSubnets, expected.RemoteSubnets, "The peer's remote networks must be the cloud's subnet (or local endpoint group)."),
-            Offered(id, "PeerConfig.IkeProposal", found.IkeProposal, expected.IkeProposal, "Offer the IKE policy's encryption, auth algorithm and group; the cloud accepts no other."),
-            Same(id, "PeerConfig.ChildProtocol", found.ChildProtocol, expected.ChildProtocol, "Use the IPsec policy's transform protocol."),
-            Offered(id, "PeerConfig.ChildProposal", found.ChildProposal, expected.ChildProposal, "Offer the IPsec policy's encryption, auth algorithm and PFS group."),
-            Same(id, "PeerConfig.Mode", found.Mode, expected.Mode, "Use the IPsec policy's encapsulation mode."),
-            Same(id, "PeerConfig.Aggressive", found.Aggressive?.ToString(), expected.Aggressive?.ToString(), "Use the IKE policy's phase-1 negotiation mode."),
-            Lifetime(id, "PeerConfig.IkeLifetime", found.IkeLifetime, expected.IkeLifetime),
-            Lifetime(id, "PeerConfig.ChildLifetime", found.ChildLifetime, expected.ChildLifetime),
-            Same(id, "PeerConfig.DpdAction", (found.DpdDelay ?? 0) == 0 ? "disabled" : "enabled", (expected.DpdDelay ?? 0) == 0 ? "disabled" : "enabled", "Enable DPD on both sides or on neither.", FindingSeverity.Warning),
-            Same(id, "PeerConfig.StartAction", found.StartAction, expected.StartAction,
-                expected.StartAction == "start" ? "The connection is response-only: the cloud never initiates, so the peer must (auto=start / start_action=start)." : "Either side may start; route (trap) waits for the cloud or for traffic.",
-                expected.StartAction == "start" ? FindingSeverity.Error : FindingSeverity.Info),
-            Psk(id, found, expected),
-        };
-
         if (statusSeverity == FindingSeverity.Error && findings.All(f => f.Severity != FindingSeverity.Error))
         {
             findings.Add(new ConnectionFinding(id, "PeerAnswers", FindingSeverity.Error,
                 $"the connection is {site.Connection.Status} although the peer's file matches what the cloud expects: the peer does not answer",
-                action: $"Check that the peer gateway at {expected.LocalAddress} runs with this configuration loaded, and that UDP 500 and 4500 pass between it and {expected.RemoteAddress}."));
+                action: $"Check that the peer gateway at {expected.LocalAddress} runs with this configuration loaded, "
+                    + $"and that UDP 500 and 4500 pass between it and {expected.RemoteAddress}.",
+                source: found.Where));
+        }
+
+        foreach (var finding in findings)
+        {
+            finding.ConnectionName = site.Connection.Name;
         }
 
         return findings;
@@ -171,13 +196,81 @@ public static class ConnectionDiagnosis
         return new ConnectionFinding(id, "Dpd", FindingSeverity.Ok, $"DPD {dpd.Action} every {dpd.Interval}s, dead after {dpd.Timeout}s");
     }
 
+    // Neither template ties one lifetime to the other: strongSwan's writes "ikelifetime=Ns" and "lifetime=Ns" with
+    // "rekeymargin=3m" in conn %default; Libreswan's "ikelifetime=Ns" and "lifetime=Ns". IPsec SAs outlive the IKE SA
+    // that
+    // made them (IKEv1) and are not rekeyed with it (IKEv2, RFC 7296 2.8), so equal lifetimes (Neutron's defaults, 3600
+    // s
+    // both) are fine. What does behave badly: a lifetime within strongSwan's 3-minute rekey margin, which rekeys at
+    // once.
     private static ConnectionFinding Lifetimes(PeerSite site)
     {
         var ike = site.IkePolicy.Lifetime?.Value;
         var esp = site.IpsecPolicy.Lifetime?.Value;
-        return ike != null && esp != null && esp >= ike
-            ? new ConnectionFinding(site.Connection.Id, "Lifetimes", FindingSeverity.Warning, $"the phase-2 lifetime ({esp}s) is not shorter than the phase-1 lifetime ({ike}s): IPsec SAs rekey no earlier than the IKE SA they hang on", $"phase 2 shorter than {ike}s", "Make the IPsec policy's lifetime shorter than the IKE policy's (e.g. 3600 s against 28800 s).")
-            : new ConnectionFinding(site.Connection.Id, "Lifetimes", FindingSeverity.Ok, $"phase 1 {ike}s, phase 2 {esp}s");
+        var shortest = new[] { (What: ConnectionFinding.Label("IKE policy", site.IkePolicy), Value: ike),
+            (What: ConnectionFinding.Label("IPsec policy", site.IpsecPolicy), Value: esp) }
+            .Where(l => l.Value is > 0 and <= 180).ToList();
+        return shortest.Count > 0
+            ? new ConnectionFinding(site.Connection.Id, "Lifetimes", FindingSeverity.Warning,
+                $"lifetime {shortest[0].Value}s of {shortest[0].What} is within strongSwan's rekey margin of 180s",
+                    "more than 180s",
+                "Raise the lifetime: the strongSwan driver's template sets rekeymargin=3m, so the SA starts "
+                    + "rekeying as soon as it is up.",
+                shortest[0].What)
+            : new ConnectionFinding(site.Connection.Id, "Lifetimes", FindingSeverity.Ok,
+                $"phase 1 {ike}s, phase 2 {esp}s",
+                source: ConnectionFinding.Label("IKE policy", site.IkePolicy) + ", "
+                    + ConnectionFinding.Label("IPsec policy", site.IpsecPolicy));
+    }
+
+    // Neutron writes "@" on both ids when either is not an IP address (PeerSite.FqdnIdentities): an IP peer_id then
+    // goes on
+    // the wire as an FQDN id "@198.51.100.20", which a peer configured with its plain address (an IPv4 id) does not
+    // send.
+    private static ConnectionFinding PeerIdentityCheck(PeerSite site)
+    {
+        var c = site.Connection;
+        var id = c.Id;
+        if (PeerSite.IsIp(c.PeerId) && IPAddress.TryParse(c.PeerAddress ?? "", out var address)
+            && !IPAddress.Parse(c.PeerId!).Equals(address))
+        {
+            return new ConnectionFinding(id, "PeerIdMatchesAddress", FindingSeverity.Warning,
+                $"peer_id {c.PeerId} is an IP address other than peer_address {c.PeerAddress}", c.PeerAddress,
+                "A peer identifies itself by its own address unless told otherwise: set peer_id to the peer's "
+                    + "address, or the id the peer sends.");
+        }
+
+        if (PeerSite.IsIp(c.PeerId) && site.FqdnIdentities)
+        {
+            return new ConnectionFinding(id, "PeerIdMatchesAddress", FindingSeverity.Warning,
+                $"peer_id {c.PeerId} is an IP address but local_id '{c.LocalId}' is a name, so the cloud expects "
+                    + $"the FQDN id "
+                + $"'{site.Identity(c.PeerId)}', not the IPv4/IPv6 address id a peer sends by default",
+                site.Identity(c.PeerId),
+                    $"Configure the peer's own id as '{site.Identity(c.PeerId)}' (leftid / local id), or make "
+                        + $"local_id an IP address.");
+        }
+
+        return new ConnectionFinding(id, "PeerIdMatchesAddress", FindingSeverity.Ok,
+            site.FqdnIdentities ? $"FQDN identities: the cloud expects the peer to send {site.Identity(c.PeerId)}"
+                : $"peer_id {c.PeerId}");
+    }
+
+    private static ConnectionFinding PskStrength(PeerSite site)
+    {
+        var length = site.Connection.Psk?.Length;
+        return length == null
+            ? new ConnectionFinding(site.Connection.Id, "PskStrength", FindingSeverity.Ok,
+                "the PSK is not shown to this user; its length was not checked")
+            : length < IpsecSiteConnectionRules.ShortPskLength
+                ? new ConnectionFinding(site.Connection.Id, "PskStrength", FindingSeverity.Warning,
+                    $"the PSK has {length} characters",
+                    $"at least {IpsecSiteConnectionRules.ShortPskLength}",
+                    "A short key falls to an offline dictionary attack (passive in IKEv1 aggressive mode, active "
+                        + "otherwise): "
+                    + "use 20 or more random characters (Set-IpsecSiteConnection -Psk, then the peer).")
+                : new ConnectionFinding(site.Connection.Id, "PskStrength", FindingSeverity.Ok,
+                    $"the PSK has {length} characters");
     }
 
     private static ConnectionFinding Driver(PeerSite site)
@@ -185,21 +278,32 @@ public static class ConnectionDiagnosis
         var id = site.Connection.Id;
         var ike = site.IkePolicy;
         var esp = site.IpsecPolicy;
+        // strongSwan template: 'if transform_protocol == "ah"' writes ah=, anything else esp=, so ah-esp becomes plain
+        // ESP.
         if (esp.TransformProtocol == "ah-esp")
         {
             return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Error, "transform protocol ah-esp: the strongSwan driver renders it as plain ESP, which the peer will not match", "esp or ah", "Use esp (or ah) in the IPsec policy.");
         }
 
+        // Aggressive mode: both templates of neutron-vpnaas 21 (strongswan/ and openswan/ipsec.conf.template, the
+        // latter
+        // used by the Libreswan driver) write "aggressive=yes" for it; IKEv2 has no aggressive mode (RFC 7296) and
+        // ignores it.
         if (ike.Phase1NegotiationMode == "aggressive" && ike.IkeVersion == "v2")
         {
-            return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Warning, "aggressive mode with IKEv2: aggressive mode exists only in IKEv1 and is ignored", "main", "Use main mode, or IKEv1.");
+            return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Info,
+                "aggressive mode with IKEv2: aggressive mode exists only in IKEv1; both sides ignore it", "main",
+                "Nothing breaks; set main mode to say what happens.", ConnectionFinding.Label("IKE policy", ike));
         }
 
         foreach (var lifetime in new[] { ike.Lifetime, esp.Lifetime })
         {
             if (lifetime?.Units is { } units && units != "seconds")
             {
-                return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Error, $"a lifetime in {units}: the driver's templates write every lifetime as seconds", "seconds", "Give lifetimes in seconds.");
+                // Both templates write "{{lifetime_value}}s": a value in kilobytes becomes that many seconds.
+                return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Warning,
+                    $"a lifetime in {units}: the driver's templates write every lifetime value as seconds", "seconds",
+                        "Give lifetimes in seconds.");
             }
         }
 
@@ -217,61 +321,6 @@ public static class ConnectionDiagnosis
         }
 
         return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Ok, "the strongSwan driver can build these policies");
-    }
-
-    private static ConnectionFinding Same(string id, string check, string? found, string? expected, string action, FindingSeverity severity = FindingSeverity.Error) =>
-        string.Equals(found, expected, StringComparison.OrdinalIgnoreCase)
-            ? new ConnectionFinding(id, check, FindingSeverity.Ok, found ?? "(none)", expected)
-            : new ConnectionFinding(id, check, severity, found ?? "(none)", expected, action);
-
-    private static ConnectionFinding SameAddress(string id, string check, string? found, string? expected, string action) =>
-        IPAddress.TryParse(found ?? "", out var a) && IPAddress.TryParse(expected ?? "", out var b) && a.Equals(b)
-            ? new ConnectionFinding(id, check, FindingSeverity.Ok, found!, expected)
-            : Same(id, check, found, expected, action);
-
-    private static ConnectionFinding SameSet(string id, string check, IReadOnlyList<string> found, IReadOnlyList<string> expected, string action)
-    {
-        var f = new HashSet<string>(found.Select(Canonical));
-        var e = new HashSet<string>(expected.Select(Canonical));
-        return f.SetEquals(e)
-            ? new ConnectionFinding(id, check, FindingSeverity.Ok, string.Join(",", found), string.Join(",", expected))
-            : new ConnectionFinding(id, check, FindingSeverity.Error, found.Count == 0 ? "(none)" : string.Join(",", found), string.Join(",", expected), action);
-    }
-
-    private static ConnectionFinding Offered(string id, string check, string? found, string? expected, string action)
-    {
-        var offered = (found ?? "").Split(',').Select(p => p.Trim().TrimEnd('!').ToLowerInvariant()).Where(p => p.Length > 0).ToList();
-        return expected != null && offered.Contains(expected.ToLowerInvariant())
-            ? new ConnectionFinding(id, check, FindingSeverity.Ok, found!, expected)
-            : new ConnectionFinding(id, check, FindingSeverity.Error, found ?? "(none)", expected, action);
-    }
-
-    private static ConnectionFinding Lifetime(string id, string check, int? found, int? expected) =>
-        found == expected
-            ? new ConnectionFinding(id, check, FindingSeverity.Ok, $"{found}s", $"{expected}s")
-            : new ConnectionFinding(id, check, FindingSeverity.Warning, found == null ? "(default)" : $"{found}s", $"{expected}s", "Use the policy's lifetime; different lifetimes make the sides rekey at different times.");
-
-    private static ConnectionFinding Psk(string id, PeerSettings found, PeerSettings expected)
-    {
-        if (found.Psk == null)
-        {
-            return new ConnectionFinding(id, "PeerConfig.Psk", FindingSeverity.Error, "no pre-shared key for these ids in the peer's files", action: "Add the connection's PSK to the peer's secrets (Export-IpsecPeerConfig -IncludeSecret writes it).");
-        }
-
-        if (found.PskIsPlaceholder)
-        {
-            return new ConnectionFinding(id, "PeerConfig.Psk", FindingSeverity.Error, "the peer's file still holds the export's placeholder instead of the key", action: "Put the connection's PSK in place of the placeholder, or export with -IncludeSecret.");
-        }
-
-        if (expected.Psk == null)
-        {
-            return new ConnectionFinding(id, "PeerConfig.Psk", FindingSeverity.Warning, "the cloud did not show this connection's PSK to this user, so it could not be compared", action: "Run as the connection's owner.");
-        }
-
-        var same = string.Equals(Secrets.ToPlain(found.Psk), Secrets.ToPlain(expected.Psk), StringComparison.Ordinal);
-        return same
-            ? new ConnectionFinding(id, "PeerConfig.Psk", FindingSeverity.Ok, "the peer's pre-shared key is the connection's")
-            : new ConnectionFinding(id, "PeerConfig.Psk", FindingSeverity.Error, "the peer's pre-shared key differs from the connection's (neither is shown)", action: "Give both sides the same PSK: Export-IpsecPeerConfig -IncludeSecret, or Set-IpsecSiteConnection -Psk.");
     }
 
     internal static bool Overlaps(string a, string b)
@@ -308,8 +357,6 @@ public static class ConnectionDiagnosis
         prefix = parts.Length > 1 && int.TryParse(parts[1], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : bytes.Length * 8;
         return true;
     }
-
-    private static string Canonical(string cidr) => TryCidr(cidr, out var bytes, out var prefix) ? new IPAddress(bytes) + "/" + prefix.ToString(System.Globalization.CultureInfo.InvariantCulture) : cidr.Trim();
 
     private static bool IsV6(string? address) => IPAddress.TryParse(address ?? "", out var a) && a.AddressFamily == AddressFamily.InterNetworkV6;
 }

@@ -19,8 +19,11 @@ public enum FindingSeverity
 /// <summary>One check of Test-IpsecSiteConnection: what was checked, how it came out, what was found and what to do.</summary>
 public sealed class ConnectionFinding
 {
-    internal ConnectionFinding(string connectionId, string check, FindingSeverity severity, string found, string? expected = null, string? action = null)
+    internal ConnectionFinding(string connectionId, string check, FindingSeverity severity, string found,
+        string? expected = null, string? action = null,
+        string? source = null)
     {
+        Source = source;
         ConnectionId = connectionId;
         Check = check;
         Severity = severity;
@@ -46,6 +49,22 @@ public sealed class ConnectionFinding
 
     /// <summary>What to do about it; empty when nothing needs doing.</summary>
     public string? Action { get; }
+
+    /// <summary>
+    /// Where the found value comes from: the peer file's path and line (file:line), or the API object by kind, name and
+    /// id.
+    /// </summary>
+    public string? Source { get; internal set; }
+
+    /// <summary>The connection's name, when it has one.</summary>
+    public string? ConnectionName { get; internal set; }
+
+    /// <summary>An API object as findings name it: its name and its id.</summary>
+    internal static string Label(string kind, NeutronResource? resource, string? id = null) =>
+        resource == null
+            ? $"{kind} {id}"
+            : string.IsNullOrEmpty(resource.Name) ? $"{kind} {resource.Id}"
+                : $"{kind} '{resource.Name}' ({resource.Id})";
 
     /// <inheritdoc/>
     public override string ToString() => $"{Severity} {Check}: {Found}";

@@ -65,9 +65,14 @@ public sealed class ResourceChange<T> where T : NeutronResource
     /// checked against the object it changes (<see cref="CheckAgainst"/>); each reference, once found, goes to
     /// <see cref="Refer"/>.
     /// </summary>
-    internal static ResourceChange<T> Check(ResourceKind<T> kind, FieldValues values, bool create)
+    internal static ResourceChange<T> Check(ResourceKind<T> kind, FieldValues values, bool create, ILogSink log)
     {
         var (fields, secrets, references) = Check((ResourceKind)kind, values, create);
+        foreach (var secret in secrets)
+        {
+            kind.Rules.CheckSecret(secret.Key, secret.Value, create, log);
+        }
+
         if (create)
         {
             kind.Rules.ValidateCreate(fields);

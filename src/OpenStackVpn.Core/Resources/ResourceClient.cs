@@ -89,7 +89,7 @@ public static class ResourceClient
         OpenStackSession session, ResourceKind<T> kind, FieldValues values, ILogSink log, CancellationToken cancel)
         where T : NeutronResource
     {
-        var create = ResourceChange<T>.Check(kind, values, create: true);
+        var create = ResourceChange<T>.Check(kind, values, create: true, log);
         return await ResolveReferencesAsync(session, create, log, cancel).ConfigureAwait(false);
     }
 
@@ -106,7 +106,7 @@ public static class ResourceClient
         CancellationToken cancel)
         where T : NeutronResource
     {
-        var update = ResourceChange<T>.Check(kind, changes, create: false);
+        var update = ResourceChange<T>.Check(kind, changes, create: false, log);
         update.CheckAgainst(await GetAsync(session, kind, id, null, log, cancel).ConfigureAwait(false));
         return await ResolveReferencesAsync(session, update, log, cancel).ConfigureAwait(false);
     }

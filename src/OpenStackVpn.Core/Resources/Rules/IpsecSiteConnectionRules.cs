@@ -5,6 +5,38 @@ namespace OpenStackVpn.Core.Resources.Rules;
 /// <summary>IPsec site connections: peer, DPD, MTU and CIDR rules, and legacy versus endpoint-group mode.</summary>
 internal sealed class IpsecSiteConnectionRules : ResourceRules
 {
+    /// <summary>Below this many characters a PSK is warned about (at create) and reported by
+    /// Test-IpsecSiteConnection.</summary>
+    public const int ShortPskLength = 20;
+
+    /// <summary>
+    /// The PSK: an empty one is refused (Neutron stores it, but neither strongSwan nor Libreswan loads an empty secret,
+    /// and the
+    /// export would write secret = ""); a short one is warned about at create, as it falls to an offline dictionary
+    /// attack.
+    /// </summary>
+    public override void CheckSecret(string field, System.Security.SecureString secret, bool create,
+        OpenStackVpn.Core.Http.ILogSink log)
+    {
+        if (field != "psk")
+        {
+            return;
+        }
+
+        if (secret.Length == 0)
+        {
+            throw FieldRules.Invalid("psk",
+                "the pre-shared key must not be empty: no IPsec peer can use an empty key.");
+        }
+
+        if (create && secret.Length < ShortPskLength)
+        {
+            log.Warning($"psk: the pre-shared key has {secret.Length} characters; use at least {ShortPskLength} "
+                + $"random characters, "
+                + "as a short key falls to an offline dictionary attack.");
+        }
+    }
+
     /// <inheritdoc/>
     public override void ValidateCreate(JObject body)
     {

@@ -19,6 +19,13 @@ internal class ResourceRules
     {
     }
 
+    /// <summary>Checks a secret field's value (without ever showing it), before any request; may warn through <paramref
+    /// name="log"/>.</summary>
+    public virtual void CheckSecret(string field, System.Security.SecureString secret, bool create,
+        OpenStackVpn.Core.Http.ILogSink log)
+    {
+    }
+
     /// <summary>Checks the object that <paramref name="field"/> of the body refers to, as soon as it is resolved (before the next is looked up).</summary>
     public virtual void CheckReference(JObject body, string field, NeutronResource found, bool create)
     {
