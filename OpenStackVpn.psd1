@@ -36,6 +36,10 @@
         'Remove-VpnEndpointGroup'
         'Wait-IpsecSiteConnection'
         'Wait-VpnService'
+        # The objects around a VPN, read only (issue 22)
+        'Get-OpenStackRouter'
+        'Get-OpenStackSubnet'
+        'Get-OpenStackNetwork'
         # Peer side and diagnosis (issue 11)
         'Export-IpsecPeerConfig'
         'Test-IpsecSiteConnection'

@@ -62,6 +62,8 @@ public sealed class EmbeddedCloud
         _neutron = new NeutronApi(_network, types, _keystone.Authenticate, () => new Uri(BaseUri, "identity"), Extensions(origin));
         new NetworkSeeder(_network, new ResourceApi(_network), Seed).Seed(collection => types.Single(t => t.Collection == collection));
         FleetSeeder.Seed(_network, new ResourceApi(_network), Seed, collection => types.Single(t => t.Collection == collection), options.SeedConnections);
+        new TopologySeeder(_network, new ResourceApi(_network), Seed, collection => types.Single(t => t.Collection == collection))
+            .Seed(options.Topology);
     }
 
     /// <summary>The dialect this cloud speaks.</summary>

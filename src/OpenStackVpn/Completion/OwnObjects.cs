@@ -14,6 +14,9 @@ internal static class OwnObjects
         ["IkePolicy"] = s => NameLookup.Find(s, VpnResources.IkePolicy, LiveCompleter.Limit),
         ["IpsecPolicy"] = s => NameLookup.Find(s, VpnResources.IpsecPolicy, LiveCompleter.Limit),
         ["VpnEndpointGroup"] = s => NameLookup.Find(s, VpnResources.VpnEndpointGroup, LiveCompleter.Limit),
+        ["OpenStackRouter"] = s => NameLookup.Find(s, VpnResources.Router, LiveCompleter.Limit),
+        ["OpenStackSubnet"] = s => NameLookup.Find(s, VpnResources.Subnet, LiveCompleter.Limit),
+        ["OpenStackNetwork"] = s => NameLookup.Find(s, VpnResources.Network, LiveCompleter.Limit),
     };
 
     public static IReadOnlyList<NamedObject> Of(OpenStackSession session, string commandName)

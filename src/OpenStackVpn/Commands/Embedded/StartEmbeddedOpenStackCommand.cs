@@ -34,6 +34,11 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     [ValidateRange(0, 1000000)]
     public int SeedConnections { get; set; }
 
+    /// <summary><para type="description">Networks, subnets and routers to make besides the seeded ones, as a hashtable or the path of a JSON file (see Connect-OpenStack -Seed and about_OpenStackVpn_Embedded).</para></summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Seed { get; set; }
+
     /// <summary><para type="description">Upstream (default) or Origin: the origin cloud's dialect.</para></summary>
     [Parameter]
     public EmbeddedProfile Profile { get; set; }
@@ -46,7 +51,18 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        var cloud = new EmbeddedCloud(EmbeddedOptions.Of(ActivationDelaySec, Profile, SeedConnections));
+        EmbeddedCloud cloud;
+        try
+        {
+            var topology = EmbeddedTopology.Text(Seed, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            cloud = new EmbeddedCloud(EmbeddedOptions.Of(ActivationDelaySec, Profile, SeedConnections, topology));
+        }
+        catch (System.ArgumentException e) when (EmbeddedTopology.IsRefusal(e))
+        {
+            ThrowTerminatingError(EmbeddedTopology.Refusal(e, Seed));
+            return;
+        }
+
         try
         {
             WriteObject(new EmbeddedCloudServer(cloud, EmbeddedServer.Start(cloud, Port, Certificate)));

@@ -20,6 +20,15 @@ namespace OpenStackVpn.Commands;
 /// <para>Opens a session on a new, seeded, in-memory OpenStack: no cloud needed, for trying the module and for tests.</para>
 /// </example>
 /// <example>
+/// <code>
+/// $seed = @{ networks = @(@{ name = 'example-net' })
+///     subnets = @(@{ name = 'example-subnet'; network = 'example-net'; cidr = '10.50.0.0/24' })
+///     routers = @(@{ name = 'example-router'; external_network = 'public'; subnets = 'example-subnet' }) }
+/// Connect-OpenStack -Embedded -Seed $seed
+/// Get-OpenStackRouter -Name example-router</code>
+/// <para>Opens a session on an embedded OpenStack given a network, a subnet and a router of its own.</para>
+/// </example>
+/// <example>
 /// <code>Connect-OpenStack -AuthUrl https://keystone.example.com:5000/v3 -Credential (Get-Credential) -ProjectName demo -Region RegionOne</code>
 /// <para>Connects with a user name and password, scoped to the project demo.</para>
 /// </example>
@@ -44,6 +53,11 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     [Parameter(ParameterSetName = "Embedded")]
     [ValidateRange(0, 1000000)]
     public int SeedConnections { get; set; }
+
+    /// <summary><para type="description">With -Embedded: networks, subnets and routers to make besides the seeded ones, as a hashtable or the path of a JSON file: @{ networks = @(@{ name = 'branch-net' }); subnets = @(@{ name = 'branch-subnet'; network = 'branch-net'; cidr = '10.50.0.0/24' }); routers = @(@{ name = 'branch-router'; external_network = 'public'; subnets = 'branch-subnet' }) }. References are names or ids; see about_OpenStackVpn_Embedded.</para></summary>
+    [Parameter(ParameterSetName = "Embedded")]
+    [ValidateNotNull]
+    public object? Seed { get; set; }
 
     /// <summary><para type="description">With -Embedded: Upstream (default) behaves as upstream Neutron; Origin as the origin cloud (availability_zone, subnet mode only, one peer CIDR, DPD hold or restart).</para></summary>
     [Parameter(ParameterSetName = "Embedded")]
@@ -152,7 +166,7 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     {
         try
         {
-            var embedded = Embedded ? EmbeddedOptions.NewInProcessCloud(ActivationDelaySec, EmbeddedProfile, SeedConnections) : null;
+            var embedded = Embedded ? NewEmbeddedCloud() : null;
             var secrets = new ConnectionSecrets { Password = Credential?.Password, ApplicationCredentialSecret = ApplicationCredentialSecret, Token = Token };
             var settings = embedded == null
                 ? ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath, secrets)
@@ -169,6 +183,20 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
         catch (OpenStackException e)
         {
             ThrowTerminatingError(ToErrorRecord(e));
+        }
+    }
+
+    private EmbeddedLogin NewEmbeddedCloud()
+    {
+        try
+        {
+            var topology = EmbeddedTopology.Text(Seed, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            return EmbeddedOptions.NewInProcessCloud(ActivationDelaySec, EmbeddedProfile, SeedConnections, topology);
+        }
+        catch (ArgumentException e) when (EmbeddedTopology.IsRefusal(e))
+        {
+            ThrowTerminatingError(EmbeddedTopology.Refusal(e, Seed));
+            throw;
         }
     }
 
