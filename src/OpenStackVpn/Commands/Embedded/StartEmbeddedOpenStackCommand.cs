@@ -9,11 +9,19 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">Any HTTP client can use it: curl, the openstack CLI, another process. It listens on 127.0.0.1 only. The result gives the auth URL, the credentials and a clouds.yaml; stop it with Stop-EmbeddedOpenStack.</para>
 /// </summary>
 /// <example>
-/// <code>$cloud = Start-EmbeddedOpenStack; Connect-OpenStack -AuthUrl $cloud.AuthUrl -Credential $cloud.Credential -ProjectName admin</code>
+/// <code>
+/// $cloud = Start-EmbeddedOpenStack
+/// Connect-OpenStack -AuthUrl $cloud.AuthUrl -Credential $cloud.Credential -ProjectName admin
+/// Get-VpnService
+/// $cloud | Stop-EmbeddedOpenStack</code>
 /// <para>Serves an embedded OpenStack and connects to it over HTTP.</para>
 /// </example>
 /// <example>
-/// <code>$cloud = Start-EmbeddedOpenStack -Port 5099; Set-Content clouds.yaml $cloud.CloudsYaml; openstack --os-cloud embedded-admin vpn ipsec site connection list</code>
+/// <code>
+/// $cloud = Start-EmbeddedOpenStack -Port 5099
+/// Set-Content clouds.yaml $cloud.CloudsYaml
+/// openstack --os-cloud embedded-admin vpn ipsec site connection list
+/// $cloud | Stop-EmbeddedOpenStack</code>
 /// <para>Uses it from the openstack CLI.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Start, "EmbeddedOpenStack")]

@@ -10,11 +10,20 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">With -PeerConfig (the peer's swanctl.conf, ipsec.conf with its ipsec.secrets beside it, or a Libreswan conn file with its .secrets), every field is compared with what the cloud side expects: addresses, ids, subnets, proposals, IKE version, lifetimes, PFS, DPD, who starts, and the pre-shared key, which is compared without either key being shown. When the connection is DOWN and the file matches, the finding PeerAnswers says the peer does not answer.</para>
 /// </summary>
 /// <example>
-/// <code>Get-IpsecSiteConnection branch-1 | Test-IpsecSiteConnection | Where-Object Severity -ne Ok</code>
+/// <code>
+/// $psk = ConvertTo-SecureString 'example-key-1' -AsPlainText -Force   # or: Read-Host -AsSecureString
+/// New-IpsecSiteConnection -Name branch-1 -VpnService vpnservice1 -IkePolicy ikepolicy1 -IpsecPolicy ipsecpolicy1 `
+///     -PeerAddress 203.0.113.10 -PeerCidr 10.61.0.0/24 -Psk $psk
+/// Get-IpsecSiteConnection branch-1 | Test-IpsecSiteConnection | Where-Object Severity -ne Ok</code>
 /// <para>Shows only what is wrong with the connection, from the API alone.</para>
 /// </example>
 /// <example>
-/// <code>Test-IpsecSiteConnection -Name branch-1 -PeerConfig ./branch-1/swanctl.conf</code>
+/// <code>
+/// $psk = ConvertTo-SecureString 'example-key-1' -AsPlainText -Force   # or: Read-Host -AsSecureString
+/// New-IpsecSiteConnection -Name branch-1 -VpnService vpnservice1 -IkePolicy ikepolicy1 -IpsecPolicy ipsecpolicy1 `
+///     -PeerAddress 203.0.113.10 -PeerCidr 10.61.0.0/24 -Psk $psk
+/// Export-IpsecPeerConfig -Name branch-1 -Path ./branch-1 -IncludeSecret   # what the branch gateway was given
+/// Test-IpsecSiteConnection -Name branch-1 -PeerConfig ./branch-1/swanctl.conf</code>
 /// <para>Compares the branch gateway's own configuration with what the cloud expects of it.</para>
 /// </example>
 [Cmdlet(VerbsDiagnostic.Test, "IpsecSiteConnection", DefaultParameterSetName = "InputObject")]

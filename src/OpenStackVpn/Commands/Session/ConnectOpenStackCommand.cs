@@ -14,6 +14,7 @@ namespace OpenStackVpn.Commands;
 /// <example>
 /// <code>Connect-OpenStack -Cloud mycloud</code>
 /// <para>Connects with the entry 'mycloud' of clouds.yaml.</para>
+/// <para>Not run by the example test: it needs a clouds.yaml entry of a real cloud.</para>
 /// </example>
 /// <example>
 /// <code>Connect-OpenStack -Embedded</code>
@@ -31,6 +32,7 @@ namespace OpenStackVpn.Commands;
 /// <example>
 /// <code>Connect-OpenStack -AuthUrl https://keystone.example.com:5000/v3 -Credential (Get-Credential) -ProjectName demo -Region RegionOne</code>
 /// <para>Connects with a user name and password, scoped to the project demo.</para>
+/// <para>Not run by the example test: it needs a real Keystone and asks for a password.</para>
 /// </example>
 [Cmdlet(VerbsCommunications.Connect, "OpenStack", DefaultParameterSetName = "Cloud")]
 [OutputType(typeof(OpenStackSession))]
