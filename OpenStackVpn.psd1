@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     # Windows PowerShell only: netstandard2.0 and HttpClientHandler's certificate callback need .NET Framework 4.7.2.
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('OpenStackVpn.Format.ps1xml')
+    FormatsToProcess     = @('OpenStackVpn.Format.ps1xml', 'OpenStackVpn.List.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-OpenStack'
         'Disconnect-OpenStack'

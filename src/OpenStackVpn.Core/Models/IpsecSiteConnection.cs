@@ -27,7 +27,7 @@ public sealed class IpsecSiteConnection : NeutronResource
 
     /// <summary>The peer's private CIDRs (legacy mode).</summary>
     [JsonProperty("peer_cidrs")]
-    public string[]? PeerCidrs { get; set; }
+    public ValueList? PeerCidrs { get; set; }
 
     /// <summary>The local endpoint group (endpoint-group mode).</summary>
     [JsonProperty("local_ep_group_id")]

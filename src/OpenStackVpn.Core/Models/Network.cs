@@ -25,7 +25,7 @@ public sealed class Network : NeutronResource
 
     /// <summary>The ids of its subnets.</summary>
     [JsonProperty("subnets")]
-    public string[] Subnets { get; set; } = Array.Empty<string>();
+    public ValueList Subnets { get; set; } = new(Array.Empty<string>());
 
     /// <summary>The largest packet the network carries.</summary>
     [JsonProperty("mtu")]

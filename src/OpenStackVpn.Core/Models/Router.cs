@@ -23,13 +23,13 @@ public sealed class Router : NeutronResource
 
     /// <summary>The router's addresses on the external network: the addresses peers connect to.</summary>
     [JsonIgnore]
-    public string[] ExternalFixedIps =>
+    public ValueList ExternalFixedIps => new(
         (ExternalGateway?["external_fixed_ips"] as JArray)?.OfType<JObject>()
             .Select(ip => ip.Value<string>("ip_address"))
             .Where(ip => !string.IsNullOrEmpty(ip))
             .Select(ip => ip!)
             .ToArray()
-        ?? Array.Empty<string>();
+        ?? Array.Empty<string>());
 
     [JsonProperty("external_gateway_info")]
     private JObject? ExternalGateway { get; set; }
