@@ -13,7 +13,7 @@ namespace OpenStackVpn;
 /// </summary>
 public static class PeerNetworksView
 {
-    /// <summary>The peer networks of <paramref name="value"/>, an IPsec site connection (or a PSObject of one).</summary>
+    /// <summary>The peer networks of <paramref name="value"/>, an IPsec site connection or a PSObject of one.</summary>
     public static string Of(object? value)
     {
         if ((value is PSObject ps ? ps.BaseObject : value) is not IpsecSiteConnection connection)

@@ -62,6 +62,21 @@ Describe 'What a person reads: list and table views, CSV and JSON' {
         ($legacy | Format-List | Out-String -Width 200) | Should -Match 'Psk\s+: \r?\n'
     }
 
+    It 'writes an asked-for pre-shared key as nothing in JSON and CSV, and still hands it over as a SecureString' {
+        $withKey = Get-IpsecSiteConnection -Id $grouped.Id -IncludeSecret
+        $json = $withKey | ConvertTo-Json -Depth 5
+        $json | Should -Match '"Psk": \{\}'
+        $json | Should -Not -Match 'Length'
+        $json | Should -Not -Match 'views-secret'
+        ($withKey | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv).Psk | Should -Be '********'
+        $withKey.Psk | ConvertTo-PlainText | Should -Be 'views-secret-of-21-ch'
+        [pscredential]::new('psk', $withKey.Psk).GetNetworkCredential().Password | Should -Be 'views-secret-of-21-ch'
+    }
+
+    It 'writes the session''s way of signing in as a word in JSON' {
+        ($session | ConvertTo-Json | ConvertFrom-Json).AuthMethod | Should -Be 'Password'
+    }
+
     It 'shows the peer networks of both modes in the table: the CIDRs, or the peer endpoint group by name' {
         $table = @($legacy, $grouped) | Format-Table | Out-String -Width 250
         $table | Should -Match 'PeerNetworks'
