@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     # Windows PowerShell only: netstandard2.0 and HttpClientHandler's certificate callback need .NET Framework 4.7.2.
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('OpenStackVpn.Format.ps1xml')
+    FormatsToProcess     = @('OpenStackVpn.Format.ps1xml', 'OpenStackVpn.List.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-OpenStack'
         'Disconnect-OpenStack'
@@ -36,6 +36,10 @@
         'Remove-VpnEndpointGroup'
         'Wait-IpsecSiteConnection'
         'Wait-VpnService'
+        # The objects around a VPN, read only (issue 22)
+        'Get-OpenStackRouter'
+        'Get-OpenStackSubnet'
+        'Get-OpenStackNetwork'
         # Peer side and diagnosis (issue 11)
         'Export-IpsecPeerConfig'
         'Test-IpsecSiteConnection'

@@ -54,6 +54,7 @@ $allowList = @(
     'Newtonsoft.Json.dll'
     'YamlDotNet.dll'
     'OpenStackVpn.Format.ps1xml'
+    'OpenStackVpn.List.Format.ps1xml'
 )
 
 function Invoke-Native {

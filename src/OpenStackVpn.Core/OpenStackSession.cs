@@ -39,8 +39,11 @@ public sealed class OpenStackSession : IDisposable
     /// <summary>The Keystone v3 URL.</summary>
     public Uri AuthUrl => _settings.AuthUrl;
 
-    /// <summary>How the session authenticates.</summary>
-    public AuthMethod AuthMethod => _settings.Method;
+    /// <summary>
+    /// How the session authenticates: Password, ApplicationCredential or Token (the name of an
+    /// <see cref="OpenStackVpn.AuthMethod"/>, so that ConvertTo-Json writes the word, not its number).
+    /// </summary>
+    public string AuthMethod => _settings.Method.ToString();
 
     /// <summary>The user's name, as Keystone reports it.</summary>
     public string? UserName => _token.UserName;
@@ -70,7 +73,7 @@ public sealed class OpenStackSession : IDisposable
     public DateTimeOffset ExpiresAt => _token.ExpiresAt;
 
     /// <summary>True when the session holds credentials it can renew its token with (not a bare token).</summary>
-    public bool CanRenew => _settings.Method != AuthMethod.Token;
+    public bool CanRenew => _settings.Method != OpenStackVpn.AuthMethod.Token;
 
     /// <summary>The time limit of each request; set it to change the limit for the session's later requests.</summary>
     public TimeSpan Timeout

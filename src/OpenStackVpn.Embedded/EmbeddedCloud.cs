@@ -67,6 +67,8 @@ public sealed class EmbeddedCloud
             .Seed(collection => kinds.Single(t => t.Collection == collection));
         FleetSeeder.Seed(_network, new ResourceApi(_network), Seed, collection =>
             kinds.Single(t => t.Collection == collection), options.SeedConnections);
+        new TopologySeeder(_network, new ResourceApi(_network), Seed, collection =>
+            kinds.Single(t => t.Collection == collection)).Seed(options.Topology);
     }
 
     /// <summary>The dialect this cloud speaks.</summary>

@@ -22,6 +22,12 @@ public sealed class EmbeddedCloudOptions
     /// </summary>
     public int SeedConnections { get; set; }
 
+    /// <summary>
+    /// Networks, subnets and routers to make besides the lab's, as JSON (see <c>about_OpenStackVpn_Embedded</c>):
+    /// <c>{"networks": [...], "subnets": [...], "routers": [...]}</c>. Null by default.
+    /// </summary>
+    public string? Topology { get; set; }
+
     /// <summary>How long an issued Keystone token lives.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

@@ -17,9 +17,10 @@ internal static class EmbeddedLoader
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static EmbeddedCloudOptions Of(
-        double activationDelaySec, EmbeddedProfile profile, int seedConnections = 0) => new()
+        double activationDelaySec, EmbeddedProfile profile, int seedConnections = 0, string? topology = null) => new()
     {
         SeedConnections = seedConnections,
+        Topology = topology,
         Profile = (Embedded.EmbeddedProfile)Enum.Parse(typeof(Embedded.EmbeddedProfile), profile.ToString()),
         ActivationDelay = activationDelaySec < 0 ? null : TimeSpan.FromSeconds(activationDelaySec),
     };
@@ -29,9 +30,9 @@ internal static class EmbeddedLoader
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static EmbeddedLogin NewInProcessCloud(
-        double activationDelaySec, EmbeddedProfile profile, int seedConnections = 0)
+        double activationDelaySec, EmbeddedProfile profile, int seedConnections = 0, string? topology = null)
     {
-        var cloud = new EmbeddedCloud(Of(activationDelaySec, profile, seedConnections));
+        var cloud = new EmbeddedCloud(Of(activationDelaySec, profile, seedConnections, topology));
         return new EmbeddedLogin(
             cloud.AuthUrl, cloud.Seed.AdminUserName, cloud.Seed.AdminPassword, cloud.CreateHandler());
     }

@@ -36,9 +36,9 @@ Describe 'The module as users import it' {
         $record.Exception.Message | Should -BeLike '*Connect-OpenStack*'
     }
 
-    It 'shows an IPsec site connection as a table of name, status, peer, CIDRs and id' {
+    It 'shows an IPsec site connection as a table of name, status, peer, peer networks and id' {
         $view = Get-FormatData -TypeName OpenStackVpn.IpsecSiteConnection
         $labels = $view.FormatViewDefinition[0].Control.Headers.Label
-        $labels | Should -Be @('Name', 'Status', 'PeerAddress', 'PeerCidrs', 'Id')
+        $labels | Should -Be @('Name', 'Status', 'PeerAddress', 'PeerNetworks', 'Id')
     }
 }

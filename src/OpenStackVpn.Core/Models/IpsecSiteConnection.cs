@@ -27,7 +27,7 @@ public sealed class IpsecSiteConnection : NeutronResource
 
     /// <summary>The peer's private CIDRs (legacy mode).</summary>
     [JsonProperty("peer_cidrs")]
-    public string[]? PeerCidrs { get; set; }
+    public ValueList? PeerCidrs { get; set; }
 
     /// <summary>The local endpoint group (endpoint-group mode).</summary>
     [JsonProperty("local_ep_group_id")]
@@ -78,11 +78,12 @@ public sealed class IpsecSiteConnection : NeutronResource
     public string? AvailabilityZone { get; set; }
 
     /// <summary>
-    /// The pre-shared key, only when asked for with -IncludeSecret, and then as a SecureString so that it never
-    /// shows in output or logs. Read it on purpose: <c>$connection.Psk | ConvertFrom-SecureString -AsPlainText</c>.
+    /// The pre-shared key, only when asked for with -IncludeSecret, and then as a <see cref="Secret"/> that never
+    /// shows in output, JSON or logs. Read it on purpose:
+    /// <c>$connection.Psk | ConvertFrom-SecureString -AsPlainText</c>.
     /// </summary>
     [JsonIgnore]
-    public SecureString? Psk => _psk;
+    public Secret? Psk => _psk == null ? null : new Secret(_psk);
 
     /// <inheritdoc/>
     public override void ForgetSecrets()

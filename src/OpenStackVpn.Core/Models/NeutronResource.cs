@@ -30,8 +30,8 @@ public abstract class NeutronResource
 
     /// <summary>Fields the server sent that this model does not name, by their JSON names, as plain .NET values.</summary>
     [JsonIgnore]
-    public IReadOnlyDictionary<string, object?> AdditionalProperties =>
-        _extra.ToDictionary(pair => pair.Key, pair => ToPlain(pair.Value));
+    public FieldBag AdditionalProperties =>
+        new(_extra.ToDictionary(pair => pair.Key, pair => ToPlain(pair.Value)));
 
     [JsonExtensionData]
     private IDictionary<string, JToken> _extra = new Dictionary<string, JToken>();

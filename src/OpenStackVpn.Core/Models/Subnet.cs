@@ -16,4 +16,9 @@ public sealed class Subnet : NeutronResource
     /// <summary>The network the subnet belongs to.</summary>
     [JsonProperty("network_id")]
     public string? NetworkId { get; set; }
+
+    /// <summary>The gateway address (a router's interface on the subnet has it); null for a subnet without a
+    /// gateway.</summary>
+    [JsonProperty("gateway_ip")]
+    public string? GatewayIp { get; set; }
 }

@@ -11,5 +11,5 @@ public sealed class VpnEndpointGroup : NeutronResource
 
     /// <summary>Subnet ids or CIDRs, as the type says.</summary>
     [JsonProperty("endpoints")]
-    public string[]? Endpoints { get; set; }
+    public ValueList? Endpoints { get; set; }
 }

@@ -258,7 +258,7 @@ public static class ConnectionDiagnosis
 
     private static ConnectionFinding PskStrength(PeerSite site)
     {
-        var length = site.Connection.Psk?.Length;
+        var length = site.Connection.Psk?.ToSecureString().Length;
         return length == null
             ? new ConnectionFinding(site.Connection.Id, "PskStrength", FindingSeverity.Ok,
                 "the PSK is not shown to this user; its length was not checked")

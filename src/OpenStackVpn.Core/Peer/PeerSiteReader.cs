@@ -44,7 +44,7 @@ public static class PeerSiteReader
         var group = await ResourceClient.GetAsync(session, VpnResources.VpnEndpointGroup, groupId!, null, log, cancel).ConfigureAwait(false);
         if (group.Type != "subnet")
         {
-            return group.Endpoints ?? System.Array.Empty<string>();
+            return group.Endpoints?.ToArray() ?? System.Array.Empty<string>();
         }
 
         var result = new List<string>();

@@ -16,15 +16,39 @@ public static class VpnResources
     /// <summary>The states of objects that an agent realises.</summary>
     public static readonly IReadOnlyList<string> Statuses = new[] { "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE" };
 
-    /// <summary>Routers (read only here).</summary>
+    /// <summary>Networks (read only here): an external one holds the routers' gateways.</summary>
+    public static readonly ResourceKind<Network> Network = new(
+        "network", "v2.0/networks", "network", "networks", "NetworkNotFound",
+        Common().Concat(new[]
+        {
+            ReadOnly("status").Filter(),
+            ReadOnly("admin_state_up").Filter(),
+            ReadOnly("router:external").Filter(),
+            ReadOnly("shared").Filter(),
+            ReadOnly("subnets"),
+            ReadOnly("mtu").Filter(),
+        }));
+
+    /// <summary>Routers (read only here): the gateway's addresses on the external network are where peers connect.</summary>
     public static readonly ResourceKind<Router> Router = new(
         "router", "v2.0/routers", "router", "routers", "RouterNotFound",
-        Common().Append(ReadOnly("status").Filter()).Append(ReadOnly("external_gateway_info")));
+        Common().Concat(new[]
+        {
+            ReadOnly("status").Filter(),
+            ReadOnly("admin_state_up").Filter(),
+            ReadOnly("external_gateway_info"),
+        }));
 
     /// <summary>Subnets (read only here).</summary>
     public static readonly ResourceKind<Subnet> Subnet = new(
         "subnet", "v2.0/subnets", "subnet", "subnets", "SubnetNotFound",
-        Common().Concat(new[] { ReadOnly("cidr").Filter(), ReadOnly("ip_version").Filter(), ReadOnly("network_id").Filter() }));
+        Common().Concat(new[]
+        {
+            ReadOnly("cidr").Filter(),
+            ReadOnly("ip_version").Filter(),
+            ReadOnly("network_id").Filter().Refers(Network),
+            ReadOnly("gateway_ip").Filter(),
+        }));
 
     /// <summary>IKE policies.</summary>
     public static readonly ResourceKind<IkePolicy> IkePolicy = new(
@@ -100,7 +124,10 @@ public static class VpnResources
         new IpsecSiteConnectionRules());
 
     /// <summary>Every resource described here.</summary>
-    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[] { Router, Subnet, IkePolicy, IpsecPolicy, VpnEndpointGroup, VpnService, IpsecSiteConnection };
+    public static IReadOnlyList<ResourceKind> All { get; } = new ResourceKind[]
+    {
+        Network, Router, Subnet, IkePolicy, IpsecPolicy, VpnEndpointGroup, VpnService, IpsecSiteConnection,
+    };
 
     /// <summary>The description of the resource whose model is <typeparamref name="T"/>.</summary>
     public static ResourceKind<T> Of<T>() where T : NeutronResource =>

@@ -119,7 +119,7 @@ public abstract class GetResourceCommand<T> : ResourceCommand<T> where T : Neutr
         }
         catch (OpenStackException e)
         {
-            ThrowTerminatingError(ToErrorRecord(e));
+            ThrowTerminatingError(ToErrorRecord(FieldParameters.Retell(GetType(), e)));
         }
 
         var found = new HashSet<string>();
@@ -162,7 +162,7 @@ public abstract class GetResourceCommand<T> : ResourceCommand<T> where T : Neutr
                 ? (value is string given && field.AllowedSpelling(given) is { } spelled ? spelled : Values(value).First())
                 : value is string id && System.Guid.TryParse(id, out _)
                     ? id
-                    : Await(cancel => ResourceClient.ResolveReferenceAsync(session, field.RefersTo, value, FieldParameters.ParameterFor(GetType(), path).TrimStart('-'), Log, cancel)).Id;
+                    : Await(cancel => ResourceClient.ResolveReferenceAsync(session, field.RefersTo, value, path, Log, cancel)).Id;
             query.Where(field.FilterKey ?? path, text);
         }
     }

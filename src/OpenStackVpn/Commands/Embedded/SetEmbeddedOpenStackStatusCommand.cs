@@ -7,7 +7,9 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">For testing waiting logic: e.g. move a connection to ACTIVE, DOWN or ERROR.</para>
 /// </summary>
 /// <example>
-/// <code>Set-EmbeddedOpenStackStatus -Kind IpsecSiteConnection -Id $c.Id -Status ERROR</code>
+/// <code>
+/// $c = Get-IpsecSiteConnection -Name vpnconnection1
+/// Set-EmbeddedOpenStackStatus -Kind IpsecSiteConnection -Id $c.Id -Status ERROR</code>
 /// <para>Makes the connection fail, as an agent reporting an error would.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "EmbeddedOpenStackStatus")]

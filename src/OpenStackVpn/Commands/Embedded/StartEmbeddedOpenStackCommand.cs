@@ -9,11 +9,19 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">Any HTTP client can use it: curl, the openstack CLI, another process. It listens on 127.0.0.1 only. The result gives the auth URL, the credentials and a clouds.yaml; stop it with Stop-EmbeddedOpenStack.</para>
 /// </summary>
 /// <example>
-/// <code>$cloud = Start-EmbeddedOpenStack; Connect-OpenStack -AuthUrl $cloud.AuthUrl -Credential $cloud.Credential -ProjectName admin</code>
+/// <code>
+/// $cloud = Start-EmbeddedOpenStack
+/// Connect-OpenStack -AuthUrl $cloud.AuthUrl -Credential $cloud.Credential -ProjectName admin
+/// Get-VpnService
+/// $cloud | Stop-EmbeddedOpenStack</code>
 /// <para>Serves an embedded OpenStack and connects to it over HTTP.</para>
 /// </example>
 /// <example>
-/// <code>$cloud = Start-EmbeddedOpenStack -Port 5099; Set-Content clouds.yaml $cloud.CloudsYaml; openstack --os-cloud embedded-admin vpn ipsec site connection list</code>
+/// <code>
+/// $cloud = Start-EmbeddedOpenStack -Port 5099
+/// Set-Content clouds.yaml $cloud.CloudsYaml
+/// openstack --os-cloud embedded-admin vpn ipsec site connection list
+/// $cloud | Stop-EmbeddedOpenStack</code>
 /// <para>Uses it from the openstack CLI.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Start, "EmbeddedOpenStack")]
@@ -34,6 +42,11 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     [ValidateRange(0, 1000000)]
     public int SeedConnections { get; set; }
 
+    /// <summary><para type="description">Networks, subnets and routers to make besides the seeded ones, as a hashtable or the path of a JSON file (see Connect-OpenStack -Seed and about_OpenStackVpn_Embedded).</para></summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Seed { get; set; }
+
     /// <summary><para type="description">Upstream (default): upstream Neutron as the lab runs it (neutron-vpnaas 21); Latest: the newest neutron-vpnaas's value sets (AES CTR, CCM, GCM, AES-XCBC, AES-CMAC, DH groups up to 31); Origin: the origin cloud's dialect.</para></summary>
     [Parameter]
     public EmbeddedProfile Profile { get; set; }
@@ -46,7 +59,18 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        var cloud = new EmbeddedCloud(EmbeddedLoader.Of(ActivationDelaySec, Profile, SeedConnections));
+        EmbeddedCloud cloud;
+        try
+        {
+            var topology = EmbeddedTopology.Text(Seed, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            cloud = new EmbeddedCloud(EmbeddedLoader.Of(ActivationDelaySec, Profile, SeedConnections, topology));
+        }
+        catch (System.ArgumentException e) when (EmbeddedTopology.IsRefusal(e))
+        {
+            ThrowTerminatingError(EmbeddedTopology.Refusal(e, Seed));
+            return;
+        }
+
         try
         {
             WriteObject(new EmbeddedCloudServer(cloud, EmbeddedServer.Start(cloud, Port, Certificate)));

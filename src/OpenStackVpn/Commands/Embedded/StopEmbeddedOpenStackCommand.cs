@@ -7,7 +7,9 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">Closes its port; sessions connected to it fail from then on. Connections that failed while it ran (a TLS handshake a client refused) are written as warnings; they are also in its ConnectionErrors.</para>
 /// </summary>
 /// <example>
-/// <code>$cloud | Stop-EmbeddedOpenStack</code>
+/// <code>
+/// $cloud = Start-EmbeddedOpenStack
+/// $cloud | Stop-EmbeddedOpenStack</code>
 /// <para>Stops the served cloud.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Stop, "EmbeddedOpenStack")]

@@ -8,7 +8,9 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">Sends only what is named. Neutron refuses changes while a connection uses the policy (409): create a new policy and a new connection instead.</para>
 /// </summary>
 /// <example>
-/// <code>Set-IkePolicy -Id $id -Lifetime 7200 -PassThru</code>
+/// <code>
+/// $id = (New-IkePolicy -Name example-ike).Id
+/// Set-IkePolicy -Id $id -Lifetime 7200 -PassThru</code>
 /// <para>Changes the lifetime and shows the result.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "IkePolicy", SupportsShouldProcess = true, DefaultParameterSetName = "Id")]

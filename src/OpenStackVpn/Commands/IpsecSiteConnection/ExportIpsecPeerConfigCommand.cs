@@ -14,15 +14,27 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">The pre-shared key is a placeholder unless -IncludeSecret is given. Without -Path the files are written to the pipeline as objects (FileName, Content); with -Path they are written into that folder, readable by their owner only. A connection whose settings the format cannot express (for example ah-esp) is refused for that format, with the reason.</para>
 /// </summary>
 /// <example>
-/// <code>Get-IpsecSiteConnection branch-1 | Export-IpsecPeerConfig -Path ./branch-1 -IncludeSecret</code>
+/// <code>
+/// $psk = ConvertTo-SecureString 'example-key-1' -AsPlainText -Force   # or: Read-Host -AsSecureString
+/// New-IpsecSiteConnection -Name branch-1 -VpnService vpnservice1 -IkePolicy ikepolicy1 -IpsecPolicy ipsecpolicy1 `
+///     -PeerAddress 203.0.113.10 -PeerCidr 10.61.0.0/24 -Psk $psk
+/// Get-IpsecSiteConnection branch-1 | Export-IpsecPeerConfig -Path ./branch-1 -IncludeSecret</code>
 /// <para>Writes ./branch-1/swanctl.conf for the branch's strongSwan gateway, with the pre-shared key.</para>
 /// </example>
 /// <example>
-/// <code>(Export-IpsecPeerConfig -Name branch-1 -Format IpsecConf).Content</code>
+/// <code>
+/// $psk = ConvertTo-SecureString 'example-key-1' -AsPlainText -Force   # or: Read-Host -AsSecureString
+/// New-IpsecSiteConnection -Name branch-1 -VpnService vpnservice1 -IkePolicy ikepolicy1 -IpsecPolicy ipsecpolicy1 `
+///     -PeerAddress 203.0.113.10 -PeerCidr 10.61.0.0/24 -Psk $psk
+/// (Export-IpsecPeerConfig -Name branch-1 -Format IpsecConf).Content</code>
 /// <para>Shows the ipsec.conf and ipsec.secrets of the peer (the key as a placeholder).</para>
 /// </example>
 /// <example>
-/// <code>Export-IpsecPeerConfig -Id cbc152a0-7e93-4f98-9f04-b085a4bf2511 -Format Libreswan -Path /etc/ipsec.d -IncludeSecret</code>
+/// <code>
+/// $psk = ConvertTo-SecureString 'example-key-1' -AsPlainText -Force   # or: Read-Host -AsSecureString
+/// New-IpsecSiteConnection -Name branch-1 -VpnService vpnservice1 -IkePolicy ikepolicy1 -IpsecPolicy ipsecpolicy1 `
+///     -PeerAddress 203.0.113.10 -PeerCidr 10.61.0.0/24 -Psk $psk -OutVariable connection
+/// Export-IpsecPeerConfig -Id $connection.Id -Format Libreswan -Path ./ipsec.d -IncludeSecret   # on the gateway: /etc/ipsec.d</code>
 /// <para>Writes neutron-ID.conf and neutron-ID.secrets for a Libreswan gateway.</para>
 /// </example>
 /// <example>

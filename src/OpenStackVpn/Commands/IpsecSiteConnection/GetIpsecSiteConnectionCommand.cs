@@ -16,7 +16,9 @@ namespace OpenStackVpn.Commands;
 /// <para>Lists the active connections whose names start with branch-.</para>
 /// </example>
 /// <example>
-/// <code>Get-IpsecSiteConnection -Id cbc152a0-7e93-4f98-9f04-b085a4bf2511 | Format-List</code>
+/// <code>
+/// $id = (Get-IpsecSiteConnection -Name vpnconnection1).Id
+/// Get-IpsecSiteConnection -Id $id | Format-List</code>
 /// <para>Shows every field of one connection.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "IpsecSiteConnection", DefaultParameterSetName = "List")]

@@ -10,11 +10,20 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">References (-VpnService, -IkePolicy, -IpsecPolicy, endpoint groups) take an object, an id or a unique name. Every rule that can be known before the call is checked first: CIDRs, MTU, DPD, and legacy mode (the service has a subnet: -PeerCidr) versus endpoint-group mode (no subnet: -LocalEndpointGroup and -PeerEndpointGroup). -Wait waits until the connection is ACTIVE.</para>
 /// </summary>
 /// <example>
-/// <code>New-IpsecSiteConnection -Name vpnconnection1 -VpnService vpn1 -IkePolicy ike1 -IpsecPolicy ipsec1 -PeerAddress 172.24.4.226 -PeerCidr 10.1.0.0/24 -Psk (Read-Host -AsSecureString)</code>
+/// <code>
+/// $psk = ConvertTo-SecureString 'example-key-1' -AsPlainText -Force   # or: Read-Host -AsSecureString
+/// New-IpsecSiteConnection -Name branch-1 -VpnService vpnservice1 -IkePolicy ikepolicy1 -IpsecPolicy ipsecpolicy1 `
+///     -PeerAddress 203.0.113.10 -PeerCidr 10.61.0.0/24 -Psk $psk</code>
 /// <para>Creates a legacy-mode connection to 172.24.4.226 for the peer network 10.1.0.0/24.</para>
 /// </example>
 /// <example>
-/// <code>New-IpsecSiteConnection -Name c2 -VpnService vpn2 -IkePolicy ike1 -IpsecPolicy ipsec1 -PeerAddress 172.24.4.227 -LocalEndpointGroup locals -PeerEndpointGroup peers -Psk $psk -Wait -WaitTimeoutSec 300</code>
+/// <code>
+/// $psk = ConvertTo-SecureString 'example-key-2' -AsPlainText -Force
+/// $vpn = New-VpnService -Name example-vpn2 -Router router1
+/// $locals = New-VpnEndpointGroup -Name example-locals -Type subnet -Endpoint private-subnet
+/// $peers = New-VpnEndpointGroup -Name example-peers -Type cidr -Endpoint 10.62.0.0/24, 10.63.0.0/24
+/// New-IpsecSiteConnection -Name branch-2 -VpnService $vpn -IkePolicy ikepolicy1 -IpsecPolicy ipsecpolicy1 `
+///     -PeerAddress 203.0.113.20 -LocalEndpointGroup $locals -PeerEndpointGroup $peers -Psk $psk -Wait -WaitTimeoutSec 300</code>
 /// <para>Creates an endpoint-group-mode connection and waits up to five minutes for it to become ACTIVE.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "IpsecSiteConnection", SupportsShouldProcess = true)]

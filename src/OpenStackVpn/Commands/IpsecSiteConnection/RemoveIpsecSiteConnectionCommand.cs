@@ -7,7 +7,8 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">Takes ids, names or objects from the pipeline; asks first unless -Force; a failure on one does not stop the others.</para>
 /// </summary>
 /// <example>
-/// <code>Get-IpsecSiteConnection -VpnService vpn1 | Remove-IpsecSiteConnection -Force</code>
+/// <code>
+/// Get-IpsecSiteConnection -VpnService vpnservice1 | Remove-IpsecSiteConnection -Force</code>
 /// <para>Removes every connection of the service vpn1.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "IpsecSiteConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]

@@ -8,11 +8,18 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">Sends only what is named (a partial DPD change keeps the rest). -Psk rotates the pre-shared key; -LocalId '' and -Description '' clear them. The service and policies cannot change, and a connection cannot switch between peer CIDRs and endpoint groups. Neutron refuses changes while the connection is PENDING_*.</para>
 /// </summary>
 /// <example>
-/// <code>Get-IpsecSiteConnection vpnconnection1 | Set-IpsecSiteConnection -Psk (Read-Host -AsSecureString 'New PSK')</code>
+/// <code>
+/// $psk = ConvertTo-SecureString 'example-key-1' -AsPlainText -Force   # or: Read-Host -AsSecureString
+/// New-IpsecSiteConnection -Name branch-1 -VpnService vpnservice1 -IkePolicy ikepolicy1 -IpsecPolicy ipsecpolicy1 `
+///     -PeerAddress 203.0.113.10 -PeerCidr 10.61.0.0/24 -Psk $psk
+/// $newPsk = ConvertTo-SecureString 'example-key-2' -AsPlainText -Force   # or: Read-Host -AsSecureString 'New PSK'
+/// Get-IpsecSiteConnection branch-1 | Set-IpsecSiteConnection -Psk $newPsk -Confirm:$false</code>
 /// <para>Rotates the pre-shared key.</para>
 /// </example>
 /// <example>
-/// <code>Set-IpsecSiteConnection -Id $id -DpdTimeout 240 -PassThru</code>
+/// <code>
+/// $id = (Get-IpsecSiteConnection -Name vpnconnection1).Id
+/// Set-IpsecSiteConnection -Id $id -DpdTimeout 240 -PassThru</code>
 /// <para>Raises the DPD timeout and shows the result.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "IpsecSiteConnection", SupportsShouldProcess = true, DefaultParameterSetName = "Id")]

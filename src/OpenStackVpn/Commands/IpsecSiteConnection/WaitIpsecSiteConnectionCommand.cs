@@ -11,7 +11,8 @@ namespace OpenStackVpn.Commands;
 /// <para>Waits up to five minutes for the connection to become ACTIVE.</para>
 /// </example>
 /// <example>
-/// <code>Get-IpsecSiteConnection -Name 'branch-*' | Wait-IpsecSiteConnection -TimeoutSec 900 -PollIntervalSec 15</code>
+/// <code>
+/// Get-IpsecSiteConnection -Name 'paging-conn-*' | Wait-IpsecSiteConnection -TimeoutSec 900 -PollIntervalSec 15</code>
 /// <para>Waits for all the branch connections together, with one request every 15 seconds.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Wait, "IpsecSiteConnection", DefaultParameterSetName = "Id")]

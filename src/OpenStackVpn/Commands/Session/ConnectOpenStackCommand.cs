@@ -14,14 +14,25 @@ namespace OpenStackVpn.Commands;
 /// <example>
 /// <code>Connect-OpenStack -Cloud mycloud</code>
 /// <para>Connects with the entry 'mycloud' of clouds.yaml.</para>
+/// <para>Not run by the example test: it needs a clouds.yaml entry of a real cloud.</para>
 /// </example>
 /// <example>
 /// <code>Connect-OpenStack -Embedded</code>
 /// <para>Opens a session on a new, seeded, in-memory OpenStack: no cloud needed, for trying the module and for tests.</para>
 /// </example>
 /// <example>
+/// <code>
+/// $seed = @{ networks = @(@{ name = 'example-net' })
+///     subnets = @(@{ name = 'example-subnet'; network = 'example-net'; cidr = '10.50.0.0/24' })
+///     routers = @(@{ name = 'example-router'; external_network = 'public'; subnets = 'example-subnet' }) }
+/// Connect-OpenStack -Embedded -Seed $seed
+/// Get-OpenStackRouter -Name example-router</code>
+/// <para>Opens a session on an embedded OpenStack given a network, a subnet and a router of its own.</para>
+/// </example>
+/// <example>
 /// <code>Connect-OpenStack -AuthUrl https://keystone.example.com:5000/v3 -Credential (Get-Credential) -ProjectName demo -Region RegionOne</code>
 /// <para>Connects with a user name and password, scoped to the project demo.</para>
+/// <para>Not run by the example test: it needs a real Keystone and asks for a password.</para>
 /// </example>
 [Cmdlet(VerbsCommunications.Connect, "OpenStack", DefaultParameterSetName = "Cloud")]
 [OutputType(typeof(OpenStackSession))]
@@ -44,6 +55,11 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     [Parameter(ParameterSetName = "Embedded")]
     [ValidateRange(0, 1000000)]
     public int SeedConnections { get; set; }
+
+    /// <summary><para type="description">With -Embedded: networks, subnets and routers to make besides the seeded ones, as a hashtable or the path of a JSON file: @{ networks = @(@{ name = 'branch-net' }); subnets = @(@{ name = 'branch-subnet'; network = 'branch-net'; cidr = '10.50.0.0/24' }); routers = @(@{ name = 'branch-router'; external_network = 'public'; subnets = 'branch-subnet' }) }. References are names or ids; see about_OpenStackVpn_Embedded.</para></summary>
+    [Parameter(ParameterSetName = "Embedded")]
+    [ValidateNotNull]
+    public object? Seed { get; set; }
 
     /// <summary><para type="description">With -Embedded: Upstream (default) behaves as upstream Neutron as the lab runs it (neutron-vpnaas 21); Latest as the newest neutron-vpnaas (its larger algorithm and group sets); Origin as the origin cloud (availability_zone, subnet mode only, one peer CIDR, DPD hold or restart).</para></summary>
     [Parameter(ParameterSetName = "Embedded")]
@@ -152,7 +168,7 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     {
         try
         {
-            var embedded = Embedded ? EmbeddedLoader.NewInProcessCloud(ActivationDelaySec, EmbeddedProfile, SeedConnections) : null;
+            var embedded = Embedded ? NewEmbeddedCloud() : null;
             var secrets = new ConnectionSecrets { Password = Credential?.Password, ApplicationCredentialSecret = ApplicationCredentialSecret, Token = Token };
             var settings = embedded == null
                 ? ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath, secrets)
@@ -169,6 +185,20 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
         catch (OpenStackException e)
         {
             ThrowTerminatingError(ToErrorRecord(e));
+        }
+    }
+
+    private EmbeddedLogin NewEmbeddedCloud()
+    {
+        try
+        {
+            var topology = EmbeddedTopology.Text(Seed, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            return EmbeddedLoader.NewInProcessCloud(ActivationDelaySec, EmbeddedProfile, SeedConnections, topology);
+        }
+        catch (ArgumentException e) when (EmbeddedTopology.IsRefusal(e))
+        {
+            ThrowTerminatingError(EmbeddedTopology.Refusal(e, Seed));
+            throw;
         }
     }
 

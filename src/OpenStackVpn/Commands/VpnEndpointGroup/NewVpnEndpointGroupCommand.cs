@@ -11,11 +11,13 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">Endpoints cannot change later: to change them, create a new group, point the connection at it, and remove the old one.</para>
 /// </summary>
 /// <example>
-/// <code>New-VpnEndpointGroup -Name peers -Type cidr -Endpoint 10.1.0.0/24, 10.2.0.0/24</code>
+/// <code>
+/// New-VpnEndpointGroup -Name example-peers -Type cidr -Endpoint 10.62.0.0/24, 10.63.0.0/24</code>
 /// <para>Creates a peer group of two CIDRs.</para>
 /// </example>
 /// <example>
-/// <code>New-VpnEndpointGroup -Name locals -Type subnet -Endpoint private-subnet</code>
+/// <code>
+/// New-VpnEndpointGroup -Name example-locals -Type subnet -Endpoint private-subnet</code>
 /// <para>Creates a local group of one subnet, named by its name (an id or a subnet object works too).</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "VpnEndpointGroup", SupportsShouldProcess = true)]

@@ -7,7 +7,9 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">A group that a connection uses cannot be removed (Neutron answers 400 EndpointGroupInUse); the error lists the connections.</para>
 /// </summary>
 /// <example>
-/// <code>Remove-VpnEndpointGroup -Name peers -Force</code>
+/// <code>
+/// New-VpnEndpointGroup -Name example-peers -Type cidr -Endpoint 10.62.0.0/24
+/// Remove-VpnEndpointGroup -Name example-peers -Force</code>
 /// <para>Removes the group peers without asking.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "VpnEndpointGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]

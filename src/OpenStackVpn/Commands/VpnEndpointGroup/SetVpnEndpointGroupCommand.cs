@@ -8,7 +8,9 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">The type and endpoints cannot change: they are not parameters here. Create a new group instead.</para>
 /// </summary>
 /// <example>
-/// <code>Set-VpnEndpointGroup -Id $id -Name peers-eu</code>
+/// <code>
+/// $id = (New-VpnEndpointGroup -Name example-peers -Type cidr -Endpoint 10.62.0.0/24).Id
+/// Set-VpnEndpointGroup -Id $id -Name example-peers-eu</code>
 /// <para>Renames a group.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "VpnEndpointGroup", SupportsShouldProcess = true, DefaultParameterSetName = "Id")]

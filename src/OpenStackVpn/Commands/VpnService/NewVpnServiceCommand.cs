@@ -8,11 +8,13 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">With -Subnet the service is in legacy mode (its connections name peer CIDRs); without, connections use endpoint groups. The router must have an external gateway.</para>
 /// </summary>
 /// <example>
-/// <code>New-VpnService -Name vpn1 -Router router1 -Subnet private-subnet</code>
+/// <code>
+/// New-VpnService -Name example-vpn -Router router1 -Subnet private-subnet</code>
 /// <para>Creates a legacy-mode service for the subnet private-subnet on router1.</para>
 /// </example>
 /// <example>
-/// <code>New-VpnService -Name vpn2 -Router router1</code>
+/// <code>
+/// New-VpnService -Name example-vpn2 -Router router1</code>
 /// <para>Creates an endpoint-group-mode service.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "VpnService", SupportsShouldProcess = true)]

@@ -10,15 +10,19 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">Without -Recurse, a service with connections cannot be removed; the error lists them. With -Recurse the service is torn down in the order Neutron allows: its IPsec site connections, then the service, then (with -IncludePolicies) the IKE and IPsec policies and (with -IncludeEndpointGroups) the endpoint groups those connections used, each only if no other connection uses it. -WhatIf shows the whole plan in order. A step that fails stops every step that depends on it (a service waits for its connections, a policy for the connections that used it). One result per object says what was removed, what was kept, and why.</para>
 /// </summary>
 /// <example>
-/// <code>Remove-VpnService -Name vpn1 -Force</code>
+/// <code>
+/// New-VpnService -Name example-vpn -Router router1 -Subnet private-subnet
+/// Remove-VpnService -Name example-vpn -Force</code>
 /// <para>Removes the service vpn1 without asking.</para>
 /// </example>
 /// <example>
-/// <code>Remove-VpnService -Name vpn1 -Recurse -IncludePolicies -IncludeEndpointGroups -WhatIf</code>
+/// <code>
+/// Remove-VpnService -Name vpnservice1 -Recurse -IncludePolicies -IncludeEndpointGroups -WhatIf</code>
 /// <para>Shows, in order, everything a teardown of vpn1 would remove and what it would keep.</para>
 /// </example>
 /// <example>
-/// <code>Remove-VpnService -Name vpn1 -Recurse -IncludePolicies -IncludeEndpointGroups -Force | Format-Table</code>
+/// <code>
+/// Remove-VpnService -Name vpnservice1 -Recurse -IncludePolicies -IncludeEndpointGroups -Force | Format-Table</code>
 /// <para>Removes vpn1, its connections, and the policies and groups only they used; shows what happened to each.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "VpnService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]

@@ -8,7 +8,8 @@ namespace OpenStackVpn.Commands;
 /// <para type="description">Sends only what is named. The router and subnet cannot change: create a new service instead.</para>
 /// </summary>
 /// <example>
-/// <code>Get-VpnService vpn1 | Set-VpnService -AdminStateUp $false</code>
+/// <code>
+/// Get-VpnService vpnservice1 | Set-VpnService -AdminStateUp $false</code>
 /// <para>Takes the service administratively down.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "VpnService", SupportsShouldProcess = true, DefaultParameterSetName = "Id")]
