@@ -22,6 +22,7 @@ public sealed class StopEmbeddedOpenStackCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         InputObject.Dispose();
+        UnpromptedStreams.Apply(this);
         foreach (var error in InputObject.ConnectionErrors)
         {
             WriteWarning(error);
