@@ -63,9 +63,11 @@ internal static class FieldParameters
         };
     }
 
+    // As PowerShell reads parameters: from the most derived declaration only, so an override that is not a field
+    // (Set's -Name, which selects the object) is not sent as one.
     private static (PropertyInfo Property, string Path)[] Fields(Type type) =>
         type.GetProperties()
-            .Select(p => (Property: p, Path: p.GetCustomAttribute<FieldAttribute>()?.Path))
+            .Select(p => (Property: p, Path: p.GetCustomAttribute<FieldAttribute>(inherit: false)?.Path))
             .Where(p => p.Path != null)
             .Select(p => (p.Property, p.Path!))
             .ToArray();

@@ -22,7 +22,7 @@ namespace OpenStackVpn.Commands;
 /// <code>Export-IpsecPeerConfig -Id cbc152a0-7e93-4f98-9f04-b085a4bf2511 -Format Libreswan -Path /etc/ipsec.d -IncludeSecret</code>
 /// <para>Writes neutron-ID.conf and neutron-ID.secrets for a Libreswan gateway.</para>
 /// </example>
-[Cmdlet(VerbsData.Export, "IpsecPeerConfig", DefaultParameterSetName = "InputObject", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "IpsecPeerConfig", DefaultParameterSetName = "Name", SupportsShouldProcess = true)]
 [OutputType(typeof(PeerConfigFile))]
 public sealed class ExportIpsecPeerConfigCommand : ConnectionReportCommand
 {

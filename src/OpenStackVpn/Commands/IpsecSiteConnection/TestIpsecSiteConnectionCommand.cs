@@ -17,7 +17,7 @@ namespace OpenStackVpn.Commands;
 /// <code>Test-IpsecSiteConnection -Name branch-1 -PeerConfig ./branch-1/swanctl.conf</code>
 /// <para>Compares the branch gateway's own configuration with what the cloud expects of it.</para>
 /// </example>
-[Cmdlet(VerbsDiagnostic.Test, "IpsecSiteConnection", DefaultParameterSetName = "InputObject")]
+[Cmdlet(VerbsDiagnostic.Test, "IpsecSiteConnection", DefaultParameterSetName = "Name")]
 [OutputType(typeof(ConnectionFinding))]
 public sealed class TestIpsecSiteConnectionCommand : ConnectionReportCommand
 {
