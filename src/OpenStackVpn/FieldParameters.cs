@@ -32,6 +32,11 @@ internal static class FieldParameters
     /// <summary>An argument error about a JSON field, retold in terms of the cmdlet's parameters.</summary>
     public static OpenStackException Retell(Type cmdletType, OpenStackException error)
     {
+        if (error.Kind == OpenStackErrorKind.BadRequest && ServerField(error) is { } field)
+        {
+            return RetellServer(cmdletType, error, field);
+        }
+
         if (error.ParameterName == null || error.Kind is not (OpenStackErrorKind.InvalidArgument or OpenStackErrorKind.NotFound))
         {
             return error;
@@ -47,6 +52,41 @@ internal static class FieldParameters
         {
             ParameterName = parameter.Substring(1),
             Target = error.Target,
+        };
+    }
+
+    // Neutron's refusal of one field's value: "Invalid input for pfs. Reason: 'group15' is not in [...]."
+    private static readonly System.Text.RegularExpressions.Regex InvalidInput =
+        new(@"^Invalid input for (?<field>[a-z_]+)\.", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static string? ServerField(OpenStackException error) =>
+        error.ServerMessage is { } message && InvalidInput.Match(message) is { Success: true } match
+            ? match.Groups["field"].Value
+            : null;
+
+    // The server's refusal, told as the parameter that set the field (a nested field's parameters, e.g. dpd's, by
+    // its first), with everything the server said kept.
+    private static OpenStackException RetellServer(Type cmdletType, OpenStackException error, string field)
+    {
+        var parameter = Fields(cmdletType)
+            .Where(f => f.Path == field || f.Path.StartsWith(field + ".", StringComparison.Ordinal))
+            .Select(f => f.Property.Name)
+            .FirstOrDefault();
+        if (parameter == null)
+        {
+            return error;
+        }
+
+        return new OpenStackException(error.Kind, $"-{parameter}: {error.Message}", error)
+        {
+            ParameterName = parameter,
+            Target = error.Target,
+            StatusCode = error.StatusCode,
+            ServerErrorType = error.ServerErrorType,
+            ServerMessage = error.ServerMessage,
+            RequestId = error.RequestId,
+            Request = error.Request,
+            RecommendedAction = error.RecommendedAction,
         };
     }
 
