@@ -16,6 +16,8 @@ public sealed class IdCompletionAttribute : ArgumentCompleterAttribute
     {
         internal override bool CompletesIds => true;
 
-        internal override IEnumerable<NamedObject> Objects(OpenStackSession session, string commandName, IDictionary fakeBoundParameters) => OwnObjects.Of(session, commandName);
+        internal override IEnumerable<NamedObject> Objects(
+            OpenStackSession session, string commandName, IDictionary fakeBoundParameters) =>
+            OwnObjects.Of(session, commandName, fakeBoundParameters);
     }
 }

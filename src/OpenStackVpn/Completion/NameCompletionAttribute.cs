@@ -17,6 +17,8 @@ public sealed class NameCompletionAttribute : ArgumentCompleterAttribute
         // -Name lists every object of that name (Get) or refuses a shared one with the candidates (Remove): offer each name once.
         internal override bool NamesMustBeUnique => false;
 
-        internal override IEnumerable<NamedObject> Objects(OpenStackSession session, string commandName, IDictionary fakeBoundParameters) => OwnObjects.Of(session, commandName);
+        internal override IEnumerable<NamedObject> Objects(
+            OpenStackSession session, string commandName, IDictionary fakeBoundParameters) =>
+            OwnObjects.Of(session, commandName, fakeBoundParameters);
     }
 }

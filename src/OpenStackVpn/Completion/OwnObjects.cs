@@ -1,5 +1,7 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Completion;
@@ -14,11 +16,25 @@ internal static class OwnObjects
         ["IkePolicy"] = s => NameLookup.Find(s, VpnResources.IkePolicy, LiveCompleter.Limit),
         ["IpsecPolicy"] = s => NameLookup.Find(s, VpnResources.IpsecPolicy, LiveCompleter.Limit),
         ["VpnEndpointGroup"] = s => NameLookup.Find(s, VpnResources.VpnEndpointGroup, LiveCompleter.Limit),
+        ["IpsecPeerConfig"] = s => NameLookup.Find(s, VpnResources.IpsecSiteConnection, LiveCompleter.Limit),
     };
 
-    public static IReadOnlyList<NamedObject> Of(OpenStackSession session, string commandName)
+    /// <summary>
+    /// The objects the cmdlet acts on; Set-EmbeddedOpenStackStatus's are those of its -Kind (connections and services
+    /// while -Kind is not given yet).
+    /// </summary>
+    public static IReadOnlyList<NamedObject> Of(OpenStackSession session, string commandName, IDictionary fakeBoundParameters)
     {
         var noun = commandName.Substring(commandName.IndexOf('-') + 1);
+        if (noun.EndsWith("EmbeddedOpenStackStatus", StringComparison.OrdinalIgnoreCase))
+        {
+            var kind = (fakeBoundParameters["Kind"] as System.Management.Automation.PSObject)?.BaseObject ?? fakeBoundParameters["Kind"];
+            return new[] { "IpsecSiteConnection", "VpnService" }
+                .Where(k => kind == null || string.Equals(k, kind.ToString(), StringComparison.OrdinalIgnoreCase))
+                .SelectMany(k => ByNoun[k](session))
+                .ToList();
+        }
+
         return ByNoun.TryGetValue(noun, out var find) ? find(session) : Array.Empty<NamedObject>();
     }
 }
