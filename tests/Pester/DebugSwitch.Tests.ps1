@@ -80,3 +80,30 @@ Describe '-Debug alone works on every kind of cmdlet, with nobody to answer a pr
         $report.Wait.Errors[0] | Should -Match 'did not become DOWN'
     }
 }
+
+# PowerShell 7 only in effect: a terminal is made with tmux (installed by .ci/run), which Windows does not have.
+Describe '-Debug alone in a terminal does not stop to ask' -Skip:($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) {
+    It 'runs every step in a pwsh on a terminal (tmux) and reports, with no "Continue with this operation?"' {
+        $report = Join-Path $TestDrive 'terminal-report.json'
+        $exe = (Get-Process -Id $PID).Path
+        $hostDll = if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { "'$(Join-Path $PSHOME 'pwsh.dll')'" } else { '' }
+        $inner = "& '$script:clientFile' '$((Get-Module OpenStackVpn).ModuleBase)' '$(Join-Path $script:LabState 'clouds.yaml')' " +
+            "'$($script:seed.connection_id)' '$(New-TestName debug)' | Set-Content '$report'"
+        $session = 'ovpn-debug-' + [guid]::NewGuid().ToString('n').Substring(0, 8)
+        & tmux new-session -d -s $session -x 200 -y 50 "'$exe' $hostDll -NoProfile -Command `"$inner`""
+        $LASTEXITCODE | Should -Be 0 -Because 'tmux makes the terminal'
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(120)
+            while (-not (Test-Path $report) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 500 }
+            $screen = (& tmux capture-pane -p -t $session) -join [Environment]::NewLine
+        }
+        finally { & tmux kill-session -t $session 2>$null }
+        $screen | Should -Not -Match 'Continue with this operation'
+        $report | Should -Exist -Because "the client must finish without waiting for an answer; the screen showed:`n$screen"
+        $result = Get-Content $report -Raw | ConvertFrom-Json
+        foreach ($step in 'Connect', 'Get', 'New', 'Set', 'Export', 'Test', 'Remove') {
+            $result.$step.Errors | Should -BeNullOrEmpty -Because "$step -Debug must not prompt"
+        }
+        $result.Get.Debug | Should -BeGreaterThan 0
+    }
+}
