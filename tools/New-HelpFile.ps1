@@ -141,7 +141,9 @@ $commandXml = foreach ($command in $module.ExportedCmdlets.Values | Sort-Object 
                     # An enum always holds a value (its first is a real choice, e.g. Swanctl); a switch is off.
                     $value = $property.GetValue($instance)
                     $blank = if ($p.ParameterType.IsValueType) { [Activator]::CreateInstance($p.ParameterType) } else { $null }
-                    if ($null -ne $value -and ($p.ParameterType.IsEnum -or -not $value.Equals($blank))) { $default = [string]$value }
+                    if ($null -ne $value -and ($p.ParameterType.IsEnum -or -not $value.Equals($blank))) {
+                        $default = [string]$value
+                    }
                     elseif ($p.ParameterType -eq [System.Management.Automation.SwitchParameter]) { $default = 'False' }
                 }
                 $validate = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | Select-Object -First 1
@@ -149,7 +151,8 @@ $commandXml = foreach ($command in $module.ExportedCmdlets.Values | Sort-Object 
                     Name = $p.Name; Type = $p.ParameterType; Aliases = @($p.Aliases); Default = $default; Required = $true
                     Position = 'named'; ByValue = $false; ByName = $false; ValidValues = $(if ($validate) { @($validate.ValidValues) } else { @() })
                     Globbing = [bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
-                    Description = $(if ($shouldProcessText.Contains($p.Name)) { $shouldProcessText[$p.Name] } else { Get-ParameterDoc $type $p.Name })
+                    Description = $(if ($shouldProcessText.Contains($p.Name)) { $shouldProcessText[$p.Name] }
+                        else { Get-ParameterDoc $type $p.Name })
                 }
             }
             $i = $info[$p.Name]

@@ -4,7 +4,8 @@ using System.Reflection;
 namespace OpenStackVpn;
 
 /// <summary>
-/// Diagnostics that never stop to ask. A compiled cmdlet given -Debug runs its Verbose stream (and, in Windows PowerShell,
+/// Diagnostics that never stop to ask. A compiled cmdlet given -Debug runs its Verbose stream (and, in Windows
+/// PowerShell,
 /// its Debug and Warning streams) with the preference Inquire: every line then asks "Continue with this operation?",
 /// which fails under -NonInteractive ("Read and Prompt functionality is not available") and with stdin redirected.
 /// Write-Debug itself overrides Inquire, and the engine already turns Inquire into Continue for a host that cannot

@@ -151,8 +151,9 @@ Describe 'Tab completes live objects, not file names, where a cmdlet names an ex
         $ike = New-IkePolicy -Name "$prefix-ike"
         $ipsec = New-IpsecPolicy -Name "$prefix-ipsec"
         $service = New-VpnService -Name "$prefix-vpn" -Router $seed.router_id -Subnet $seed.private_subnet_id
-        $connection = New-IpsecSiteConnection -Name "$prefix-c1" -VpnService $service -IkePolicy $ike -IpsecPolicy $ipsec `
-            -PeerAddress 172.24.4.243 -PeerCidr 10.93.0.0/24 -Psk (ConvertTo-SecureString 'tab-psk-12345' -AsPlainText -Force)
+        $psk = ConvertTo-SecureString 'tab-psk-12345' -AsPlainText -Force
+        $connection = New-IpsecSiteConnection -Name "$prefix-c1" -VpnService $service -IkePolicy $ike `
+            -IpsecPolicy $ipsec -PeerAddress 172.24.4.243 -PeerCidr 10.93.0.0/24 -Psk $psk
         # A file that starts like the names: a completion that falls back to file names would offer it.
         $folder = Join-Path $TestDrive 'cwd'
         $null = New-Item -ItemType Directory $folder
@@ -173,7 +174,8 @@ Describe 'Tab completes live objects, not file names, where a cmdlet names an ex
     }
 
     It 'completes -Id of Set-EmbeddedOpenStackStatus with the ids of the -Kind given' {
-        (Get-Completion "Set-EmbeddedOpenStackStatus -Kind VpnService -Id $prefix").CompletionText | Should -Be @($service.Id)
+        (Get-Completion "Set-EmbeddedOpenStackStatus -Kind VpnService -Id $prefix").CompletionText |
+            Should -Be @($service.Id)
         (Get-Completion "Set-EmbeddedOpenStackStatus -Kind IpsecSiteConnection -Id $prefix").CompletionText |
             Should -Be @($connection.Id)
     }

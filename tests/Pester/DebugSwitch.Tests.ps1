@@ -35,7 +35,9 @@ $report | ConvertTo-Json -Depth 5 -Compress
         param([switch] $NonInteractive, [switch] $RedirectStdin)
         $exe = (Get-Process -Id $PID).Path
         $arguments = @()
-        if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $arguments += Join-Path $PSHOME 'pwsh.dll' }
+        if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') {
+            $arguments += Join-Path $PSHOME 'pwsh.dll'
+        }
         $arguments += '-NoProfile'
         if ($NonInteractive) { $arguments += '-NonInteractive' }
         $arguments += '-File', $script:clientFile, (Get-Module OpenStackVpn).ModuleBase,
@@ -82,12 +84,17 @@ Describe '-Debug alone works on every kind of cmdlet, with nobody to answer a pr
 }
 
 # PowerShell 7 only in effect: a terminal is made with tmux (installed by .ci/run), which Windows does not have.
-Describe '-Debug alone in a terminal does not stop to ask' -Skip:($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) {
+$noTmux = $PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows
+Describe '-Debug alone in a terminal does not stop to ask' -Skip:$noTmux {
     It 'runs every step in a pwsh on a terminal (tmux) and reports, with no "Continue with this operation?"' {
         $report = Join-Path $TestDrive 'terminal-report.json'
         $exe = (Get-Process -Id $PID).Path
-        $hostDll = if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { "'$(Join-Path $PSHOME 'pwsh.dll')'" } else { '' }
-        $inner = "& '$script:clientFile' '$((Get-Module OpenStackVpn).ModuleBase)' '$(Join-Path $script:LabState 'clouds.yaml')' " +
+        $hostDll = ''
+        if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') {
+            $hostDll = "'$(Join-Path $PSHOME 'pwsh.dll')'"
+        }
+        $clouds = Join-Path $script:LabState 'clouds.yaml'
+        $inner = "& '$script:clientFile' '$((Get-Module OpenStackVpn).ModuleBase)' '$clouds' " +
             "'$($script:seed.connection_id)' '$(New-TestName debug)' | Set-Content '$report'"
         $session = 'ovpn-debug-' + [guid]::NewGuid().ToString('n').Substring(0, 8)
         & tmux new-session -d -s $session -x 200 -y 50 "'$exe' $hostDll -NoProfile -Command `"$inner`""
@@ -99,7 +106,7 @@ Describe '-Debug alone in a terminal does not stop to ask' -Skip:($PSVersionTabl
         }
         finally { & tmux kill-session -t $session 2>$null }
         $screen | Should -Not -Match 'Continue with this operation'
-        $report | Should -Exist -Because "the client must finish without waiting for an answer; the screen showed:`n$screen"
+        $report | Should -Exist -Because "the client must finish without an answer; the screen showed:`n$screen"
         $result = Get-Content $report -Raw | ConvertFrom-Json
         foreach ($step in 'Connect', 'Get', 'New', 'Set', 'Export', 'Test', 'Remove') {
             $result.$step.Errors | Should -BeNullOrEmpty -Because "$step -Debug must not prompt"

@@ -54,7 +54,8 @@ Describe 'Generated help shows what the cmdlets really take' {
         $syntax | Should -Match '\[-WhatIf\]'
         $syntax | Should -Match '\[-Confirm\]'
         (Get-Help Set-IpsecSiteConnection -Parameter WhatIf).description.Text | Should -Not -BeNullOrEmpty
-        Get-Help Get-IkePolicy | Select-Object -ExpandProperty syntax | Out-String -Width 300 | Should -Not -Match 'WhatIf'
+        $getSyntax = Get-Help Get-IkePolicy | Select-Object -ExpandProperty syntax | Out-String -Width 300
+        $getSyntax | Should -Not -Match 'WhatIf'
     }
 
     It 'shows real default values, an enum''s first value too' {

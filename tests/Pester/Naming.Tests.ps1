@@ -16,8 +16,8 @@ Describe 'Naming an existing object: by name, id or object, in every cmdlet' {
         $free = New-IpsecPolicy -Name "$prefix-free"   # no connection uses it: Neutron refuses changes to one in use
         $service = New-VpnService -Name "$prefix-vpn" -Router $seed.router_id -Subnet $seed.private_subnet_id
         $psk = ConvertTo-SecureString 'naming-psk-1234' -AsPlainText -Force
-        $connection = New-IpsecSiteConnection -Name "$prefix-c1" -VpnService $service -IkePolicy $ike -IpsecPolicy $ipsec `
-            -PeerAddress 172.24.4.241 -PeerCidr 10.91.0.0/24 -Psk $psk
+        $connection = New-IpsecSiteConnection -Name "$prefix-c1" -VpnService $service -IkePolicy $ike `
+            -IpsecPolicy $ipsec -PeerAddress 172.24.4.241 -PeerCidr 10.91.0.0/24 -Psk $psk
     }
 
     AfterAll {
@@ -65,7 +65,7 @@ Describe 'Naming an existing object: by name, id or object, in every cmdlet' {
         (Set-IpsecPolicy $free.Id -Description 'by id' -PassThru).Description | Should -Be 'by id'
     }
 
-    It 'binds by property name (Id) and by value (objects) from the pipeline; piped objects sharing a name are each changed' {
+    It 'binds by property name (Id) and by value (objects); piped objects sharing a name are each changed' {
         ([pscustomobject]@{ Id = $free.Id } | Set-IpsecPolicy -Description 'by Id property' -PassThru).Description |
             Should -Be 'by Id property'
         Get-IkePolicy -Name $twin | Set-IkePolicy -Description 'both' -ErrorAction Stop

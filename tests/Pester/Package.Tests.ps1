@@ -104,7 +104,8 @@ Uninstall-PSResource OpenStackVpn -Scope CurrentUser
     }
 
     It 'takes the README''s Register-PSResourceRepository line twice' {
-        $line = @(Get-Content (Join-Path $root 'README.md') | Where-Object { $_ -like 'Register-PSResourceRepository *' })
+        $readme = Get-Content (Join-Path $root 'README.md')
+        $line = @($readme | Where-Object { $_ -like 'Register-PSResourceRepository *' })
         $line | Should -HaveCount 1
         $register = Join-Path $work 'register.ps1'
         Set-Content $register @"

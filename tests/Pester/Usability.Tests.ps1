@@ -99,17 +99,20 @@ Describe 'Progress on long lists and bulk removes' {
 }
 
 Describe 'A user''s own Pester tests find Pester without hand work' {
-    It 'runs the runbook example with tools/Invoke-RunbookTest.ps1 in a fresh pwsh that has no Pester on its module path' {
+    It 'runs the runbook example with tools/Invoke-RunbookTest.ps1 in a fresh pwsh with no Pester on its path' {
         $exe = (Get-Process -Id $PID).Path
         $prefix = @()
-        if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
+        if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') {
+            $prefix = @(Join-Path $PSHOME 'pwsh.dll')
+        }
         $root = Join-Path $PSScriptRoot '../..'
         $saved = $env:PSModulePath
         $env:PSModulePath = $null
         try {
-            $output = & $exe @prefix -NoProfile -NonInteractive -File (Join-Path $root 'tools/Invoke-RunbookTest.ps1') `
-                -Path (Join-Path $PSScriptRoot 'Examples/MyRunbook.Tests.ps1') -ModulePath (Get-Module OpenStackVpn).ModuleBase 2>&1 |
-                Out-String
+            $runner = Join-Path $root 'tools/Invoke-RunbookTest.ps1'
+            $example = Join-Path $PSScriptRoot 'Examples/MyRunbook.Tests.ps1'
+            $output = & $exe @prefix -NoProfile -NonInteractive -File $runner -Path $example `
+                -ModulePath (Get-Module OpenStackVpn).ModuleBase 2>&1 | Out-String
             $exit = $LASTEXITCODE
         }
         finally { $env:PSModulePath = $saved }

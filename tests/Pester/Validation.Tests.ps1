@@ -92,12 +92,17 @@ Describe 'Values with a fixed set: spelled as Neutron spells them, and a server'
         Remove-Probe
     }
 
-    It 'takes -EncryptionAlgorithm AES-256 as aes-256 (case ignored, as ValidateSet does), and sends Neutron''s spelling' {
-        (New-IkePolicy -Name "$prefix-ike" -EncryptionAlgorithm AES-256).EncryptionAlgorithm | Should -BeExactly 'aes-256'
+    It 'takes -EncryptionAlgorithm AES-256 as aes-256 (case ignored, as ValidateSet does): Neutron''s spelling' {
+        $policy = New-IkePolicy -Name "$prefix-ike" -EncryptionAlgorithm AES-256
+        $policy.EncryptionAlgorithm | Should -BeExactly 'aes-256'
     }
 
     It 'still sends a peer address that is a host name (Neutron resolves it)' {
-        $record = Get-ErrorRecord { New-IpsecSiteConnection -VpnService nothing-named-so -IkePolicy x -IpsecPolicy y -PeerAddress peer-1.example.test -PeerCidr 10.1.0.0/24 -Psk (ConvertTo-SecureString p -AsPlainText -Force) }
+        $psk = ConvertTo-SecureString p -AsPlainText -Force
+        $record = Get-ErrorRecord {
+            New-IpsecSiteConnection -VpnService nothing-named-so -IkePolicy x -IpsecPolicy y `
+                -PeerAddress peer-1.example.test -PeerCidr 10.1.0.0/24 -Psk $psk
+        }
         "$record" | Should -Not -Match 'PeerAddress'
         "$record" | Should -Match 'nothing-named-so'
     }

@@ -160,7 +160,8 @@ internal sealed class HttpTransport : IDisposable
         var message = !failure.IsTls
             ? failure.NotSent
                 ? $"{description} failed: {failure.Detail}. Check that the URL is right and the service is running."
-                : $"{description} failed: {failure.Detail}. The connection broke after the request was sent: the server may have received it."
+                : $"{description} failed: {failure.Detail}. The connection broke after the request was sent: "
+                    + "the server may have received it."
             : failure.IsCertificate
                 ? $"{description} failed: the server's TLS certificate is not trusted ({failure.Detail}). Give the CA with -CACertificatePath (or cacert / OS_CACERT), or -SkipCertificateCheck for a test cloud."
                 : $"{description} failed: the TLS handshake failed ({failure.Detail}). The server and this machine share no TLS version or cipher; the module asks for TLS 1.2 or later.";

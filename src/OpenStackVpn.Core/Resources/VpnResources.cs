@@ -127,7 +127,8 @@ public static class VpnResources
     {
         Updatable("auth_algorithm").Filter().OneOf("sha256", "sha384", "sha512", "sha1", "aes-xcbc", "aes-cmac"),
         Updatable("encryption_algorithm").Filter().OneOf(EncryptionAlgorithms().ToArray()),
-        Updatable("pfs").Filter().OneOf(new[] { 2, 5 }.Concat(Enumerable.Range(14, 18)).Select(g => "group" + g).ToArray()),
+        Updatable("pfs").Filter()
+            .OneOf(new[] { 2, 5 }.Concat(Enumerable.Range(14, 18)).Select(g => "group" + g).ToArray()),
         Updatable("lifetime.units").Filter("lifetime_units").OneOf("seconds"),
         Updatable("lifetime.value").Filter("lifetime_value"),
     };

@@ -10,7 +10,8 @@ namespace OpenStackVpn.Commands;
 /// </summary>
 public abstract class OneObjectCommand<T> : OpenStackCmdlet where T : NeutronResource
 {
-    /// <summary><para type="description">The exact name of the object, or its id; a name that several objects share is refused with their ids (pipe them instead).</para></summary>
+    /// <summary><para type="description">The exact name of the object, or its id; a name that several objects share is
+    /// refused with their ids (pipe them instead).</para></summary>
     [Parameter(ParameterSetName = "Name", Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     [NameCompletion]

@@ -117,7 +117,8 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
     /// (positional or -Name) as Get finds it: a UUID is tried as an id first, else it is the exact name, and a name
     /// that several objects share is refused with their ids. Returns the id, and the object when it was read.
     /// </summary>
-    protected (string Id, TObject? Found) Pick<TObject>(OpenStackSession session, ResourceKind<TObject> kind, TObject? input, string? id, string? name)
+    protected (string Id, TObject? Found) Pick<TObject>(
+        OpenStackSession session, ResourceKind<TObject> kind, TObject? input, string? id, string? name)
         where TObject : NeutronResource
     {
         if (input != null)
@@ -129,7 +130,8 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
         {
             return Core.Resources.Rules.FieldRules.IsUuid(id)
                 ? (id, null)
-                : throw OpenStackException.Argument("Id", $"'{id}' is not an id ({kind.DisplayName} ids are UUIDs). To name the {kind.DisplayName}, give its name positionally or with -Name.");
+                : throw OpenStackException.Argument("Id", $"'{id}' is not an id ({kind.DisplayName} ids are UUIDs). "
+                    + $"To name the {kind.DisplayName}, give its name positionally or with -Name.");
         }
 
         var found = Resolve(session, kind, name!, "Name");

@@ -9,13 +9,15 @@ namespace OpenStackVpn.Commands;
 /// <summary>The Remove- cmdlet of any VPNaaS resource: many at once, each confirmed, each failure its own error.</summary>
 public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : NeutronResource
 {
-    /// <summary><para type="description">The exact names of the objects to remove, or their ids; a name that several objects share is refused with their ids (pipe them from Get to remove them all).</para></summary>
+    /// <summary><para type="description">The exact names of the objects to remove, or their ids; a name that several
+    /// objects share is refused with their ids (pipe them from Get to remove them all).</para></summary>
     [Parameter(ParameterSetName = "Name", Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     [NameCompletion]
     public string[] Name { get; set; } = null!;
 
-    /// <summary><para type="description">The ids of the objects to remove (from the pipeline by property name).</para></summary>
+    /// <summary><para type="description">The ids of the objects to remove (from the pipeline by property
+    /// name).</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [IdCompletion]
@@ -71,7 +73,8 @@ public abstract class RemoveResourceCommand<T> : OpenStackCmdlet where T : Neutr
         }
     }
 
-    /// <summary>The objects the user named, by whichever parameter set; a value that finds no single object is its own error.</summary>
+    /// <summary>The objects the user named, by whichever parameter set; a value that finds no single object is its own
+    /// error.</summary>
     protected IEnumerable<(string Id, string? Name)> Targets(OpenStackSession session) => ParameterSetName switch
     {
         "InputObject" => InputObject.Select(o => (o.Id, o.Name)),

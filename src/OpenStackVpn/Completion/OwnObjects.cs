@@ -23,12 +23,14 @@ internal static class OwnObjects
     /// The objects the cmdlet acts on; Set-EmbeddedOpenStackStatus's are those of its -Kind (connections and services
     /// while -Kind is not given yet).
     /// </summary>
-    public static IReadOnlyList<NamedObject> Of(OpenStackSession session, string commandName, IDictionary fakeBoundParameters)
+    public static IReadOnlyList<NamedObject> Of(
+        OpenStackSession session, string commandName, IDictionary fakeBoundParameters)
     {
         var noun = commandName.Substring(commandName.IndexOf('-') + 1);
         if (noun.EndsWith("EmbeddedOpenStackStatus", StringComparison.OrdinalIgnoreCase))
         {
-            var kind = (fakeBoundParameters["Kind"] as System.Management.Automation.PSObject)?.BaseObject ?? fakeBoundParameters["Kind"];
+            var given = fakeBoundParameters["Kind"];
+            var kind = (given as System.Management.Automation.PSObject)?.BaseObject ?? given;
             return new[] { "IpsecSiteConnection", "VpnService" }
                 .Where(k => kind == null || string.Equals(k, kind.ToString(), StringComparison.OrdinalIgnoreCase))
                 .SelectMany(k => ByNoun[k](session))

@@ -103,7 +103,8 @@ internal static class FieldRules
             // Digits and dots only: no host name has an all-numeric top label, so it must be an IPv4 address.
             if (text.All(c => c is '.' or (>= '0' and <= '9')) && !IsDottedQuad(text))
             {
-                throw Invalid("peer_address", $"'{text}' is not an IPv4 address: four numbers from 0 to 255, as 203.0.113.5.");
+                throw Invalid(
+                    "peer_address", $"'{text}' is not an IPv4 address: four numbers from 0 to 255, as 203.0.113.5.");
             }
 
             if (IpVersionOf(text) == null && !HostName.IsMatch(text))
@@ -116,7 +117,8 @@ internal static class FieldRules
     private static bool IsDottedQuad(string text)
     {
         var parts = text.Split('.');
-        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && int.Parse(p, CultureInfo.InvariantCulture) <= 255);
+        return parts.Length == 4
+            && parts.All(p => p.Length is > 0 and <= 3 && int.Parse(p, CultureInfo.InvariantCulture) <= 255);
     }
 
     /// <summary>MTU: at least 68 for IPv4 and 1280 for IPv6 (0 means the server's default, as Neutron allows).</summary>

@@ -6,7 +6,9 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Serves a new embedded OpenStack (Keystone v3 and Neutron VPNaaS) on a loopback port.</para>
-/// <para type="description">Any HTTP client can use it: curl, the openstack CLI, another process. It listens on 127.0.0.1 only. The result gives the auth URL, the credentials and a clouds.yaml; stop it with Stop-EmbeddedOpenStack (given nothing, it stops the one started last).</para>
+/// <para type="description">Any HTTP client can use it: curl, the openstack CLI, another process. It listens on
+/// 127.0.0.1 only. The result gives the auth URL, the credentials and a clouds.yaml; stop it with
+/// Stop-EmbeddedOpenStack (given nothing, it stops the one started last).</para>
 /// </summary>
 /// <example>
 /// <code>$cloud = Start-EmbeddedOpenStack; Connect-OpenStack -AuthUrl $cloud.AuthUrl -Credential $cloud.Credential -ProjectName admin</code>
@@ -34,12 +36,14 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     [ValidateRange(0, 1000000)]
     public int SeedConnections { get; set; }
 
-    /// <summary><para type="description">Upstream (default) or Origin: the origin cloud's dialect. The same name as on Connect-OpenStack -Embedded; -Profile still works.</para></summary>
+    /// <summary><para type="description">Upstream (default) or Origin: the origin cloud's dialect. The same name as on
+    /// Connect-OpenStack -Embedded; -Profile still works.</para></summary>
     [Parameter]
     [Alias("Profile")]
     public EmbeddedProfile EmbeddedProfile { get; set; }
 
-    /// <summary>The cloud this session started last and has not stopped: what Stop-EmbeddedOpenStack stops when given none.</summary>
+    /// <summary>The cloud this session started last and has not stopped: what Stop-EmbeddedOpenStack stops when given
+    /// none.</summary>
     internal static EmbeddedCloudServer? LastStarted { get; set; }
 
     /// <summary><para type="description">Serve HTTPS with this certificate (it must hold its private key), e.g. to test a CA bundle.</para></summary>

@@ -13,7 +13,8 @@ namespace OpenStackVpn.Commands;
 [Cmdlet(VerbsLifecycle.Stop, "EmbeddedOpenStack")]
 public sealed class StopEmbeddedOpenStackCommand : PSCmdlet
 {
-    /// <summary><para type="description">The served cloud to stop; by default the one Start-EmbeddedOpenStack started last.</para></summary>
+    /// <summary><para type="description">The served cloud to stop; by default the one Start-EmbeddedOpenStack started
+    /// last.</para></summary>
     [Parameter(Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
     public EmbeddedCloudServer? InputObject { get; set; }
@@ -25,7 +26,9 @@ public sealed class StopEmbeddedOpenStackCommand : PSCmdlet
         if (server == null)
         {
             ThrowTerminatingError(new ErrorRecord(
-                new System.InvalidOperationException("No embedded OpenStack is running from Start-EmbeddedOpenStack in this session. Pass the object it returned: Stop-EmbeddedOpenStack $server."),
+                new System.InvalidOperationException(
+                    "No embedded OpenStack is running from Start-EmbeddedOpenStack in this session. "
+                    + "Pass the object it returned: Stop-EmbeddedOpenStack $server."),
                 "NothingToStop",
                 ErrorCategory.ObjectNotFound,
                 null));

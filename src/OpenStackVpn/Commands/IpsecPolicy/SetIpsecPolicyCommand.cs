@@ -5,7 +5,10 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Changes an IPsec policy.</para>
-/// <para type="description">Sends only what is named. Neutron refuses changes while a connection uses the policy (409): create a new policy and a new connection instead. The object is named as Get names it: its exact name or its id, positionally or with -Name (a name several objects share is refused with their ids), -Id, or the object from the pipeline; -NewName renames it.</para>
+/// <para type="description">Sends only what is named. Neutron refuses changes while a connection uses the policy (409):
+/// create a new policy and a new connection instead. The object is named as Get names it: its exact name or its id,
+/// positionally or with -Name (a name several objects share is refused with their ids), -Id, or the object from the
+/// pipeline; -NewName renames it.</para>
 /// </summary>
 /// <example>
 /// <code>Set-IpsecPolicy -Id $id -Lifetime 7200 -PassThru</code>
@@ -15,7 +18,8 @@ namespace OpenStackVpn.Commands;
 [OutputType(typeof(IpsecPolicy))]
 public sealed class SetIpsecPolicyCommand : IpsecPolicyCommand
 {
-    /// <summary><para type="description">The exact name of the policy to change, or its id; a name that several share is refused with their ids. To rename, use -NewName.</para></summary>
+    /// <summary><para type="description">The exact name of the policy to change, or its id; a name that several share
+    /// is refused with their ids. To rename, use -NewName.</para></summary>
     [Parameter(ParameterSetName = "Name", Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     [NameCompletion]
@@ -32,7 +36,8 @@ public sealed class SetIpsecPolicyCommand : IpsecPolicyCommand
     [ValidateNotNull]
     public IpsecPolicy InputObject { get; set; } = null!;
 
-    /// <summary><para type="description">A new name for the policy: -NewName renames it (-Name selects it, as in Get).</para></summary>
+    /// <summary><para type="description">A new name for the policy: -NewName renames it (-Name selects it, as in
+    /// Get).</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("name")]

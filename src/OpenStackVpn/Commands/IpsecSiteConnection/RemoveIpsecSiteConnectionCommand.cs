@@ -10,7 +10,8 @@ namespace OpenStackVpn.Commands;
 /// <code>Get-IpsecSiteConnection -VpnService vpn1 | Remove-IpsecSiteConnection -Force</code>
 /// <para>Removes every connection of the service vpn1.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Remove, "IpsecSiteConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Name")]
+[Cmdlet(VerbsCommon.Remove, "IpsecSiteConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+    DefaultParameterSetName = "Name")]
 public sealed class RemoveIpsecSiteConnectionCommand : RemoveResourceCommand<IpsecSiteConnection>
 {
 }

@@ -5,7 +5,11 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Changes an IPsec site connection: peer, CIDRs, PSK, DPD, MTU, admin state, name.</para>
-/// <para type="description">Sends only what is named (a partial DPD change keeps the rest). -Psk rotates the pre-shared key; -LocalId '' and -Description '' clear them. The service and policies cannot change, and a connection cannot switch between peer CIDRs and endpoint groups. Neutron refuses changes while the connection is PENDING_*. The object is named as Get names it: its exact name or its id, positionally or with -Name (a name several objects share is refused with their ids), -Id, or the object from the pipeline; -NewName renames it.</para>
+/// <para type="description">Sends only what is named (a partial DPD change keeps the rest). -Psk rotates the pre-shared
+/// key; -LocalId '' and -Description '' clear them. The service and policies cannot change, and a connection cannot
+/// switch between peer CIDRs and endpoint groups. Neutron refuses changes while the connection is PENDING_*. The object
+/// is named as Get names it: its exact name or its id, positionally or with -Name (a name several objects share is
+/// refused with their ids), -Id, or the object from the pipeline; -NewName renames it.</para>
 /// </summary>
 /// <example>
 /// <code>Get-IpsecSiteConnection vpnconnection1 | Set-IpsecSiteConnection -Psk (Read-Host -AsSecureString 'New PSK')</code>
@@ -19,13 +23,15 @@ namespace OpenStackVpn.Commands;
 [OutputType(typeof(IpsecSiteConnection))]
 public sealed class SetIpsecSiteConnectionCommand : IpsecSiteConnectionCommand
 {
-    /// <summary><para type="description">The exact name of the connection to change, or its id; a name that several share is refused with their ids. To rename, use -NewName.</para></summary>
+    /// <summary><para type="description">The exact name of the connection to change, or its id; a name that several
+    /// share is refused with their ids. To rename, use -NewName.</para></summary>
     [Parameter(ParameterSetName = "Name", Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     [NameCompletion]
     public override string? Name { get; set; }
 
-    /// <summary><para type="description">The id of the connection (from the pipeline by property name).</para></summary>
+    /// <summary><para type="description">The id of the connection (from the pipeline by property
+    /// name).</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [IdCompletion]
@@ -36,7 +42,8 @@ public sealed class SetIpsecSiteConnectionCommand : IpsecSiteConnectionCommand
     [ValidateNotNull]
     public IpsecSiteConnection InputObject { get; set; } = null!;
 
-    /// <summary><para type="description">A new name for the connection: -NewName renames it (-Name selects it, as in Get).</para></summary>
+    /// <summary><para type="description">A new name for the connection: -NewName renames it (-Name selects it, as in
+    /// Get).</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("name")]

@@ -10,7 +10,8 @@ namespace OpenStackVpn.Commands;
 /// <code>Remove-VpnEndpointGroup -Name peers -Force</code>
 /// <para>Removes the group peers without asking.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Remove, "VpnEndpointGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Name")]
+[Cmdlet(VerbsCommon.Remove, "VpnEndpointGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+    DefaultParameterSetName = "Name")]
 public sealed class RemoveVpnEndpointGroupCommand : RemoveResourceCommand<VpnEndpointGroup>
 {
 }

@@ -21,7 +21,8 @@ namespace OpenStackVpn.Commands;
 /// <code>Remove-VpnService -Name vpn1 -Recurse -IncludePolicies -IncludeEndpointGroups -Force | Format-Table</code>
 /// <para>Removes vpn1, its connections, and the policies and groups only they used; shows what happened to each.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Remove, "VpnService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Name")]
+[Cmdlet(VerbsCommon.Remove, "VpnService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+    DefaultParameterSetName = "Name")]
 [OutputType(typeof(TeardownStep))]
 public sealed class RemoveVpnServiceCommand : RemoveResourceCommand<VpnService>
 {

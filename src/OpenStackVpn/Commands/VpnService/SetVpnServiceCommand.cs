@@ -5,7 +5,9 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Changes a VPN service's name, description or admin state.</para>
-/// <para type="description">Sends only what is named. The router and subnet cannot change: create a new service instead. The object is named as Get names it: its exact name or its id, positionally or with -Name (a name several objects share is refused with their ids), -Id, or the object from the pipeline; -NewName renames it.</para>
+/// <para type="description">Sends only what is named. The router and subnet cannot change: create a new service
+/// instead. The object is named as Get names it: its exact name or its id, positionally or with -Name (a name several
+/// objects share is refused with their ids), -Id, or the object from the pipeline; -NewName renames it.</para>
 /// </summary>
 /// <example>
 /// <code>Get-VpnService vpn1 | Set-VpnService -AdminStateUp $false</code>
@@ -15,7 +17,8 @@ namespace OpenStackVpn.Commands;
 [OutputType(typeof(VpnService))]
 public sealed class SetVpnServiceCommand : VpnServiceCommand
 {
-    /// <summary><para type="description">The exact name of the service to change, or its id; a name that several share is refused with their ids. To rename, use -NewName.</para></summary>
+    /// <summary><para type="description">The exact name of the service to change, or its id; a name that several share
+    /// is refused with their ids. To rename, use -NewName.</para></summary>
     [Parameter(ParameterSetName = "Name", Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     [NameCompletion]
@@ -32,7 +35,8 @@ public sealed class SetVpnServiceCommand : VpnServiceCommand
     [ValidateNotNull]
     public VpnService InputObject { get; set; } = null!;
 
-    /// <summary><para type="description">A new name for the service: -NewName renames it (-Name selects it, as in Get).</para></summary>
+    /// <summary><para type="description">A new name for the service: -NewName renames it (-Name selects it, as in
+    /// Get).</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("name")]
