@@ -81,8 +81,9 @@ Describe 'Start- and Stop-EmbeddedOpenStack without surprises' {
             Stop-EmbeddedOpenStack $first
             if ($last.IsRunning) { Stop-EmbeddedOpenStack $last }
         }
-        $global:OpenStackVpnTestServer.IsRunning | Should -Be ($env:OPENSTACKVPN_BACKEND -eq 'embedded') `
-            -Because 'the test run''s own cloud is left alone'
+        if ($global:OpenStackVpnTestServer) {
+            $global:OpenStackVpnTestServer.IsRunning | Should -BeTrue -Because 'the test run''s own cloud is left alone'
+        }
     }
 
     It 'names the profile -EmbeddedProfile, as Connect-OpenStack does' {
