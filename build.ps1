@@ -96,13 +96,8 @@ function Invoke-Build {
 }
 
 function Get-PesterManifest {
-    Invoke-Native 'restore of Pester' {
-        dotnet restore (Join-Path $root 'tests/tools/PesterRestore.csproj') --nologo -v quiet
-    }
-    $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
-    $manifest = Join-Path $packages.Trim() 'pester/6.2.0/tools/Pester.psd1'
-    if (-not (Test-Path $manifest)) { throw "Pester was restored but $manifest is missing." }
-    $manifest
+    # The same Pester that users' own tests get (tools/Invoke-RunbookTest.ps1).
+    & (Join-Path $root 'tools/Find-Pester.ps1')
 }
 
 function Add-Counts([hashtable] $Counts, [string] $File, [string] $What) {

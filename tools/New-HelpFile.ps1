@@ -23,7 +23,12 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
 $module = Import-Module (Resolve-Path -LiteralPath $ModulePath).ProviderPath -Force -PassThru
-$skip = @([System.Management.Automation.Cmdlet]::CommonParameters) + @([System.Management.Automation.Cmdlet]::OptionalCommonParameters)
+# -WhatIf and -Confirm are shown (in SYNTAX too) on the cmdlets that take them; the other common ones are not.
+$skip = @([System.Management.Automation.Cmdlet]::CommonParameters) + @('UseTransaction')
+$shouldProcessText = @{
+    WhatIf  = 'Shows what the command would do, without doing it: nothing is sent that changes the cloud.'
+    Confirm = 'Asks before each change.'
+}
 
 # Doc comments of every member, by id (T:Type, P:Type.Property).
 $docs = @{}
@@ -131,17 +136,23 @@ $commandXml = foreach ($command in $module.ExportedCmdlets.Values | Sort-Object 
             if ($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) { continue }
             if (-not $info.Contains($p.Name)) {
                 $default = 'None'
-                if ($instance) {
-                    $value = (Find-Property $type $p.Name).GetValue($instance)
+                $property = Find-Property $type $p.Name
+                if ($instance -and $property) {
+                    # An enum always holds a value (its first is a real choice, e.g. Swanctl); a switch is off.
+                    $value = $property.GetValue($instance)
                     $blank = if ($p.ParameterType.IsValueType) { [Activator]::CreateInstance($p.ParameterType) } else { $null }
-                    if ($null -ne $value -and -not $value.Equals($blank)) { $default = [string]$value }
+                    if ($null -ne $value -and ($p.ParameterType.IsEnum -or -not $value.Equals($blank))) {
+                        $default = [string]$value
+                    }
+                    elseif ($p.ParameterType -eq [System.Management.Automation.SwitchParameter]) { $default = 'False' }
                 }
                 $validate = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | Select-Object -First 1
                 $info[$p.Name] = @{
                     Name = $p.Name; Type = $p.ParameterType; Aliases = @($p.Aliases); Default = $default; Required = $true
                     Position = 'named'; ByValue = $false; ByName = $false; ValidValues = $(if ($validate) { @($validate.ValidValues) } else { @() })
                     Globbing = [bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
-                    Description = Get-ParameterDoc $type $p.Name
+                    Description = $(if ($shouldProcessText.Contains($p.Name)) { $shouldProcessText[$p.Name] }
+                        else { Get-ParameterDoc $type $p.Name })
                 }
             }
             $i = $info[$p.Name]

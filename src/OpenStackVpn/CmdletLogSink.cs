@@ -11,6 +11,7 @@ namespace OpenStackVpn;
 internal sealed class CmdletLogSink : ILogSink
 {
     private readonly ConcurrentQueue<(char Stream, string Text)> _queue = new();
+    private bool _unprompted; // set at the first line written: Inquire (from -Debug) turned into Continue
 
     public CmdletLogSink(bool debugEnabled)
     {
@@ -33,6 +34,12 @@ internal sealed class CmdletLogSink : ILogSink
     {
         while (_queue.TryDequeue(out var line))
         {
+            if (!_unprompted)
+            {
+                UnpromptedStreams.Apply(cmdlet);
+                _unprompted = true;
+            }
+
             switch (line.Stream)
             {
                 case 'V':

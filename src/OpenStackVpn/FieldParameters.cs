@@ -34,6 +34,11 @@ internal static class FieldParameters
     /// <summary>An argument error about a JSON field, retold in terms of the cmdlet's parameters.</summary>
     public static OpenStackException Retell(Type cmdletType, OpenStackException error)
     {
+        if (error.Kind == OpenStackErrorKind.BadRequest && ServerField(error) is { } field)
+        {
+            return RetellServer(cmdletType, error, field);
+        }
+
         if (error.ParameterName == null
             || error.Kind is not (OpenStackErrorKind.InvalidArgument or OpenStackErrorKind.NotFound))
         {
@@ -55,7 +60,42 @@ internal static class FieldParameters
     /// The error with its message led by the parameter it is about ("-DpdTimeout: ..."): the one place it is added.
     /// </summary>
     public static OpenStackException Naming(OpenStackException error, string parameter) =>
-        new(error.Kind, $"-{parameter}: {error.Message}", error) { ParameterName = parameter, Target = error.Target };
+        new(error.Kind, $"-{parameter}: {error.Message}", error)
+        {
+            ParameterName = parameter,
+            Target = error.Target,
+            StatusCode = error.StatusCode,
+            ServerErrorType = error.ServerErrorType,
+            ServerMessage = error.ServerMessage,
+            RequestId = error.RequestId,
+            Request = error.Request,
+            RecommendedAction = error.RecommendedAction,
+        };
+
+    // Neutron's refusal of one field's value: "Invalid input for pfs. Reason: 'group15' is not in [...]."
+    private static readonly System.Text.RegularExpressions.Regex InvalidInput =
+        new(@"^Invalid input for (?<field>[a-z_]+)\.", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static string? ServerField(OpenStackException error) =>
+        error.ServerMessage is { } message && InvalidInput.Match(message) is { Success: true } match
+            ? match.Groups["field"].Value
+            : null;
+
+    // The server's refusal, told as the parameter that set the field (a nested field's parameters, e.g. dpd's, by
+    // its first), with everything the server said kept.
+    private static OpenStackException RetellServer(Type cmdletType, OpenStackException error, string field)
+    {
+        var parameter = Fields(cmdletType)
+            .Where(f => f.Path == field || f.Path.StartsWith(field + ".", StringComparison.Ordinal))
+            .Select(f => f.Property.Name)
+            .FirstOrDefault();
+        if (parameter == null)
+        {
+            return error;
+        }
+
+        return Naming(error, parameter);
+    }
 
     // What Core takes: the value without PowerShell's wrapping; a switch as a boolean; a list as an array.
     private static object? Plain(object? value)
@@ -70,9 +110,11 @@ internal static class FieldParameters
         };
     }
 
+    // As PowerShell reads parameters: from the most derived declaration only, so an override that is not a field
+    // (Set's -Name, which selects the object) is not sent as one.
     private static (PropertyInfo Property, string Path)[] Fields(Type type) =>
         type.GetProperties()
-            .Select(p => (Property: p, Path: p.GetCustomAttribute<FieldAttribute>()?.Path))
+            .Select(p => (Property: p, Path: p.GetCustomAttribute<FieldAttribute>(inherit: false)?.Path))
             .Where(p => p.Path != null)
             .Select(p => (p.Property, p.Path!))
             .ToArray();

@@ -142,3 +142,41 @@ Describe 'What a completion costs the cloud' -Skip:($env:OPENSTACKVPN_BACKEND -n
         (Get-NeutronRequestCount 'vpnservices') - $before | Should -Be 1
     }
 }
+
+Describe 'Tab completes live objects, not file names, where a cmdlet names an existing object' {
+    BeforeAll {
+        $seed = Get-LabSeed
+        $session = Connect-Lab lab-admin
+        $prefix = New-TestName 'tabname'
+        $ike = New-IkePolicy -Name "$prefix-ike"
+        $ipsec = New-IpsecPolicy -Name "$prefix-ipsec"
+        $service = New-VpnService -Name "$prefix-vpn" -Router $seed.router_id -Subnet $seed.private_subnet_id
+        $psk = ConvertTo-SecureString 'tab-psk-12345' -AsPlainText -Force
+        $connection = New-IpsecSiteConnection -Name "$prefix-c1" -VpnService $service -IkePolicy $ike `
+            -IpsecPolicy $ipsec -PeerAddress 172.24.4.243 -PeerCidr 10.93.0.0/24 -Psk $psk
+        # A file that starts like the names: a completion that falls back to file names would offer it.
+        $folder = Join-Path $TestDrive 'cwd'
+        $null = New-Item -ItemType Directory $folder
+        Set-Content (Join-Path $folder "$prefix-file.txt") 'x'
+        Push-Location $folder
+        [OpenStackVpn.Core.Resources.NameLookup]::Clear()
+    }
+
+    AfterAll {
+        Pop-Location
+        Remove-TestObject $prefix
+    }
+
+    It 'completes -Name of Export-IpsecPeerConfig and Test-IpsecSiteConnection with connection names' {
+        (Get-Completion "Export-IpsecPeerConfig -Name $prefix").CompletionText | Should -Be @("$prefix-c1")
+        (Get-Completion "Test-IpsecSiteConnection -Name $prefix").CompletionText | Should -Be @("$prefix-c1")
+        (Get-Completion "Export-IpsecPeerConfig $prefix").CompletionText | Should -Be @("$prefix-c1")
+    }
+
+    It 'completes -Id of Set-EmbeddedOpenStackStatus with the ids of the -Kind given' {
+        (Get-Completion "Set-EmbeddedOpenStackStatus -Kind VpnService -Id $prefix").CompletionText |
+            Should -Be @($service.Id)
+        (Get-Completion "Set-EmbeddedOpenStackStatus -Kind IpsecSiteConnection -Id $prefix").CompletionText |
+            Should -Be @($connection.Id)
+    }
+}

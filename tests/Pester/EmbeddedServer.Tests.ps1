@@ -64,3 +64,30 @@ Describe 'The embedded OpenStack served on loopback answers any HTTP client' {
         & curl -s -o /dev/null -w '%{http_code}' "$($other.AuthUrl)" | Should -Be '000'
     }
 }
+
+Describe 'Start- and Stop-EmbeddedOpenStack without surprises' {
+    It 'Stop-EmbeddedOpenStack given nothing stops the one started last, without prompting; then says what to pass' {
+        $first = Start-EmbeddedOpenStack -EmbeddedProfile Origin
+        $last = Start-EmbeddedOpenStack -Profile Upstream   # the old name still works
+        try {
+            Stop-EmbeddedOpenStack
+            $last.IsRunning | Should -BeFalse
+            $first.IsRunning | Should -BeTrue -Because 'only the last one started is stopped'
+            $record = Get-ErrorRecord { Stop-EmbeddedOpenStack }
+            $record.FullyQualifiedErrorId | Should -BeLike 'NothingToStop*'
+            "$record" | Should -BeLike '*Pass the object it returned*'
+        }
+        finally {
+            Stop-EmbeddedOpenStack $first
+            if ($last.IsRunning) { Stop-EmbeddedOpenStack $last }
+        }
+        if ($global:OpenStackVpnTestServer) {
+            $global:OpenStackVpnTestServer.IsRunning | Should -BeTrue -Because 'the test run''s own cloud is left alone'
+        }
+    }
+
+    It 'names the profile -EmbeddedProfile, as Connect-OpenStack does' {
+        (Get-Command Start-EmbeddedOpenStack).Parameters.Keys | Should -Contain 'EmbeddedProfile'
+        (Get-Command Connect-OpenStack).Parameters.Keys | Should -Contain 'EmbeddedProfile'
+    }
+}

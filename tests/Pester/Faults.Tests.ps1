@@ -44,6 +44,9 @@ Describe 'Faults are survived, or refused with the intended error, and the state
         Add-EmbeddedOpenStackFault -DropConnection -AfterHandling -Method POST -PathContains ipsec-site-connections
         $record = Get-ErrorRecord { New-TestConnection 'lost-answer' }
         $record.Exception.Message | Should -BeLike '*may or may not have happened*'
+        # The request reached the server: the URL was right, and saying otherwise sends the user the wrong way.
+        $record.Exception.Message | Should -Not -BeLike '*Check that the URL is right*'
+        $record.Exception.Message | Should -BeLike '*the server may have received it*'
         @(Get-IpsecSiteConnection -Name 'lost-answer').Count | Should -Be 1 -Because 'a retry must never create a second connection'
         (Get-Sent POST).Count | Should -Be 1
     }

@@ -47,3 +47,21 @@ Describe 'Help of <Name>' -ForEach $commands {
         $undescribed | Should -BeNullOrEmpty -Because 'every parameter needs <summary><para type="description"> in the C# doc comments'
     }
 }
+
+Describe 'Generated help shows what the cmdlets really take' {
+    It 'shows -WhatIf and -Confirm in the SYNTAX of the cmdlets that support them, and describes them' {
+        $syntax = Get-Help Remove-IkePolicy | Select-Object -ExpandProperty syntax | Out-String -Width 300
+        $syntax | Should -Match '\[-WhatIf\]'
+        $syntax | Should -Match '\[-Confirm\]'
+        (Get-Help Set-IpsecSiteConnection -Parameter WhatIf).description.Text | Should -Not -BeNullOrEmpty
+        $getSyntax = Get-Help Get-IkePolicy | Select-Object -ExpandProperty syntax | Out-String -Width 300
+        $getSyntax | Should -Not -Match 'WhatIf'
+    }
+
+    It 'shows real default values, an enum''s first value too' {
+        (Get-Help Export-IpsecPeerConfig -Parameter Format).defaultValue | Should -Be 'Swanctl'
+        (Get-Help Wait-VpnService -Parameter TimeoutSec).defaultValue | Should -Be '600'
+        (Get-Help Start-EmbeddedOpenStack -Parameter EmbeddedProfile).defaultValue | Should -Be 'Upstream'
+        (Get-Help Remove-IkePolicy -Parameter Force).defaultValue | Should -Be 'False'
+    }
+}

@@ -107,6 +107,23 @@ Uninstall-PSResource OpenStackVpn -Scope CurrentUser
         $run.Output | Should -Match 'Removed the 4 objects the demo created'
     }
 
+    It 'takes the README''s Register-PSResourceRepository line twice' {
+        $readme = Get-Content (Join-Path $root 'README.md')
+        $line = @($readme | Where-Object { $_ -like 'Register-PSResourceRepository *' })
+        $line | Should -HaveCount 1
+        $register = Join-Path $work 'register.ps1'
+        Set-Content $register @"
+`$ErrorActionPreference = 'Stop'
+Set-Location '$work'
+$($line[0] -replace '\./out/repository', './repository')
+$($line[0] -replace '\./out/repository', './repository')
+"registered: `$((Get-PSResourceRepository OpenStackVpnLocal).Uri.LocalPath)"
+"@
+        $run = Invoke-FreshPwsh $homeDir $register
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match ('registered: ' + [regex]::Escape($repository))
+    }
+
     It 'uninstalls with Uninstall-PSResource' {
         $run = Invoke-FreshPwsh $homeDir $uninstall
         $run.ExitCode | Should -Be 0 -Because $run.Output

@@ -124,5 +124,15 @@
         'Get-IpsecPolicy -Property colour'
         'Get-VpnService -PageSize 0'
         'Wait-IpsecSiteConnection -Id 6f1b8a8e-0000-4000-8000-000000000001 -PollIntervalSec 0'
+        'New-IkePolicy -Name x -Pfs group99'
+        'New-IkePolicy -Name x -EncryptionAlgorithm aes-512'
+        'New-IkePolicy -Name x -AuthAlgorithm md5'
+        'New-IkePolicy -Name x -IkeVersion v3'
+        'New-IkePolicy -Name x -Phase1NegotiationMode quick'
+        'New-IpsecPolicy -Name x -TransformProtocol gre'
+        'New-IpsecPolicy -Name x -EncapsulationMode bridge'
+        'Set-IpsecPolicy -Id 6f1b8a8e-0000-4000-8000-000000000001 -Pfs group99'
+        'New-IpsecSiteConnection -VpnService svc -IkePolicy ike -IpsecPolicy ipsec -Psk (ConvertTo-SecureString p -AsPlainText -Force) -PeerAddress 999.1.1.1 -PeerCidr 10.1.0.0/24'
+        'New-IpsecSiteConnection -VpnService svc -IkePolicy ike -IpsecPolicy ipsec -Psk (ConvertTo-SecureString p -AsPlainText -Force) -PeerAddress 10.1.1 -PeerCidr 10.1.0.0/24'
     )
 }

@@ -97,3 +97,26 @@ Describe 'Progress on long lists and bulk removes' {
         @(Get-IkePolicy -Name $name -Session $session -ErrorAction SilentlyContinue).Count | Should -Be 0
     }
 }
+
+Describe 'A user''s own Pester tests find Pester without hand work' {
+    It 'runs the runbook example with tools/Invoke-RunbookTest.ps1 in a fresh pwsh with no Pester on its path' {
+        $exe = (Get-Process -Id $PID).Path
+        $prefix = @()
+        if ([System.IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') {
+            $prefix = @(Join-Path $PSHOME 'pwsh.dll')
+        }
+        $root = Join-Path $PSScriptRoot '../..'
+        $saved = $env:PSModulePath
+        $env:PSModulePath = $null
+        try {
+            $runner = Join-Path $root 'tools/Invoke-RunbookTest.ps1'
+            $example = Join-Path $PSScriptRoot 'Examples/MyRunbook.Tests.ps1'
+            $output = & $exe @prefix -NoProfile -NonInteractive -File $runner -Path $example `
+                -ModulePath (Get-Module OpenStackVpn).ModuleBase 2>&1 | Out-String
+            $exit = $LASTEXITCODE
+        }
+        finally { $env:PSModulePath = $saved }
+        $exit | Should -Be 0 -Because $output
+        $output | Should -Match 'Tests Passed: [1-9]'
+    }
+}

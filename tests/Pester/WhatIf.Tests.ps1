@@ -39,9 +39,9 @@ Describe '-WhatIf changes nothing' {
         @{ Line = 'New-IpsecSiteConnection -Name "$prefix-new" -VpnService $service -IkePolicy $ike -IpsecPolicy $ipsec -PeerAddress 172.24.4.251 -PeerCidr 10.44.0.0/24 -Psk $psk -WhatIf' }
         @{ Line = 'Set-IpsecSiteConnection -Id $connection.Id -Mtu 1300 -Psk $psk -WhatIf' }
         @{ Line = 'Set-VpnService -Id $service.Id -Description changed -WhatIf' }
-        @{ Line = 'Set-VpnEndpointGroup -Id $group.Id -Name changed -WhatIf' }
-        @{ Line = 'Set-IkePolicy -Id $ike.Id -Name changed -WhatIf' }
-        @{ Line = 'Set-IpsecPolicy -Id $ipsec.Id -Name changed -WhatIf' }
+        @{ Line = 'Set-VpnEndpointGroup -Id $group.Id -NewName changed -WhatIf' }
+        @{ Line = 'Set-IkePolicy -Id $ike.Id -NewName changed -WhatIf' }
+        @{ Line = 'Set-IpsecPolicy -Id $ipsec.Id -NewName changed -WhatIf' }
         @{ Line = '$connection | Remove-IpsecSiteConnection -WhatIf' }
         @{ Line = 'Remove-IpsecSiteConnection -Id $connection.Id -Force -WhatIf' }
         @{ Line = 'Remove-VpnService -Name "$prefix-svc" -Force -WhatIf' }

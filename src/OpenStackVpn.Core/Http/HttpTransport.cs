@@ -156,8 +156,13 @@ internal sealed class HttpTransport : IDisposable
         var failure = TransportFailure.Of(e);
         var problem = request.Properties.TryGetValue(ClientHandler.CertificateProblemKey, out var why) ? $": {why}" : "";
         log.Verbose($"{description} -> failed: {failure.Detail}");
+        // Only a request that provably never left (refused, no such host) points at the URL; one that broke after the
+        // connection was made reached the server, and the URL was right.
         var message = !failure.IsTls
-            ? $"{description} failed: {failure.Detail}. Check that the URL is right and the service is running."
+            ? failure.NotSent
+                ? $"{description} failed: {failure.Detail}. Check that the URL is right and the service is running."
+                : $"{description} failed: {failure.Detail}. The connection broke after the request was sent: "
+                    + "the server may have received it."
             : failure.IsCertificate
                 ? $"{description} failed: the server's TLS certificate is not trusted{problem} ({failure.Detail}). Give the CA with -CACertificatePath (or cacert / OS_CACERT), or -SkipCertificateCheck for a test cloud."
                 : $"{description} failed: the TLS handshake failed ({failure.Detail}). The server and this machine share no TLS version or cipher; the module asks for TLS 1.2 or later.";

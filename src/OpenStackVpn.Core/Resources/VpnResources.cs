@@ -55,8 +55,8 @@ public static class VpnResources
         "IKE policy", "v2.0/vpn/ikepolicies", "ikepolicy", "ikepolicies", "IKEPolicyNotFound",
         Common().Concat(PolicyFields()).Concat(new[]
         {
-            Updatable("phase1_negotiation_mode").Filter().Suggest(new[] { "main", "aggressive" }),
-            Updatable("ike_version").Filter().Suggest(new[] { "v1", "v2" }),
+            Updatable("phase1_negotiation_mode").Filter().OneOf("main", "aggressive"),
+            Updatable("ike_version").Filter().OneOf("v1", "v2"),
         }),
         new PolicyRules());
 
@@ -65,8 +65,8 @@ public static class VpnResources
         "IPsec policy", "v2.0/vpn/ipsecpolicies", "ipsecpolicy", "ipsecpolicies", "IPsecPolicyNotFound",
         Common().Concat(PolicyFields()).Concat(new[]
         {
-            Updatable("transform_protocol").Filter().Suggest(new[] { "esp", "ah", "ah-esp" }),
-            Updatable("encapsulation_mode").Filter().Suggest(new[] { "tunnel", "transport" }),
+            Updatable("transform_protocol").Filter().OneOf("esp", "ah", "ah-esp"),
+            Updatable("encapsulation_mode").Filter().OneOf("tunnel", "transport"),
         }),
         new PolicyRules());
 
@@ -147,12 +147,15 @@ public static class VpnResources
         yield return Sorted(CreateOnly("tenant_id").Filter());
     }
 
-    // What IKE and IPsec policies share: the algorithms (hints only: the cloud's release decides), PFS and the lifetime.
+    // What IKE and IPsec policies share: the algorithms, PFS and the lifetime. The values are neutron-lib's (the newest
+    // release's): a value no release takes is refused before sending; one an older cloud lacks (group15..31, the ctr,
+    // ccm and gcm modes) is its server's to refuse, and that refusal is retold with the parameter's name.
     private static ResourceField[] PolicyFields() => new[]
     {
-        Updatable("auth_algorithm").Filter().Suggest(new[] { "sha256", "sha384", "sha512", "sha1", "aes-xcbc", "aes-cmac" }),
-        Updatable("encryption_algorithm").Filter().Suggest(EncryptionAlgorithms()),
-        Updatable("pfs").Filter().Suggest(new[] { 2, 5 }.Concat(Enumerable.Range(14, 18)).Select(g => "group" + g)),
+        Updatable("auth_algorithm").Filter().OneOf("sha256", "sha384", "sha512", "sha1", "aes-xcbc", "aes-cmac"),
+        Updatable("encryption_algorithm").Filter().OneOf(EncryptionAlgorithms().ToArray()),
+        Updatable("pfs").Filter()
+            .OneOf(new[] { 2, 5 }.Concat(Enumerable.Range(14, 18)).Select(g => "group" + g).ToArray()),
         Updatable("lifetime.units").Filter("lifetime_units").OneOf("seconds"),
         Updatable("lifetime.value").Filter("lifetime_value"),
     };

@@ -112,6 +112,33 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
         where TRef : NeutronResource =>
         (TRef)Await(cancel => ResourceClient.ResolveReferenceAsync(session, kind, value is PSObject ps ? ps.BaseObject : value, parameter, Log, cancel));
 
+    /// <summary>
+    /// The existing object a cmdlet was pointed at, the one way every such cmdlet names it: an object from the pipeline
+    /// as it is; -Id as given, when it is an id (a UUID: a name given as -Id is refused, never sent as an id); a name
+    /// (positional or -Name) as Get finds it: a UUID is tried as an id first, else it is the exact name, and a name
+    /// that several objects share is refused with their ids. Returns the id, and the object when it was read.
+    /// </summary>
+    protected (string Id, TObject? Found) Pick<TObject>(
+        OpenStackSession session, ResourceKind<TObject> kind, TObject? input, string? id, string? name)
+        where TObject : NeutronResource
+    {
+        if (input != null)
+        {
+            return (input.Id, input);
+        }
+
+        if (id != null)
+        {
+            return Core.Resources.Rules.FieldRules.IsUuid(id)
+                ? (id, null)
+                : throw OpenStackException.Argument("Id", $"'{id}' is not an id ({kind.DisplayName} ids are UUIDs). "
+                    + $"To name the {kind.DisplayName}, give its name positionally or with -Name.");
+        }
+
+        var found = Resolve(session, kind, name!, "Name");
+        return (found.Id, found);
+    }
+
     /// <summary>True when -WhatIf is in effect, by parameter or preference.</summary>
     protected bool IsWhatIf() =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)

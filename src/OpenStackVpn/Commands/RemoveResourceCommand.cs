@@ -9,17 +9,19 @@ namespace OpenStackVpn.Commands;
 /// <summary>The Remove- cmdlet of any VPNaaS resource: many at once, each confirmed, each failure its own error.</summary>
 public abstract class RemoveResourceCommand<T> : ResourceCommand<T> where T : NeutronResource
 {
-    /// <summary><para type="description">The ids of the objects to remove.</para></summary>
-    [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [IdCompletion]
-    public string[] Id { get; set; } = null!;
-
-    /// <summary><para type="description">The names of the objects to remove; each must name exactly one object.</para></summary>
-    [Parameter(ParameterSetName = "Name", Mandatory = true)]
+    /// <summary><para type="description">The exact names of the objects to remove, or their ids; a name that several
+    /// objects share is refused with their ids (pipe them from Get to remove them all).</para></summary>
+    [Parameter(ParameterSetName = "Name", Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     [NameCompletion]
     public string[] Name { get; set; } = null!;
+
+    /// <summary><para type="description">The ids of the objects to remove (from the pipeline by property
+    /// name).</para></summary>
+    [Parameter(ParameterSetName = "Id", Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [IdCompletion]
+    public string[] Id { get; set; } = null!;
 
     /// <summary><para type="description">The objects to remove, from the pipeline.</para></summary>
     [Parameter(ParameterSetName = "InputObject", Mandatory = true, ValueFromPipeline = true)]
@@ -69,12 +71,13 @@ public abstract class RemoveResourceCommand<T> : ResourceCommand<T> where T : Ne
         }
     }
 
-    /// <summary>The objects the user named, by whichever parameter set; a name that finds no single object is its own error.</summary>
+    /// <summary>The objects the user named, by whichever parameter set; a value that finds no single object is its own
+    /// error.</summary>
     protected IEnumerable<(string Id, string? Name)> Targets(OpenStackSession session) => ParameterSetName switch
     {
         "InputObject" => InputObject.Select(o => (o.Id, o.Name)),
-        "Name" => Name.Select(n => ((string Id, string? Name)?)ResolveName(session, n)).Where(t => t != null).Select(t => t!.Value),
-        _ => Id.Select(i => (i, (string?)null)),
+        "Name" => Name.Select(n => Named(session, null, n)).Where(t => t != null).Select(t => t!.Value),
+        _ => Id.Select(i => Named(session, i, null)).Where(t => t != null).Select(t => t!.Value),
     };
 
     /// <inheritdoc/>
@@ -86,12 +89,12 @@ public abstract class RemoveResourceCommand<T> : ResourceCommand<T> where T : Ne
         }
     }
 
-    private (string, string?)? ResolveName(OpenStackSession session, string name)
+    private (string Id, string? Name)? Named(OpenStackSession session, string? id, string? name)
     {
         try
         {
-            var found = Resolve(session, Kind, name, nameof(Name));
-            return (found.Id, found.Name);
+            var (found, read) = Pick<T>(session, Kind, null, id, name);
+            return (found, read?.Name);
         }
         catch (OpenStackVpn.OpenStackException e)
         {

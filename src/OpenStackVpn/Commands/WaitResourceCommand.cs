@@ -49,9 +49,20 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
     protected override void ProcessRecord()
     {
         _session ??= RequireSession();
-        if (_seen.Add(TargetId))
+        (string Id, T? Found) named;
+        try
         {
-            _targets.Add(new Target(TargetId, ParameterSetName == "Id" ? ProjectId : InputObject.ProjectId ?? ProjectId));
+            named = TargetOf(_session);
+        }
+        catch (OpenStackException e)
+        {
+            WriteError(ToErrorRecord(e));
+            return;
+        }
+
+        if (_seen.Add(named.Id))
+        {
+            _targets.Add(new Target(named.Id, named.Found?.ProjectId ?? ProjectId));
         }
     }
 

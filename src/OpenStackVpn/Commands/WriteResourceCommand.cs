@@ -11,10 +11,11 @@ namespace OpenStackVpn.Commands;
 public abstract class WriteResourceCommand<T> : ResourceCommand<T> where T : NeutronResource
 {
     /// <summary><para type="description">The name of the object.</para></summary>
+    /// <remarks>In Set, -Name selects the object, as in Get; -NewName renames it.</remarks>
     [Parameter(Position = 1)]
     [ValidateNotNull]
     [Field("name")]
-    public string? Name { get; set; }
+    public virtual string? Name { get; set; }
 
     /// <summary><para type="description">A description; in Set, an empty string clears it.</para></summary>
     [Parameter]
@@ -57,6 +58,26 @@ public abstract class WriteResourceCommand<T> : ResourceCommand<T> where T : Neu
         {
             ThrowTerminatingError(ToErrorRecord(FieldParameters.Retell(GetType(), e)));
         }
+    }
+
+    /// <summary>
+    /// Changes the object a Set cmdlet was pointed at (an object, -Id, or a name or id positionally or with -Name),
+    /// a name that finds no single object being the error; with <paramref name="passThru"/>, writes the result.
+    /// </summary>
+    protected void Update(T? input, string? id, string? name, bool passThru)
+    {
+        string target;
+        try
+        {
+            target = Pick(RequireSession(), Kind, input, id, name).Id;
+        }
+        catch (OpenStackException e)
+        {
+            WriteError(ToErrorRecord(e));
+            return;
+        }
+
+        Update(target, passThru);
     }
 
     /// <summary>Changes object <paramref name="id"/>: only the fields the user named; with <paramref name="passThru"/>, writes the result.</summary>

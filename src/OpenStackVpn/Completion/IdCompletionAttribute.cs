@@ -20,6 +20,6 @@ public sealed class IdCompletionAttribute : ArgumentCompleterAttribute
 
         internal override IEnumerable<NamedObject> Objects(
             OpenStackSession session, string commandName, string parameterName, IDictionary fakeBoundParameters) =>
-            OwnObjects.Of(session, commandName);
+            OwnObjects.Of(session, commandName, fakeBoundParameters);
     }
 }

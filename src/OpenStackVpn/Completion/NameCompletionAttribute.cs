@@ -22,6 +22,6 @@ public sealed class NameCompletionAttribute : ArgumentCompleterAttribute
 
         internal override IEnumerable<NamedObject> Objects(
             OpenStackSession session, string commandName, string parameterName, IDictionary fakeBoundParameters) =>
-            OwnObjects.Of(session, commandName);
+            OwnObjects.Of(session, commandName, fakeBoundParameters);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using OpenStackVpn.Core.Resources;
@@ -11,10 +12,25 @@ namespace OpenStackVpn.Completion;
 /// </summary>
 internal static class OwnObjects
 {
-    public static IReadOnlyList<NamedObject> Of(OpenStackSession session, string commandName)
+    /// <summary>
+    /// The objects the cmdlet acts on; Set-EmbeddedOpenStackStatus's are those of its -Kind (connections and services
+    /// while -Kind is not given yet).
+    /// </summary>
+    public static IReadOnlyList<NamedObject> Of(
+        OpenStackSession session, string commandName, IDictionary fakeBoundParameters)
     {
         var cmdlet = FieldValueCompleter.CmdletOf(commandName);
         var noun = commandName.Substring(commandName.IndexOf('-') + 1);
+        if (noun.EndsWith("EmbeddedOpenStackStatus", StringComparison.OrdinalIgnoreCase))
+        {
+            var given = fakeBoundParameters["Kind"];
+            var named = ((given as System.Management.Automation.PSObject)?.BaseObject ?? given)?.ToString();
+            return new ResourceKind[] { VpnResources.IpsecSiteConnection, VpnResources.VpnService }
+                .Where(k => named == null || string.Equals(k.ModelType.Name, named, StringComparison.OrdinalIgnoreCase))
+                .SelectMany(k => NameLookup.Find(session, k, LiveCompleter.Limit))
+                .ToList();
+        }
+
         var kind = (cmdlet == null ? null : FieldValueCompleter.KindOf(cmdlet))
             ?? VpnResources.All.FirstOrDefault(
                 k => noun.EndsWith(k.ModelType.Name, StringComparison.OrdinalIgnoreCase));

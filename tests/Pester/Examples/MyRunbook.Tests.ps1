@@ -1,5 +1,6 @@
 # An example for users: Pester tests of your own runbook (examples/New-BranchVpn.ps1) on the embedded OpenStack,
-# with no cloud at all. Copy it, point it at your script, and run it with Invoke-Pester.
+# with no cloud at all. Copy it, point it at your script, and run it with tools/Invoke-RunbookTest.ps1 -Path <file>
+# (which finds Pester and the module for you) or with Invoke-Pester.
 BeforeAll {
     $modulePath = if ($env:OPENSTACKVPN_MODULE) { $env:OPENSTACKVPN_MODULE } else { 'OpenStackVpn' }
     Import-Module $modulePath

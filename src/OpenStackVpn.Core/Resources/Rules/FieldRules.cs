@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
@@ -99,11 +100,25 @@ internal static class FieldRules
         if (body["peer_address"] is JValue { Type: JTokenType.String } value)
         {
             var text = (string)value!;
+            // Digits and dots only: no host name has an all-numeric top label, so it must be an IPv4 address.
+            if (text.All(c => c is '.' or (>= '0' and <= '9')) && !IsDottedQuad(text))
+            {
+                throw Invalid(
+                    "peer_address", $"'{text}' is not an IPv4 address: four numbers from 0 to 255, as 203.0.113.5.");
+            }
+
             if (IpVersionOf(text) == null && !HostName.IsMatch(text))
             {
                 throw Invalid("peer_address", $"'{text}' is neither an IP address nor a host name.");
             }
         }
+    }
+
+    private static bool IsDottedQuad(string text)
+    {
+        var parts = text.Split('.');
+        return parts.Length == 4
+            && parts.All(p => p.Length is > 0 and <= 3 && int.Parse(p, CultureInfo.InvariantCulture) <= 255);
     }
 
     /// <summary>MTU: at least 68 for IPv4 and 1280 for IPv6 (0 means the server's default, as Neutron allows).</summary>

@@ -20,9 +20,11 @@ public sealed class SetEmbeddedOpenStackStatusCommand : EmbeddedCmdlet
     [ValidateSet("IpsecSiteConnection", "VpnService")]
     public string Kind { get; set; } = null!;
 
-    /// <summary><para type="description">The object's id.</para></summary>
+    /// <summary><para type="description">The object's id (Tab completes the ids of the live objects of
+    /// -Kind).</para></summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [Completion.IdCompletion]
     public string Id { get; set; } = null!;
 
     /// <summary><para type="description">The status to set.</para></summary>

@@ -6,7 +6,9 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Serves a new embedded OpenStack (Keystone v3 and Neutron VPNaaS) on a loopback port.</para>
-/// <para type="description">Any HTTP client can use it: curl, the openstack CLI, another process. It listens on 127.0.0.1 only. The result gives the auth URL, the credentials and a clouds.yaml; stop it with Stop-EmbeddedOpenStack.</para>
+/// <para type="description">Any HTTP client can use it: curl, the openstack CLI, another process. It listens on
+/// 127.0.0.1 only. The result gives the auth URL, the credentials and a clouds.yaml; stop it with
+/// Stop-EmbeddedOpenStack (given nothing, it stops the one started last).</para>
 /// </summary>
 /// <example>
 /// <code>
@@ -47,9 +49,14 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     [ValidateNotNull]
     public object? Seed { get; set; }
 
-    /// <summary><para type="description">Upstream (default): upstream Neutron as the lab runs it (neutron-vpnaas 21); Latest: the newest neutron-vpnaas's value sets (AES CTR, CCM, GCM, AES-XCBC, AES-CMAC, DH groups up to 31); Origin: the origin cloud's dialect.</para></summary>
+    /// <summary><para type="description">Upstream (default): upstream Neutron as the lab runs it (neutron-vpnaas 21); Latest: the newest neutron-vpnaas's value sets (AES CTR, CCM, GCM, AES-XCBC, AES-CMAC, DH groups up to 31); Origin: the origin cloud's dialect. The same name as on Connect-OpenStack -Embedded; -Profile still works.</para></summary>
     [Parameter]
-    public EmbeddedProfile Profile { get; set; }
+    [Alias("Profile")]
+    public EmbeddedProfile EmbeddedProfile { get; set; }
+
+    /// <summary>The cloud this session started last and has not stopped: what Stop-EmbeddedOpenStack stops when given
+    /// none.</summary>
+    internal static EmbeddedCloudServer? LastStarted { get; set; }
 
     /// <summary><para type="description">Serve HTTPS with this certificate (it must hold its private key), e.g. to test a CA bundle.</para></summary>
     [Parameter]
@@ -63,7 +70,7 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
         try
         {
             var topology = EmbeddedTopology.Text(Seed, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
-            cloud = new EmbeddedCloud(EmbeddedLoader.Of(ActivationDelaySec, Profile, SeedConnections, topology));
+            cloud = new EmbeddedCloud(EmbeddedLoader.Of(ActivationDelaySec, EmbeddedProfile, SeedConnections, topology));
         }
         catch (System.ArgumentException e) when (EmbeddedTopology.IsRefusal(e))
         {
@@ -73,7 +80,8 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
 
         try
         {
-            WriteObject(new EmbeddedCloudServer(cloud, EmbeddedServer.Start(cloud, Port, Certificate)));
+            LastStarted = new EmbeddedCloudServer(cloud, EmbeddedServer.Start(cloud, Port, Certificate));
+            WriteObject(LastStarted);
         }
         catch (System.Net.Sockets.SocketException e)
         {

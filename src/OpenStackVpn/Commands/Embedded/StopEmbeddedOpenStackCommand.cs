@@ -15,16 +15,35 @@ namespace OpenStackVpn.Commands;
 [Cmdlet(VerbsLifecycle.Stop, "EmbeddedOpenStack")]
 public sealed class StopEmbeddedOpenStackCommand : PSCmdlet
 {
-    /// <summary><para type="description">The served cloud to stop.</para></summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    /// <summary><para type="description">The served cloud to stop; by default the one Start-EmbeddedOpenStack started
+    /// last.</para></summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
-    public EmbeddedCloudServer InputObject { get; set; } = null!;
+    public EmbeddedCloudServer? InputObject { get; set; }
 
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        InputObject.Dispose();
-        foreach (var error in InputObject.ConnectionErrors)
+        var server = InputObject ?? StartEmbeddedOpenStackCommand.LastStarted;
+        if (server == null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new System.InvalidOperationException(
+                    "No embedded OpenStack is running from Start-EmbeddedOpenStack in this session. "
+                    + "Pass the object it returned: Stop-EmbeddedOpenStack $server."),
+                "NothingToStop",
+                ErrorCategory.ObjectNotFound,
+                null));
+        }
+
+        if (ReferenceEquals(server, StartEmbeddedOpenStackCommand.LastStarted))
+        {
+            StartEmbeddedOpenStackCommand.LastStarted = null;
+        }
+
+        server!.Dispose();
+        UnpromptedStreams.Apply(this);
+        foreach (var error in server.ConnectionErrors)
         {
             WriteWarning(error);
         }

@@ -10,7 +10,8 @@ namespace OpenStackVpn.Commands;
 /// <code>Get-IkePolicy -Name 'old-*' | Remove-IkePolicy -Force</code>
 /// <para>Removes every policy whose name starts with old-.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Remove, "IkePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
+[Cmdlet(VerbsCommon.Remove, "IkePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+    DefaultParameterSetName = "Name")]
 public sealed class RemoveIkePolicyCommand : RemoveResourceCommand<IkePolicy>
 {
 }

@@ -8,6 +8,7 @@ public abstract class IpsecPolicyCommand : PolicyCommand<IpsecPolicy>
     /// <summary><para type="description">esp, ah or ah-esp.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [AllowedValues(typeof(IpsecPolicy), "transform_protocol")]
     [ArgumentCompleter(typeof(FieldValueCompleter))]
     [Field("transform_protocol")]
     public string? TransformProtocol { get; set; }
@@ -15,6 +16,7 @@ public abstract class IpsecPolicyCommand : PolicyCommand<IpsecPolicy>
     /// <summary><para type="description">tunnel or transport.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [AllowedValues(typeof(IpsecPolicy), "encapsulation_mode")]
     [ArgumentCompleter(typeof(FieldValueCompleter))]
     [Field("encapsulation_mode")]
     public string? EncapsulationMode { get; set; }

@@ -10,7 +10,8 @@ namespace OpenStackVpn.Commands;
 /// <code>Get-IpsecPolicy -Name 'old-*' | Remove-IpsecPolicy -Force</code>
 /// <para>Removes every policy whose name starts with old-.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Remove, "IpsecPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
+[Cmdlet(VerbsCommon.Remove, "IpsecPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+    DefaultParameterSetName = "Name")]
 public sealed class RemoveIpsecPolicyCommand : RemoveResourceCommand<IpsecPolicy>
 {
 }

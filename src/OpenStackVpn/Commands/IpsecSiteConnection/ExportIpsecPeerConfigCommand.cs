@@ -51,7 +51,7 @@ namespace OpenStackVpn.Commands;
 /// placeholder.
 /// </para>
 /// </example>
-[Cmdlet(VerbsData.Export, "IpsecPeerConfig", DefaultParameterSetName = "InputObject", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "IpsecPeerConfig", DefaultParameterSetName = "Name", SupportsShouldProcess = true)]
 [OutputType(typeof(PeerConfigFile))]
 public sealed class ExportIpsecPeerConfigCommand : ConnectionReportCommand
 {

@@ -11,7 +11,8 @@ namespace OpenStackVpn.Commands;
 /// Get-IpsecSiteConnection -VpnService vpnservice1 | Remove-IpsecSiteConnection -Force</code>
 /// <para>Removes every connection of the service vpn1.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Remove, "IpsecSiteConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
+[Cmdlet(VerbsCommon.Remove, "IpsecSiteConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+    DefaultParameterSetName = "Name")]
 public sealed class RemoveIpsecSiteConnectionCommand : RemoveResourceCommand<IpsecSiteConnection>
 {
 }

@@ -5,7 +5,11 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Changes an IPsec site connection: peer, CIDRs, PSK, DPD, MTU, admin state, name.</para>
-/// <para type="description">Sends only what is named (a partial DPD change keeps the rest). -Psk rotates the pre-shared key; -LocalId '' and -Description '' clear them. The service and policies cannot change, and a connection cannot switch between peer CIDRs and endpoint groups. Neutron refuses changes while the connection is PENDING_*.</para>
+/// <para type="description">Sends only what is named (a partial DPD change keeps the rest). -Psk rotates the pre-shared
+/// key; -LocalId '' and -Description '' clear them. The service and policies cannot change, and a connection cannot
+/// switch between peer CIDRs and endpoint groups. Neutron refuses changes while the connection is PENDING_*. The object
+/// is named as Get names it: its exact name or its id, positionally or with -Name (a name several objects share is
+/// refused with their ids), -Id, or the object from the pipeline; -NewName renames it.</para>
 /// </summary>
 /// <example>
 /// <code>
@@ -22,12 +26,20 @@ namespace OpenStackVpn.Commands;
 /// Set-IpsecSiteConnection -Id $id -DpdTimeout 240 -PassThru</code>
 /// <para>Raises the DPD timeout and shows the result.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Set, "IpsecSiteConnection", SupportsShouldProcess = true, DefaultParameterSetName = "Id")]
+[Cmdlet(VerbsCommon.Set, "IpsecSiteConnection", SupportsShouldProcess = true, DefaultParameterSetName = "Name")]
 [OutputType(typeof(IpsecSiteConnection))]
 public sealed class SetIpsecSiteConnectionCommand : IpsecSiteConnectionCommand
 {
-    /// <summary><para type="description">The id of the connection.</para></summary>
-    [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary><para type="description">The exact name of the connection to change, or its id; a name that several
+    /// share is refused with their ids. To rename, use -NewName.</para></summary>
+    [Parameter(ParameterSetName = "Name", Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    [NameCompletion]
+    public override string? Name { get; set; }
+
+    /// <summary><para type="description">The id of the connection (from the pipeline by property
+    /// name).</para></summary>
+    [Parameter(ParameterSetName = "Id", Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [IdCompletion]
     public string Id { get; set; } = null!;
@@ -37,6 +49,13 @@ public sealed class SetIpsecSiteConnectionCommand : IpsecSiteConnectionCommand
     [ValidateNotNull]
     public IpsecSiteConnection InputObject { get; set; } = null!;
 
+    /// <summary><para type="description">A new name for the connection: -NewName renames it (-Name selects it, as in
+    /// Get).</para></summary>
+    [Parameter]
+    [ValidateNotNull]
+    [Field("name")]
+    public string? NewName { get; set; }
+
     /// <summary><para type="description">Write the changed connection to the pipeline.</para></summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -45,5 +64,5 @@ public sealed class SetIpsecSiteConnectionCommand : IpsecSiteConnectionCommand
     public override string? ProjectId { get; set; }
 
     /// <inheritdoc/>
-    protected override void ProcessRecord() => Update(ParameterSetName == "Id" ? Id : InputObject.Id, PassThru);
+    protected override void ProcessRecord() => Update(InputObject, Id, Name, PassThru);
 }

@@ -59,7 +59,7 @@ namespace OpenStackVpn.Commands;
 /// <para>Before configuring a strongSwan 6 peer: what of the connection's policies it cannot negotiate, and where the
 /// documentation says so.</para>
 /// </example>
-[Cmdlet(VerbsDiagnostic.Test, "IpsecSiteConnection", DefaultParameterSetName = "InputObject")]
+[Cmdlet(VerbsDiagnostic.Test, "IpsecSiteConnection", DefaultParameterSetName = "Name")]
 [OutputType(typeof(ConnectionFinding))]
 public sealed class TestIpsecSiteConnectionCommand : ConnectionReportCommand
 {

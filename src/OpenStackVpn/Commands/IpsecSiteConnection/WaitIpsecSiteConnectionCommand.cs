@@ -15,7 +15,7 @@ namespace OpenStackVpn.Commands;
 /// Get-IpsecSiteConnection -Name 'paging-conn-*' | Wait-IpsecSiteConnection -TimeoutSec 900 -PollIntervalSec 15</code>
 /// <para>Waits for all the branch connections together, with one request every 15 seconds.</para>
 /// </example>
-[Cmdlet(VerbsLifecycle.Wait, "IpsecSiteConnection", DefaultParameterSetName = "Id")]
+[Cmdlet(VerbsLifecycle.Wait, "IpsecSiteConnection", DefaultParameterSetName = "Name")]
 [OutputType(typeof(IpsecSiteConnection))]
 public sealed class WaitIpsecSiteConnectionCommand : WaitResourceCommand<IpsecSiteConnection>
 {

@@ -12,7 +12,8 @@ namespace OpenStackVpn.Commands;
 /// Remove-VpnEndpointGroup -Name example-peers -Force</code>
 /// <para>Removes the group peers without asking.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Remove, "VpnEndpointGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
+[Cmdlet(VerbsCommon.Remove, "VpnEndpointGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+    DefaultParameterSetName = "Name")]
 public sealed class RemoveVpnEndpointGroupCommand : RemoveResourceCommand<VpnEndpointGroup>
 {
 }

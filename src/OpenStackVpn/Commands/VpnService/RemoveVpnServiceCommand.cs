@@ -25,7 +25,8 @@ namespace OpenStackVpn.Commands;
 /// Remove-VpnService -Name vpnservice1 -Recurse -IncludePolicies -IncludeEndpointGroups -Force | Format-Table</code>
 /// <para>Removes vpn1, its connections, and the policies and groups only they used; shows what happened to each.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Remove, "VpnService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
+[Cmdlet(VerbsCommon.Remove, "VpnService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+    DefaultParameterSetName = "Name")]
 [OutputType(typeof(TeardownStep))]
 public sealed class RemoveVpnServiceCommand : RemoveResourceCommand<VpnService>
 {

@@ -11,7 +11,7 @@ namespace OpenStackVpn.Commands;
 /// Get-VpnService vpnservice1 | Wait-VpnService -TimeoutSec 300</code>
 /// <para>Waits up to five minutes for vpn1 to become ACTIVE.</para>
 /// </example>
-[Cmdlet(VerbsLifecycle.Wait, "VpnService", DefaultParameterSetName = "Id")]
+[Cmdlet(VerbsLifecycle.Wait, "VpnService", DefaultParameterSetName = "Name")]
 [OutputType(typeof(VpnService))]
 public sealed class WaitVpnServiceCommand : WaitResourceCommand<VpnService>
 {
