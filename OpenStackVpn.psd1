@@ -45,6 +45,10 @@
         'Clear-EmbeddedOpenStackFault'
         'Get-EmbeddedOpenStackRequest'
         'Set-EmbeddedOpenStackStatus'
+        # Two sites joined in one command (issue 24)
+        'New-IpsecSitePair'
+        'Test-IpsecSitePair'
+        'Remove-IpsecSitePair'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
