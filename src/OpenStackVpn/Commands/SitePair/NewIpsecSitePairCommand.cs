@@ -140,8 +140,8 @@ public sealed class NewIpsecSitePairCommand : OpenStackCmdlet
         IpsecSitePair pair;
         try
         {
-            pair = Await(cancel => plan.CreateAsync(Log, step =>
-                WriteProgress(new ProgressRecord(0x5350, "Creating a site pair", step.Target)), cancel));
+            // Core runs on another thread: its steps are told through the log sink, written on this one.
+            pair = Await(cancel => plan.CreateAsync(Log, step => Log.Verbose($"Creating {step.Target}"), cancel));
         }
         catch (OpenStackException e)
         {
