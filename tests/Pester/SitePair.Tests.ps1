@@ -73,7 +73,7 @@ Describe 'New-IpsecSitePair joins two projects with mirrored ends' {
         Remove-Probe
     }
 
-    It '-WhatIf shows every object of both ends and sends no write to either cloud' {
+    It '-WhatIf sends no write to either cloud and creates nothing on either end' {
         $requests = Get-ServerRequest { New-IpsecSitePair -Name $prefix @parameters -WhatIf 6>&1 }
         $shown = @($script:ServerRequestOutput | ForEach-Object { "$_" })
         $script:ServerRequestError | Should -BeNullOrEmpty

@@ -11,7 +11,7 @@ namespace OpenStackVpn.Commands;
 /// <example>
 /// <code>$a = Connect-OpenStack -Embedded; $b = Connect-OpenStack -Embedded
 /// $pair = New-IpsecSitePair -Name dr -Session $a -Router router1 -Subnet private-subnet -PeerSession $b -PeerRouter member-router -PeerSubnet member-subnet
-/// $pair | Test-IpsecSitePair | Where-Object Severity -ne Ok</code>
+/// $pair | Test-IpsecSitePair | Where-Object Severity -in Warning, Error</code>
 /// <para>Shows only what the two ends disagree on (nothing, for a pair just made).</para>
 /// </example>
 /// <example>
