@@ -49,6 +49,7 @@
         'New-IpsecSitePair'
         'Test-IpsecSitePair'
         'Remove-IpsecSitePair'
+        'Export-VpnDiagram'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
