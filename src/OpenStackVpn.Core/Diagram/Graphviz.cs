@@ -41,7 +41,7 @@ public static class Graphviz
         if (!process.WaitForExit((int)timeout.TotalMilliseconds))
         {
             process.Kill();
-            throw new TimeoutException($"dot did not finish within {timeout.TotalSeconds:0} s; draw fewer objects, or -GroupBy Peer.");
+            throw new TimeoutException($"dot did not finish within {timeout.TotalSeconds:0} s; draw fewer objects, or -GroupBy Status.");
         }
 
         if (process.ExitCode != 0)

@@ -12,6 +12,12 @@ public enum DiagramGrouping
 
     /// <summary>As Router, but the connections of a service to one peer are one line, with their count and worst status.</summary>
     Peer,
+
+    /// <summary>
+    /// For thousands of peers: a service's ACTIVE connections to peers outside the picture are one node with their count;
+    /// every other connection (DOWN, ERROR, pending, or to a cloud in the picture) is still drawn on its own.
+    /// </summary>
+    Status,
 }
 
 /// <summary>What a node of the picture stands for.</summary>
@@ -137,6 +143,23 @@ public sealed class VpnGraph
         ILookup<string, (string Key, HashSet<string> Peers)> serviceByAddress, DiagramGrouping grouping)
     {
         var targets = connections.Select(c => (Connection: c, Target: Target(site, index, c, address, serviceByAddress))).ToList();
+        if (grouping == DiagramGrouping.Status)
+        {
+            var healthy = targets.Where(t => t.Connection.Status == "ACTIVE" && t.Target.StartsWith("p_", StringComparison.Ordinal))
+                .ToList();
+            if (healthy.Count > 1)
+            {
+                healthy.ForEach(t => _nodes.Remove(t.Target));
+                var summary = "a_" + service;
+                _nodes[summary] = new DiagramNode(summary, null, DiagramNodeKind.Peer, new[] { $"{healthy.Count} peers",
+                    $"{healthy.First().Connection.PeerAddress} ... {healthy.Last().Connection.PeerAddress}" }, "ACTIVE");
+                _edges.Add(new DiagramEdge(service, summary, null, $"{healthy.Count} connections", "ACTIVE", true));
+                targets = targets.Except(healthy).ToList();
+            }
+
+            grouping = DiagramGrouping.Router;
+        }
+
         if (grouping == DiagramGrouping.Router)
         {
             foreach (var (c, target) in targets)

@@ -25,7 +25,7 @@ public enum DiagramFormat
 
 /// <summary>
 /// <para type="synopsis">Draws the VPN estate: routers, VPN services with their public addresses, connections coloured by status, peers and the networks on both sides.</para>
-/// <para type="description">One box per cloud (-Session, and every -PeerSession) and per router; each VPN service shows its public address and status; each connection is a line to its peer, coloured by status (ACTIVE green, DOWN grey, ERROR red, PENDING_* orange) and labelled with its name. When a peer address is a VPN service of a cloud in the picture, the line goes to that service, so a site pair's two clouds meet in one picture. -GroupBy Peer draws the connections of a service to one peer as one line with their count and worst status, for large estates. -Format Mermaid (the default) and Dot write text (to -Path, or to the pipeline); Svg and Png need -Path and Graphviz's dot on PATH. The estate is read with one list per resource, so thousands of connections take a few requests.</para>
+/// <para type="description">One box per cloud (-Session, and every -PeerSession) and per router; each VPN service shows its public address and status; each connection is a line to its peer, coloured by status (ACTIVE green, DOWN grey, ERROR red, PENDING_* orange) and labelled with its name. When a peer address is a VPN service of a cloud in the picture, the line goes to that service, so a site pair's two clouds meet in one picture. For large estates, -GroupBy Peer draws the connections of a service to one peer as one line with their count and worst status, and -GroupBy Status draws a service's ACTIVE connections to outside peers as one node with their count, and every other connection on its own: what needs looking at stays visible. -Format Mermaid (the default) and Dot write text (to -Path, or to the pipeline); Svg and Png need -Path and Graphviz's dot on PATH. The estate is read with one list per resource, so thousands of connections take a few requests.</para>
 /// </summary>
 /// <example>
 /// <code>$a = Connect-OpenStack -Embedded
@@ -56,7 +56,7 @@ public sealed class ExportVpnDiagramCommand : OpenStackCmdlet
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
-    /// <summary><para type="description">Router (default): every connection its own line. Peer: one line per service and peer, with the count and the worst status.</para></summary>
+    /// <summary><para type="description">Router (default): every connection its own line. Peer: one line per service and peer, with the count and the worst status. Status: a service's ACTIVE connections to outside peers as one node; the rest each on its own.</para></summary>
     [Parameter]
     public DiagramGrouping GroupBy { get; set; } = DiagramGrouping.Router;
 
