@@ -181,6 +181,18 @@ Describe 'New-IpsecSitePair leaves nothing half-created when the second end fail
         }
     }
 
+    It 'removes the second end''s connection too when the answer to its create was lost' {
+        Add-EmbeddedOpenStackFault -Session $b -Method POST -PathContains ipsec-site-connections -DropConnection -AfterHandling
+        $beforeB = @(Get-EmbeddedOpenStackRequest -Session $b).Count
+        $failure = Get-ErrorRecord { New-IpsecSitePair -Name lost @parameters }
+        "$failure" | Should -Match "creating IPsec site connection 'lost' on the peer end"
+        "$failure" | Should -Match "Removed again: IPsec site connection 'lost' \(\S+\) on the peer end"
+        $log = @(Get-EmbeddedOpenStackRequest -Session $b)
+        $log = $log[$beforeB..($log.Count - 1)]
+        @($log | Where-Object Method -EQ 'DELETE').Count | Should -Be @($log | Where-Object Method -EQ 'POST').Count -Because 'the lost create is removed as well'
+        @(Get-PairObject $a 'lost') + @(Get-PairObject $b 'lost') | Should -BeNullOrEmpty
+    }
+
     It '-Wait waits until both ends are ACTIVE' {
         $pair = New-IpsecSitePair -Name waits @parameters -Wait -PollIntervalSec 1
         $pair.Status | Should -Be 'ACTIVE/ACTIVE'

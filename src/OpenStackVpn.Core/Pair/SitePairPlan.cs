@@ -293,16 +293,46 @@ public sealed class SitePairPlan
         }
     }
 
-    // Creates one object and notes how to remove it again, before anything else can fail.
+    // Creates one object and notes how to remove it again, before anything else can fail. When the create fails, an
+    // object of that name that was not there before is one whose answer was lost: it is noted for removal too.
     private static async Task<T> CreateAsync<T>(SitePairEnd end, ResourceKind<T> kind, FieldValues values,
         List<(string What, Func<Task> Delete)> made, ILogSink log, CancellationToken cancel)
         where T : NeutronResource
     {
         var change = await PrepareAsync(end, kind, values, log, cancel).ConfigureAwait(false);
-        var created = await ResourceClient.CreateAsync(end.Session, change, log, cancel).ConfigureAwait(false);
-        made.Add(($"{kind.DisplayName} '{created.Name}' ({created.Id}) on {end.Label}",
-            () => ResourceClient.DeleteAsync(end.Session, kind, created.Id, log, CancellationToken.None)));
-        return created;
+        var before = await NamedAsync(end, kind, change.Name!, log, cancel).ConfigureAwait(false);
+        try
+        {
+            var created = await ResourceClient.CreateAsync(end.Session, change, log, cancel).ConfigureAwait(false);
+            Note(made, end, kind, created, log);
+            return created;
+        }
+        catch (OpenStackException)
+        {
+            foreach (var lost in await NamedAsync(end, kind, change.Name!, log, CancellationToken.None).ConfigureAwait(false))
+            {
+                if (!before.Any(b => b.Id == lost.Id))
+                {
+                    Note(made, end, kind, lost, log);
+                }
+            }
+
+            throw;
+        }
+    }
+
+    private static Task<List<T>> NamedAsync<T>(SitePairEnd end, ResourceKind<T> kind, string name, ILogSink log,
+        CancellationToken cancel)
+        where T : NeutronResource =>
+        ResourceClient.ListAllAsync(end.Session, kind, new ListQuery().Where("name", name), log, cancel);
+
+    private static void Note<T>(List<(string What, Func<Task> Delete)> made, SitePairEnd end, ResourceKind<T> kind, T item,
+        ILogSink log)
+        where T : NeutronResource
+    {
+        item.ForgetSecrets();
+        made.Add(($"{kind.DisplayName} '{item.Name}' ({item.Id}) on {end.Label}",
+            () => ResourceClient.DeleteAsync(end.Session, kind, item.Id, log, CancellationToken.None)));
     }
 
     private FieldValues IkeValues() => Values(_ike).Set("name", Name + "-ike").Set("description", Described);
