@@ -3,7 +3,8 @@ using System.Text;
 
 namespace OpenStackVpn.Core.Diagram;
 
-/// <summary>The picture in Graphviz's language: clusters for clouds and routers, ids of the objects on nodes and edges.</summary>
+/// <summary>The picture in Graphviz's language: clusters for clouds and routers, ids of the objects on nodes and
+/// edges.</summary>
 public static class DotWriter
 {
     /// <summary>The Dot text of <paramref name="graph"/>.</summary>
@@ -11,17 +12,21 @@ public static class DotWriter
     {
         var text = new StringBuilder();
         text.Append("digraph vpn {\n");
-        text.Append("  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, label=\"VPN estate\", labelloc=t, nodesep=0.15];\n");
-        text.Append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];\n");
+        text.Append("  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, label=\"VPN estate\", labelloc=t, ")
+            .Append("nodesep=0.15];\n");
+        text.Append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", ")
+            .Append("fontsize=10];\n");
         text.Append("  edge [fontname=\"Helvetica\", fontsize=9];\n");
         var nodes = graph.Nodes.ToDictionary(n => n.Key);
-        var boxed = new System.Collections.Generic.HashSet<string>(graph.Clusters.SelectMany(c => c.Children).SelectMany(r => r.Nodes));
+        var boxed = Boxed(graph);
         foreach (var cloud in graph.Clusters)
         {
-            text.Append($"  subgraph cluster_{cloud.Key} {{\n    label={Quote(cloud.Label)}; style=rounded; color=\"#90a4ae\";\n");
+            text.Append($"  subgraph cluster_{cloud.Key} {{\n")
+                .Append($"    label={Quote(cloud.Label)}; style=rounded; color=\"#90a4ae\";\n");
             foreach (var router in cloud.Children)
             {
-                text.Append($"    subgraph cluster_{router.Key} {{\n      label={Quote(router.Label)}; style=\"rounded,dashed\";\n");
+                text.Append($"    subgraph cluster_{router.Key} {{\n")
+                    .Append($"      label={Quote(router.Label)}; style=\"rounded,dashed\";\n");
                 foreach (var key in router.Nodes)
                 {
                     text.Append("      ").Append(Node(nodes[key])).Append('\n');
@@ -40,13 +45,14 @@ public static class DotWriter
 
         foreach (var edge in graph.Edges)
         {
-            text.Append("  ").Append(edge.From).Append(" -> ").Append(edge.To).Append(' ').Append(Edge(edge)).Append('\n');
+            text.Append($"  {edge.From} -> {edge.To} ").Append(Edge(edge)).Append('\n');
         }
 
         text.Append("  subgraph cluster_legend {\n    label=\"status\"; style=rounded; color=\"#cfd8dc\";\n");
         foreach (var (status, colour) in VpnGraph.Legend)
         {
-            text.Append($"    legend_{status.Replace("*", "X")} [label={Quote(status)}, color=\"{colour}\", fontcolor=\"{colour}\"];\n");
+            var key = "legend_" + status.Replace("*", "X");
+            text.Append($"    {key} [label={Quote(status)}, color=\"{colour}\", fontcolor=\"{colour}\"];\n");
         }
 
         text.Append("  }\n}\n");
@@ -59,7 +65,8 @@ public static class DotWriter
         var label = Quote(string.Join("\n", node.Lines));
         return node.Kind switch
         {
-            DiagramNodeKind.Service => $"{node.Key} [{id}label={label}, color=\"{VpnGraph.Colour(node.Status)}\", penwidth=2];",
+            DiagramNodeKind.Service =>
+                $"{node.Key} [{id}label={label}, color=\"{VpnGraph.Colour(node.Status)}\", penwidth=2];",
             DiagramNodeKind.Network => $"{node.Key} [label={label}, shape=note, fillcolor=\"#eceff1\"];",
             _ => $"{node.Key} [label={label}, shape=ellipse, fillcolor=\"#fffde7\"];",
         };
@@ -74,10 +81,16 @@ public static class DotWriter
 
         var colour = VpnGraph.Colour(edge.Status);
         var id = edge.ObjectId == null ? "" : $"id={Quote(edge.ObjectId)}, ";
-        return $"[{id}label={Quote($"{edge.Label}\n{edge.Status}")}, color=\"{colour}\", fontcolor=\"{colour}\", penwidth=2];";
+        var label = Quote($"{edge.Label}\n{edge.Status}");
+        return $"[{id}label={label}, color=\"{colour}\", fontcolor=\"{colour}\", penwidth=2];";
     }
 
-    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
+    private static string Quote(string text) =>
+        "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
+
+    /// <summary>The nodes inside a router's box.</summary>
+    internal static System.Collections.Generic.HashSet<string> Boxed(VpnGraph graph) =>
+        new(graph.Clusters.SelectMany(c => c.Children).SelectMany(r => r.Nodes));
 }
 
 /// <summary>
@@ -91,7 +104,7 @@ public static class MermaidWriter
     {
         var text = new StringBuilder("flowchart LR\n");
         var nodes = graph.Nodes.ToDictionary(n => n.Key);
-        var boxed = new System.Collections.Generic.HashSet<string>(graph.Clusters.SelectMany(c => c.Children).SelectMany(r => r.Nodes));
+        var boxed = DotWriter.Boxed(graph);
         foreach (var cloud in graph.Clusters)
         {
             text.Append($"  subgraph {cloud.Key}[{Quote(cloud.Label)}]\n");

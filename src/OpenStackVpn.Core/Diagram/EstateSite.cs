@@ -43,7 +43,8 @@ public sealed class EstateSite
     /// <summary>The endpoint groups, by id.</summary>
     public IReadOnlyDictionary<string, VpnEndpointGroup> Groups { get; }
 
-    /// <summary>The networks behind a service for one connection: the service's subnet, or the local group's CIDRs.</summary>
+    /// <summary>The networks behind a service for one connection: the service's subnet, or the local group's
+    /// CIDRs.</summary>
     public IReadOnlyList<string> LocalCidrs(VpnService service, IpsecSiteConnection? connection)
     {
         if (service.SubnetId != null)
@@ -58,7 +59,8 @@ public sealed class EstateSite
     public IReadOnlyList<string> PeerCidrs(IpsecSiteConnection connection) =>
         connection.PeerCidrs is { Length: > 0 } cidrs ? cidrs : GroupCidrs(connection.PeerEndpointGroupId);
 
-    /// <summary>Reads one session's estate: services, connections, routers, subnets and endpoint groups, a list each.</summary>
+    /// <summary>Reads one session's estate: services, connections, routers, subnets and endpoint groups, a list
+    /// each.</summary>
     public static async Task<EstateSite> ReadAsync(OpenStackSession session, ILogSink log, CancellationToken cancel)
     {
         var services = await ResourceClient.ListAllAsync(session, VpnResources.VpnService, new ListQuery(), log, cancel)
@@ -70,11 +72,11 @@ public sealed class EstateSite
             .ConfigureAwait(false);
         var subnets = await ResourceClient.ListAllAsync(session, VpnResources.Subnet, new ListQuery(), log, cancel)
             .ConfigureAwait(false);
-        var groups = await ResourceClient.ListAllAsync(session, VpnResources.VpnEndpointGroup, new ListQuery(), log, cancel)
-            .ConfigureAwait(false);
+        var groups = await ResourceClient.ListAllAsync(session, VpnResources.VpnEndpointGroup, new ListQuery(), log,
+            cancel).ConfigureAwait(false);
         var label = $"project {session.ProjectName} at {session.AuthUrl}";
-        return new EstateSite(label, services, connections, ById(routers), subnets.ToDictionary(s => s.Id, s => s.Cidr ?? s.Id),
-            ById(groups));
+        var cidrs = subnets.ToDictionary(s => s.Id, s => s.Cidr ?? s.Id);
+        return new EstateSite(label, services, connections, ById(routers), cidrs, ById(groups));
     }
 
     private IReadOnlyList<string> GroupCidrs(string? groupId)

@@ -23,7 +23,8 @@ public static class Graphviz
             .FirstOrDefault(File.Exists);
     }
 
-    /// <summary>Renders <paramref name="dot"/> to <paramref name="path"/> in <paramref name="format"/> (svg or png).</summary>
+    /// <summary>Renders <paramref name="dot"/> to <paramref name="path"/> in <paramref name="format"/> (svg or
+    /// png).</summary>
     public static void Render(string dotPath, string dot, string format, string path, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(dotPath, $"-T{format} -o \"{path}\"")
@@ -41,7 +42,8 @@ public static class Graphviz
         if (!process.WaitForExit((int)timeout.TotalMilliseconds))
         {
             process.Kill();
-            throw new TimeoutException($"dot did not finish within {timeout.TotalSeconds:0} s; draw fewer objects, or -GroupBy Status.");
+            throw new TimeoutException(
+                $"dot did not finish within {timeout.TotalSeconds:0} s; draw fewer objects, or -GroupBy Status.");
         }
 
         if (process.ExitCode != 0)

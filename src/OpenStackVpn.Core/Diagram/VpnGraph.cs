@@ -10,11 +10,13 @@ public enum DiagramGrouping
     /// <summary>A box per cloud and per router; every connection is its own line.</summary>
     Router,
 
-    /// <summary>As Router, but the connections of a service to one peer are one line, with their count and worst status.</summary>
+    /// <summary>As Router, but the connections of a service to one peer are one line, with their count and worst
+    /// status.</summary>
     Peer,
 
     /// <summary>
-    /// For thousands of peers: a service's ACTIVE connections to peers outside the picture are one node with their count;
+    /// For thousands of peers: a service's ACTIVE connections to peers outside the picture are one node with their
+    /// count;
     /// every other connection (DOWN, ERROR, pending, or to a cloud in the picture) is still drawn on its own.
     /// </summary>
     Status,
@@ -34,13 +36,17 @@ public enum DiagramNodeKind
 }
 
 /// <summary>A node: its id in the picture, the object id it stands for, its text and its status.</summary>
-public sealed record DiagramNode(string Key, string? ObjectId, DiagramNodeKind Kind, IReadOnlyList<string> Lines, string? Status);
+public sealed record DiagramNode(
+    string Key, string? ObjectId, DiagramNodeKind Kind, IReadOnlyList<string> Lines, string? Status);
 
-/// <summary>A line: a connection (or, grouped by peer, several) from a service to its peer, or a service to a network.</summary>
-public sealed record DiagramEdge(string From, string To, string? ObjectId, string? Label, string? Status, bool IsConnection);
+/// <summary>A line: a connection (or, grouped by peer, several) from a service to its peer, or a service to a
+/// network.</summary>
+public sealed record DiagramEdge(
+    string From, string To, string? ObjectId, string? Label, string? Status, bool IsConnection);
 
 /// <summary>A box: a cloud, or a router within one.</summary>
-public sealed record DiagramCluster(string Key, string Label, IReadOnlyList<string> Nodes, IReadOnlyList<DiagramCluster> Children);
+public sealed record DiagramCluster(
+    string Key, string Label, IReadOnlyList<string> Nodes, IReadOnlyList<DiagramCluster> Children);
 
 /// <summary>
 /// The VPN estate of one or more clouds as a graph, independent of the drawing language: boxes for clouds and routers,
@@ -53,10 +59,12 @@ public sealed class VpnGraph
     private readonly List<DiagramEdge> _edges = new();
     private readonly List<DiagramCluster> _clusters = new();
 
-    /// <summary>The statuses the picture tells apart, with their colour (and the colour of anything else last).</summary>
+    /// <summary>The statuses the picture tells apart, with their colour (and the colour of anything else
+    /// last).</summary>
     public static readonly IReadOnlyList<(string Status, string Colour)> Legend = new[]
     {
-        ("ACTIVE", "#2e7d32"), ("DOWN", "#757575"), ("ERROR", "#c62828"), ("PENDING_*", "#ef6c00"), ("other", "#5c6bc0"),
+        ("ACTIVE", "#2e7d32"), ("DOWN", "#757575"), ("ERROR", "#c62828"), ("PENDING_*", "#ef6c00"),
+        ("other", "#5c6bc0"),
     };
 
     /// <summary>Every node, boxed or not.</summary>
@@ -87,7 +95,8 @@ public sealed class VpnGraph
         var services = sites.SelectMany(site => site.Services.Select(service => (Service: service,
                 Peers: new HashSet<string>(site.Connections.Where(c => c.VpnServiceId == service.Id)
                     .Select(c => c.PeerAddress ?? ""), StringComparer.Ordinal))))
-            .SelectMany(s => new[] { s.Service.ExternalV4Ip, s.Service.ExternalV6Ip }.Where(a => !string.IsNullOrEmpty(a))
+            .SelectMany(s => new[] { s.Service.ExternalV4Ip, s.Service.ExternalV6Ip }
+                .Where(a => !string.IsNullOrEmpty(a))
                 .Select(a => (Address: a!, Key: ServiceKey(s.Service), s.Peers)))
             .ToLookup(s => s.Address, s => (s.Key, s.Peers), StringComparer.Ordinal);
         for (var i = 0; i < sites.Count; i++)
@@ -98,7 +107,9 @@ public sealed class VpnGraph
         return graph;
     }
 
-    private void AddSite(EstateSite site, int index, ILookup<string, (string Key, HashSet<string> Peers)> serviceByAddress, DiagramGrouping grouping)
+    private void AddSite(EstateSite site, int index,
+        ILookup<string, (string Key, HashSet<string> Peers)> serviceByAddress,
+        DiagramGrouping grouping)
     {
         var routers = new List<DiagramCluster>();
         var connections = site.Connections.ToLookup(c => c.VpnServiceId ?? "");
@@ -113,10 +124,12 @@ public sealed class VpnGraph
                     new[] { $"VPN service {service.Name}", address, service.Status ?? "" }, service.Status);
                 members.Add(key);
                 var mine = connections[service.Id].ToList();
-                var networks = mine.Count == 0 ? site.LocalCidrs(service, null) : mine.SelectMany(c => site.LocalCidrs(service, c));
+                var networks = mine.Count == 0
+                    ? site.LocalCidrs(service, null)
+                    : mine.SelectMany(c => site.LocalCidrs(service, c));
                 foreach (var cidr in networks.Distinct(StringComparer.Ordinal))
                 {
-                    var network = Key("n", index.ToString(System.Globalization.CultureInfo.InvariantCulture), cidr);
+                    var network = Key("n", Text(index), cidr);
                     if (!_nodes.ContainsKey(network))
                     {
                         _nodes[network] = new DiagramNode(network, null, DiagramNodeKind.Network, new[] { cidr }, null);
@@ -130,11 +143,11 @@ public sealed class VpnGraph
             }
 
             var name = site.Routers.TryGetValue(byRouter.Key, out var router) ? router.Name : byRouter.Key;
-            routers.Add(new DiagramCluster(Key("r", index.ToString(System.Globalization.CultureInfo.InvariantCulture), byRouter.Key),
+            routers.Add(new DiagramCluster(Key("r", Text(index), byRouter.Key),
                 $"router {name}", members, Array.Empty<DiagramCluster>()));
         }
 
-        _clusters.Add(new DiagramCluster(Key("c", index.ToString(System.Globalization.CultureInfo.InvariantCulture)), site.Label,
+        _clusters.Add(new DiagramCluster(Key("c", Text(index)), site.Label,
             Array.Empty<string>(), routers));
     }
 
@@ -142,17 +155,20 @@ public sealed class VpnGraph
         List<IpsecSiteConnection> connections,
         ILookup<string, (string Key, HashSet<string> Peers)> serviceByAddress, DiagramGrouping grouping)
     {
-        var targets = connections.Select(c => (Connection: c, Target: Target(site, index, c, address, serviceByAddress))).ToList();
+        var targets = connections
+            .Select(c => (Connection: c, Target: Target(site, index, c, address, serviceByAddress))).ToList();
         if (grouping == DiagramGrouping.Status)
         {
-            var healthy = targets.Where(t => t.Connection.Status == "ACTIVE" && t.Target.StartsWith("p_", StringComparison.Ordinal))
+            var healthy = targets
+                .Where(t => t.Connection.Status == "ACTIVE" && t.Target.StartsWith("p_", StringComparison.Ordinal))
                 .ToList();
             if (healthy.Count > 1)
             {
                 healthy.ForEach(t => _nodes.Remove(t.Target));
                 var summary = "a_" + service;
-                _nodes[summary] = new DiagramNode(summary, null, DiagramNodeKind.Peer, new[] { $"{healthy.Count} peers",
-                    $"{healthy.First().Connection.PeerAddress} ... {healthy.Last().Connection.PeerAddress}" }, "ACTIVE");
+                var range = $"{healthy.First().Connection.PeerAddress} ... {healthy.Last().Connection.PeerAddress}";
+                _nodes[summary] = new DiagramNode(summary, null, DiagramNodeKind.Peer,
+                    new[] { $"{healthy.Count} peers", range }, "ACTIVE");
                 _edges.Add(new DiagramEdge(service, summary, null, $"{healthy.Count} connections", "ACTIVE", true));
                 targets = targets.Except(healthy).ToList();
             }
@@ -174,8 +190,9 @@ public sealed class VpnGraph
         {
             var statuses = group.GroupBy(t => t.Connection.Status ?? "?").Select(g => $"{g.Count()} {g.Key}");
             var worst = group.Select(t => t.Connection.Status).OrderBy(Rank).First();
-            var label = group.Count() == 1 ? group.First().Connection.Name : $"{group.Count()} connections: {string.Join(", ", statuses)}";
-            _edges.Add(new DiagramEdge(service, group.Key, group.Count() == 1 ? group.First().Connection.Id : null, label, worst, true));
+            var one = group.Count() == 1 ? group.First().Connection : null;
+            var label = one?.Name ?? $"{group.Count()} connections: {string.Join(", ", statuses)}";
+            _edges.Add(new DiagramEdge(service, group.Key, one?.Id, label, worst, true));
         }
     }
 
@@ -191,14 +208,15 @@ public sealed class VpnGraph
             return candidates.FirstOrDefault(s => s.Peers.Contains(from)).Key ?? candidates[0].Key;
         }
 
-        var key = Key("p", index.ToString(System.Globalization.CultureInfo.InvariantCulture), address);
+        var key = Key("p", Text(index), address);
         var cidrs = site.PeerCidrs(c);
         if (_nodes.TryGetValue(key, out var known))
         {
             cidrs = known.Lines.Skip(1).Union(cidrs, StringComparer.Ordinal).ToList();
         }
 
-        _nodes[key] = new DiagramNode(key, null, DiagramNodeKind.Peer, new[] { $"peer {address}" }.Concat(cidrs).ToList(), null);
+        var lines = new[] { $"peer {address}" }.Concat(cidrs).ToList();
+        _nodes[key] = new DiagramNode(key, null, DiagramNodeKind.Peer, lines, null);
         return key;
     }
 
@@ -216,5 +234,9 @@ public sealed class VpnGraph
 
     // Ids both Dot and Mermaid take without quoting: letters, digits and underscores.
     private static string Key(params string[] parts) =>
-        string.Join("_", parts.Select(p => new string(p.Select(ch => char.IsLetterOrDigit(ch) && ch < 128 ? ch : '_').ToArray())));
+        string.Join("_", parts.Select(p => new string(p.Select(Safe).ToArray())));
+
+    private static char Safe(char ch) => char.IsLetterOrDigit(ch) && ch < 128 ? ch : '_';
+
+    private static string Text(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -44,7 +44,8 @@ public sealed class SitePairSide
 
     /// <summary>The objects made, in the order they were made.</summary>
     public IEnumerable<NeutronResource> Objects =>
-        new NeutronResource?[] { IkePolicy, IpsecPolicy, VpnService, PeerEndpointGroup, Connection }.OfType<NeutronResource>();
+        new NeutronResource?[] { IkePolicy, IpsecPolicy, VpnService, PeerEndpointGroup, Connection }
+            .OfType<NeutronResource>();
 }
 
 /// <summary>Two IPsec site connections that are each other's peer, in two clouds, regions or projects.</summary>

@@ -14,8 +14,10 @@ namespace OpenStackVpn.Core.Pair;
 /// </summary>
 public static class PairComparison
 {
-    /// <summary>Reads both connections (with their keys, which their owners may read) and compares them both ways.</summary>
-    public static async Task<IReadOnlyList<ConnectionFinding>> CompareAsync(OpenStackSession session, string connectionId,
+    /// <summary>Reads both connections (with their keys, which their owners may read) and compares them both
+    /// ways.</summary>
+    public static async Task<IReadOnlyList<ConnectionFinding>> CompareAsync(OpenStackSession session,
+        string connectionId,
         OpenStackSession peerSession, string peerConnectionId, ILogSink log, CancellationToken cancel)
     {
         var local = await PeerSiteReader.ReadAsync(session, connectionId, log, cancel).ConfigureAwait(false);
@@ -33,7 +35,8 @@ public static class PairComparison
 
     /// <summary>
     /// The findings of each end checking the other as its peer gateway: first the local end's (its connection id), then
-    /// the peer end's. A difference shows on both ends, each in its own terms (Found is the other end, Expected this one).
+    /// the peer end's. A difference shows on both ends, each in its own terms (Found is the other end, Expected this
+    /// one).
     /// </summary>
     public static IReadOnlyList<ConnectionFinding> Compare(PeerSite local, PeerSite peer) =>
         ConnectionDiagnosis.PeerConfigChecks(local, AsGateway(peer), Severity(local))

@@ -34,10 +34,12 @@ public static class PairTeardown
     private static async Task<IEnumerable<TeardownStep>> PlanEndAsync(OpenStackSession session, string connectionId,
         ILogSink log, CancellationToken cancel)
     {
-        var connection = await ResourceClient.GetAsync(session, VpnResources.IpsecSiteConnection, connectionId, null, log,
+        var connection = await ResourceClient.GetAsync(session, VpnResources.IpsecSiteConnection, connectionId, null,
+            log,
             cancel).ConfigureAwait(false);
         connection.ForgetSecrets();
-        var service = await ResourceClient.GetAsync(session, VpnResources.VpnService, connection.VpnServiceId ?? "", null,
+        var service = await ResourceClient.GetAsync(session, VpnResources.VpnService, connection.VpnServiceId ?? "",
+            null,
             log, cancel).ConfigureAwait(false);
         var siblings = await ResourceClient.ListAllAsync(session, VpnResources.IpsecSiteConnection,
             new ListQuery().Where("vpnservice_id", service.Id), log, cancel).ConfigureAwait(false);
@@ -47,7 +49,8 @@ public static class PairTeardown
             var kind = VpnResources.IpsecSiteConnection;
             return new[]
             {
-                new TeardownStep(kind.DisplayName, connection, true, "the pair's connection", Array.Empty<TeardownStep>(),
+                new TeardownStep(kind.DisplayName, connection, true, "the pair's connection",
+                    Array.Empty<TeardownStep>(),
                     (s, l, c) => ResourceClient.DeleteAsync(s, kind, connection.Id, l, c)),
                 new TeardownStep(VpnResources.VpnService.DisplayName, service, false,
                     "it has other connections, so it is kept with its policies", Array.Empty<TeardownStep>(),

@@ -15,7 +15,8 @@ namespace OpenStackVpn.Core.Pair;
 /// </summary>
 public sealed class SitePairEnd
 {
-    /// <summary>Gathers one end; <paramref name="parameterPrefix"/> is "" for the local end and "Peer" for the other.</summary>
+    /// <summary>Gathers one end; <paramref name="parameterPrefix"/> is "" for the local end and "Peer" for the
+    /// other.</summary>
     public SitePairEnd(string role, string parameterPrefix, OpenStackSession session, object router, object? subnet,
         object? localEndpointGroup)
     {
@@ -65,7 +66,8 @@ public sealed class SitePairEnd
     /// <summary>"the local end (project admin at http://...)".</summary>
     internal string Label => $"the {Role.ToLowerInvariant()} end ({SitePairPlan.Describe(Session)})";
 
-    /// <summary>Resolves the router and the networks (reads only), and checks the router has a public address.</summary>
+    /// <summary>Resolves the router and the networks (reads only), and checks the router has a public
+    /// address.</summary>
     internal async Task ResolveAsync(ILogSink log, CancellationToken cancel)
     {
         Router = (Router)await ResourceClient.ResolveReferenceAsync(Session, VpnResources.Router, RouterReference,
@@ -74,7 +76,8 @@ public sealed class SitePairEnd
         Address = addresses.FirstOrDefault(IsV4) ?? (addresses.Count > 0 ? addresses[0] : "");
         if (Address.Length == 0)
         {
-            throw OpenStackException.Argument(RouterParameter, $"router '{Router.Name}' ({Router.Id}) shows no external " +
+            throw OpenStackException.Argument(RouterParameter,
+                $"router '{Router.Name}' ({Router.Id}) shows no external " +
                 "gateway address; a VPN service needs one for the other end to connect to. Set the router's gateway.");
         }
 
@@ -86,12 +89,14 @@ public sealed class SitePairEnd
             return;
         }
 
-        LocalGroup = (VpnEndpointGroup)await ResourceClient.ResolveReferenceAsync(Session, VpnResources.VpnEndpointGroup,
+        LocalGroup = (VpnEndpointGroup)await ResourceClient.ResolveReferenceAsync(Session,
+            VpnResources.VpnEndpointGroup,
             GroupReference, GroupParameter, log, cancel).ConfigureAwait(false);
         if (LocalGroup.Type != "subnet")
         {
             throw OpenStackException.Argument(GroupParameter,
-                $"endpoint group '{LocalGroup.Name}' is of type {LocalGroup.Type}; a local endpoint group lists subnets.");
+                $"endpoint group '{LocalGroup.Name}' is of type {LocalGroup.Type}; " +
+                "a local endpoint group lists subnets.");
         }
 
         Cidrs = await PeerSiteReader.GroupCidrsAsync(Session, LocalGroup.Id, log, cancel).ConfigureAwait(false);

@@ -193,7 +193,8 @@ public sealed class SitePairPlan
         var steps = new List<SitePairStep>();
         await PrepareAsync(end, VpnResources.IkePolicy, IkeValues(), log, cancel, "IkePolicy").ConfigureAwait(false);
         steps.Add(Step(end, VpnResources.IkePolicy, Name + "-ike", Settings(_ike)));
-        await PrepareAsync(end, VpnResources.IpsecPolicy, IpsecValues(), log, cancel, "IpsecPolicy").ConfigureAwait(false);
+        await PrepareAsync(end, VpnResources.IpsecPolicy, IpsecValues(), log, cancel, "IpsecPolicy")
+            .ConfigureAwait(false);
         steps.Add(Step(end, VpnResources.IpsecPolicy, Name + "-ipsec", Settings(_ipsec)));
         await PrepareAsync(end, VpnResources.VpnService, ServiceValues(end), log, cancel).ConfigureAwait(false);
         steps.Add(Step(end, VpnResources.VpnService, Name + "-vpn",
@@ -201,17 +202,23 @@ public sealed class SitePairPlan
         VpnEndpointGroup? peerGroup = null;
         if (EndpointGroups)
         {
-            await PrepareAsync(end, VpnResources.VpnEndpointGroup, PeerGroupValues(other), log, cancel).ConfigureAwait(false);
+            await PrepareAsync(end, VpnResources.VpnEndpointGroup, PeerGroupValues(other), log, cancel)
+                .ConfigureAwait(false);
             peerGroup = new VpnEndpointGroup { Id = "(new)", Name = Name + "-peer", Type = "cidr" };
-            steps.Add(Step(end, VpnResources.VpnEndpointGroup, peerGroup.Name, "cidr: " + string.Join(", ", other.Cidrs)));
+            var cidrs = "cidr: " + string.Join(", ", other.Cidrs);
+            steps.Add(Step(end, VpnResources.VpnEndpointGroup, peerGroup.Name, cidrs));
         }
 
-        var service = new VpnService { Id = "(new)", Name = Name + "-vpn", RouterId = end.Router.Id, SubnetId = end.Subnet?.Id };
+        var service = new VpnService
+        {
+            Id = "(new)", Name = Name + "-vpn", RouterId = end.Router.Id, SubnetId = end.Subnet?.Id,
+        };
         var values = ConnectionValues(end, other, other.Address, service, new IkePolicy { Id = "(new)" },
             new IpsecPolicy { Id = "(new)" }, peerGroup);
         await PrepareAsync(end, VpnResources.IpsecSiteConnection, values, log, cancel).ConfigureAwait(false);
         steps.Add(Step(end, VpnResources.IpsecSiteConnection, Name,
-            $"peer {other.Address} (id {other.Address}), peer networks {string.Join(", ", other.Cidrs)}, generated key"));
+            $"peer {other.Address} (id {other.Address}), peer networks {string.Join(", ", other.Cidrs)}, " +
+            "generated key"));
         return steps;
     }
 
@@ -222,7 +229,8 @@ public sealed class SitePairPlan
         var otherEnd = end == Local ? Peer : Local;
         if (step.Kind == VpnResources.IkePolicy.DisplayName)
         {
-            side.IkePolicy = await CreateAsync(end, VpnResources.IkePolicy, IkeValues(), made, log, cancel).ConfigureAwait(false);
+            side.IkePolicy = await CreateAsync(end, VpnResources.IkePolicy, IkeValues(), made, log, cancel)
+                .ConfigureAwait(false);
         }
         else if (step.Kind == VpnResources.IpsecPolicy.DisplayName)
         {
@@ -236,7 +244,8 @@ public sealed class SitePairPlan
         }
         else if (step.Kind == VpnResources.VpnEndpointGroup.DisplayName)
         {
-            side.PeerEndpointGroup = await CreateAsync(end, VpnResources.VpnEndpointGroup, PeerGroupValues(otherEnd), made,
+            side.PeerEndpointGroup = await CreateAsync(end, VpnResources.VpnEndpointGroup, PeerGroupValues(otherEnd),
+                made,
                 log, cancel).ConfigureAwait(false);
         }
         else
@@ -279,13 +288,15 @@ public sealed class SitePairPlan
     }
 
     // A refused policy setting names the parameter that gave it, and the field.
-    private static async Task<ResourceChange<T>> PrepareAsync<T>(SitePairEnd end, ResourceKind<T> kind, FieldValues values,
+    private static async Task<ResourceChange<T>> PrepareAsync<T>(SitePairEnd end, ResourceKind<T> kind,
+        FieldValues values,
         ILogSink log, CancellationToken cancel, string? parameter = null)
         where T : NeutronResource
     {
         try
         {
-            return await ResourceClient.PrepareCreateAsync(end.Session, kind, values, log, cancel).ConfigureAwait(false);
+            return await ResourceClient.PrepareCreateAsync(end.Session, kind, values, log, cancel)
+                .ConfigureAwait(false);
         }
         catch (OpenStackException e) when (parameter != null && e.Kind == OpenStackErrorKind.InvalidArgument)
         {
@@ -309,7 +320,8 @@ public sealed class SitePairPlan
         }
         catch (OpenStackException)
         {
-            foreach (var lost in await NamedAsync(end, kind, change.Name!, log, CancellationToken.None).ConfigureAwait(false))
+            foreach (var lost in await NamedAsync(end, kind, change.Name!, log, CancellationToken.None)
+                .ConfigureAwait(false))
             {
                 if (!before.Any(b => b.Id == lost.Id))
                 {
@@ -326,7 +338,8 @@ public sealed class SitePairPlan
         where T : NeutronResource =>
         ResourceClient.ListAllAsync(end.Session, kind, new ListQuery().Where("name", name), log, cancel);
 
-    private static void Note<T>(List<(string What, Func<Task> Delete)> made, SitePairEnd end, ResourceKind<T> kind, T item,
+    private static void Note<T>(List<(string What, Func<Task> Delete)> made, SitePairEnd end, ResourceKind<T> kind,
+        T item,
         ILogSink log)
         where T : NeutronResource
     {
@@ -341,7 +354,8 @@ public sealed class SitePairPlan
 
     private FieldValues ServiceValues(SitePairEnd end)
     {
-        var values = new FieldValues().Set("name", Name + "-vpn").Set("description", Described).Set("router_id", end.Router);
+        var values = new FieldValues().Set("name", Name + "-vpn").Set("description", Described)
+            .Set("router_id", end.Router);
         return end.Subnet == null ? values : values.Set("subnet_id", end.Subnet);
     }
 

@@ -24,8 +24,17 @@ public enum DiagramFormat
 }
 
 /// <summary>
-/// <para type="synopsis">Draws the VPN estate: routers, VPN services with their public addresses, connections coloured by status, peers and the networks on both sides.</para>
-/// <para type="description">One box per cloud (-Session, and every -PeerSession) and per router; each VPN service shows its public address and status; each connection is a line to its peer, coloured by status (ACTIVE green, DOWN grey, ERROR red, PENDING_* orange) and labelled with its name. When a peer address is a VPN service of a cloud in the picture, the line goes to that service, so a site pair's two clouds meet in one picture. For large estates, -GroupBy Peer draws the connections of a service to one peer as one line with their count and worst status, and -GroupBy Status draws a service's ACTIVE connections to outside peers as one node with their count, and every other connection on its own: what needs looking at stays visible. -Format Mermaid (the default) and Dot write text (to -Path, or to the pipeline); Svg and Png need -Path and Graphviz's dot on PATH. The estate is read with one list per resource, so thousands of connections take a few requests.</para>
+/// <para type="synopsis">Draws the VPN estate: routers, VPN services with their public addresses, connections coloured
+/// by status, peers and the networks on both sides.</para>
+/// <para type="description">One box per cloud (-Session, and every -PeerSession) and per router; each VPN service shows
+/// its public address and status; each connection is a line to its peer, coloured by status (ACTIVE green, DOWN grey,
+/// ERROR red, PENDING_* orange) and labelled with its name. When a peer address is a VPN service of a cloud in the
+/// picture, the line goes to that service, so a site pair's two clouds meet in one picture. For large estates, -GroupBy
+/// Peer draws the connections of a service to one peer as one line with their count and worst status, and -GroupBy
+/// Status draws a service's ACTIVE connections to outside peers as one node with their count, and every other
+/// connection on its own: what needs looking at stays visible. -Format Mermaid (the default) and Dot write text (to
+/// -Path, or to the pipeline); Svg and Png need -Path and Graphviz's dot on PATH. The estate is read with one list per
+/// resource, so thousands of connections take a few requests.</para>
 /// </summary>
 /// <example>
 /// <code>$a = Connect-OpenStack -Embedded
@@ -34,15 +43,18 @@ public enum DiagramFormat
 /// </example>
 /// <example>
 /// <code>$a = Connect-OpenStack -Embedded; $b = Connect-OpenStack -Embedded
-/// $null = New-IpsecSitePair -Name dr -Session $a -Router router1 -Subnet private-subnet -PeerSession $b -PeerRouter member-router -PeerSubnet member-subnet
+/// $null = New-IpsecSitePair -Name dr -Session $a -Router router1 -Subnet private-subnet `
+///     -PeerSession $b -PeerRouter member-router -PeerSubnet member-subnet
 /// Export-VpnDiagram -Session $a -PeerSession $b -Format Dot -Path ./estate.dot</code>
-/// <para>Writes both clouds of a site pair in one Dot picture; with Graphviz, -Format Svg -Path ./estate.svg draws it.</para>
+/// <para>Writes both clouds of a site pair in one Dot picture; with Graphviz, -Format Svg -Path ./estate.svg draws
+/// it.</para>
 /// </example>
 [Cmdlet(VerbsData.Export, "VpnDiagram")]
 [OutputType(typeof(string), typeof(FileInfo))]
 public sealed class ExportVpnDiagramCommand : OpenStackCmdlet
 {
-    /// <summary><para type="description">Other clouds to draw in the same picture (e.g. the other end of a site pair).</para></summary>
+    /// <summary><para type="description">Other clouds to draw in the same picture (e.g. the other end of a site
+    /// pair).</para></summary>
     [Parameter]
     [ValidateNotNull]
     public OpenStackSession[] PeerSession { get; set; } = Array.Empty<OpenStackSession>();
@@ -51,16 +63,20 @@ public sealed class ExportVpnDiagramCommand : OpenStackCmdlet
     [Parameter(Position = 0)]
     public DiagramFormat Format { get; set; } = DiagramFormat.Mermaid;
 
-    /// <summary><para type="description">The file to write; required for Svg and Png. Without it, Mermaid and Dot text goes to the pipeline.</para></summary>
+    /// <summary><para type="description">The file to write; required for Svg and Png. Without it, Mermaid and Dot text
+    /// goes to the pipeline.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
-    /// <summary><para type="description">Router (default): every connection its own line. Peer: one line per service and peer, with the count and the worst status. Status: a service's ACTIVE connections to outside peers as one node; the rest each on its own.</para></summary>
+    /// <summary><para type="description">Router (default): every connection its own line. Peer: one line per service
+    /// and peer, with the count and the worst status. Status: a service's ACTIVE connections to outside peers as one
+    /// node; the rest each on its own.</para></summary>
     [Parameter]
     public DiagramGrouping GroupBy { get; set; } = DiagramGrouping.Router;
 
-    /// <summary><para type="description">With Svg or Png: how long dot may take, in seconds (default 300).</para></summary>
+    /// <summary><para type="description">With Svg or Png: how long dot may take, in seconds (default
+    /// 300).</para></summary>
     [Parameter]
     [ValidateRange(1, 86400)]
     public int RenderTimeoutSec { get; set; } = 300;
@@ -72,12 +88,15 @@ public sealed class ExportVpnDiagramCommand : OpenStackCmdlet
         string? dot = null;
         if (picture && Path == null)
         {
-            ThrowTerminatingError(ToErrorRecord(OpenStackException.Argument(nameof(Path), $"-Format {Format} writes a picture file; give its path.")));
+            var error = OpenStackException.Argument(nameof(Path),
+                $"-Format {Format} writes a picture file; give its path.");
+            ThrowTerminatingError(ToErrorRecord(error));
         }
 
         if (picture && (dot = Graphviz.Find()) == null)
         {
-            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(Graphviz.Missing), "GraphvizMissing", ErrorCategory.NotInstalled, Format));
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(Graphviz.Missing), "GraphvizMissing",
+                ErrorCategory.NotInstalled, Format));
         }
 
         var sessions = new[] { RequireSession() }.Concat(PeerSession).Distinct().ToList();
@@ -105,7 +124,8 @@ public sealed class ExportVpnDiagramCommand : OpenStackCmdlet
         var file = GetUnresolvedProviderPathFromPSPath(Path);
         if (picture)
         {
-            Graphviz.Render(dot!, text, Format.ToString().ToLowerInvariant(), file, TimeSpan.FromSeconds(RenderTimeoutSec));
+            var format = Format.ToString().ToLowerInvariant();
+            Graphviz.Render(dot!, text, format, file, TimeSpan.FromSeconds(RenderTimeoutSec));
         }
         else
         {

@@ -7,18 +7,24 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Removes both ends of a site pair, in the order each cloud allows.</para>
-/// <para type="description">First both connections, then each end's VPN service (kept when it has other connections), then the IKE and IPsec policies and peer endpoint groups that nothing else uses. A local endpoint group given to New-IpsecSitePair is kept. -WhatIf shows the whole plan of both ends. A step that fails stops every step that depends on it on that end. One result per object says what was removed, what was kept, and why.</para>
+/// <para type="description">First both connections, then each end's VPN service (kept when it has other connections),
+/// then the IKE and IPsec policies and peer endpoint groups that nothing else uses. A local endpoint group given to
+/// New-IpsecSitePair is kept. -WhatIf shows the whole plan of both ends. A step that fails stops every step that
+/// depends on it on that end. One result per object says what was removed, what was kept, and why.</para>
 /// </summary>
 /// <example>
 /// <code>$a = Connect-OpenStack -Embedded; $b = Connect-OpenStack -Embedded
-/// $pair = New-IpsecSitePair -Name dr -Session $a -Router router1 -Subnet private-subnet -PeerSession $b -PeerRouter member-router -PeerSubnet member-subnet
+/// $pair = New-IpsecSitePair -Name dr -Session $a -Router router1 -Subnet private-subnet `
+///     -PeerSession $b -PeerRouter member-router -PeerSubnet member-subnet
 /// $pair | Remove-IpsecSitePair -WhatIf</code>
 /// <para>Shows, in order, the ten objects the removal would delete on both ends.</para>
 /// </example>
 /// <example>
 /// <code>$a = Connect-OpenStack -Embedded; $b = Connect-OpenStack -Embedded
-/// $null = New-IpsecSitePair -Name dr -Session $a -Router router1 -Subnet private-subnet -PeerSession $b -PeerRouter member-router -PeerSubnet member-subnet
-/// Remove-IpsecSitePair -Session $a -Connection dr -PeerSession $b -PeerConnection dr -Force | Format-Table Kind, Name, Outcome</code>
+/// $null = New-IpsecSitePair -Name dr -Session $a -Router router1 -Subnet private-subnet `
+///     -PeerSession $b -PeerRouter member-router -PeerSubnet member-subnet
+/// Remove-IpsecSitePair -Session $a -Connection dr -PeerSession $b -PeerConnection dr -Force |
+///     Format-Table Kind, Name, Outcome</code>
 /// <para>Removes both ends without asking and shows what happened to each object.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "IpsecSitePair", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
@@ -79,6 +85,9 @@ public sealed class RemoveIpsecSitePairCommand : SitePairCommand
             WriteObject(step);
         }
 
-        WriteProgress(new ProgressRecord(0x5351, "Removing a site pair", "done") { RecordType = ProgressRecordType.Completed });
+        WriteProgress(new ProgressRecord(0x5351, "Removing a site pair", "done")
+        {
+            RecordType = ProgressRecordType.Completed,
+        });
     }
 }
