@@ -13,18 +13,23 @@ BeforeAll {
         [pscustomobject]@{
             Nodes = $nodes
             Edges = @($picture.edges | ForEach-Object {
-                    [pscustomobject]@{ Id = $_.id; Color = $_.color; Label = $_.label; From = $byGvid[[int]$_.tail]; To = $byGvid[[int]$_.head] } })
+                    [pscustomobject]@{ Id = $_.id; Color = $_.color; Label = $_.label
+                        From = $byGvid[[int]$_.tail]; To = $byGvid[[int]$_.head] } })
         }
     }
 
     function Get-StatusColour([string] $Status) {
-        switch -Wildcard ($Status) { 'ACTIVE' { '#2e7d32' } 'DOWN' { '#757575' } 'ERROR' { '#c62828' } 'PENDING_*' { '#ef6c00' } default { '#5c6bc0' } }
+        switch -Wildcard ($Status) {
+            'ACTIVE' { '#2e7d32' } 'DOWN' { '#757575' } 'ERROR' { '#c62828' }
+            'PENDING_*' { '#ef6c00' } default { '#5c6bc0' }
+        }
     }
 
     # Two embedded clouds of their own, joined by a pair, with connections in every status.
     $a = Connect-OpenStack -Embedded -ActivationDelaySec 0
     $b = Connect-OpenStack -Embedded -ActivationDelaySec 0
-    $pair = New-IpsecSitePair -Name dr -Session $a -Router router1 -Subnet private-subnet -PeerSession $b -PeerRouter member-router -PeerSubnet member-subnet
+    $pair = New-IpsecSitePair -Name dr -Session $a -Router router1 -Subnet private-subnet `
+        -PeerSession $b -PeerRouter member-router -PeerSubnet member-subnet
     foreach ($change in @('paging-conn-2', 'ERROR'), @('paging-conn-3', 'PENDING_UPDATE'), @('paging-conn-4', 'DOWN')) {
         $id = (Get-IpsecSiteConnection -Session $a -Name $change[0]).Id
         Set-EmbeddedOpenStackStatus -Session $a -Kind IpsecSiteConnection -Id $id -Status $change[1]
@@ -34,7 +39,7 @@ BeforeAll {
 }
 
 Describe 'Export-VpnDiagram draws what the API shows' {
-    It 'the Dot picture, laid out by Graphviz, has each service with its address and each connection coloured by status' {
+    It 'the Dot picture, laid out by Graphviz, has each service with its address, each connection in its colour' {
         $picture = ConvertFrom-DotPicture (Export-VpnDiagram -Session $a -PeerSession $b -Format Dot)
         foreach ($service in $services) {
             $node = @($picture.Nodes | Where-Object id -EQ $service.Id)
@@ -45,7 +50,8 @@ Describe 'Export-VpnDiagram draws what the API shows' {
         foreach ($connection in $connections) {
             $edge = @($picture.Edges | Where-Object Id -EQ $connection.Id)
             $edge.Count | Should -Be 1
-            $edge[0].Color | Should -Be (Get-StatusColour $connection.Status) -Because "$($connection.Name) is $($connection.Status)"
+            $edge[0].Color |
+                Should -Be (Get-StatusColour $connection.Status) -Because "$($connection.Name) is $($connection.Status)"
             $edge[0].From.id | Should -Be $connection.VpnServiceId
         }
     }
@@ -58,21 +64,25 @@ Describe 'Export-VpnDiagram draws what the API shows' {
         $peer.To.id | Should -Be $pair.Local.VpnService.Id
     }
 
-    It 'the Mermaid text is a flowchart with balanced boxes, a line and a colour per connection, and a class per service' {
+    It 'the Mermaid text is a flowchart with balanced boxes, a coloured line per connection, a class per service' {
         $text = Export-VpnDiagram -Session $a -PeerSession $b -Format Mermaid
         $lines = $text -split "`n" | Where-Object { $_ }
         $lines[0] | Should -Be 'flowchart LR'
-        @($lines | Where-Object { $_ -match '^\s*subgraph ' }).Count | Should -Be @($lines | Where-Object { $_ -match '^\s*end$' }).Count
+        @($lines | Where-Object { $_ -match '^\s*subgraph ' }).Count | Should -Be @($lines |
+            Where-Object { $_ -match '^\s*end$' }).Count
         $links = @($lines | Where-Object { $_ -match '-->\|' })
         $links.Count | Should -Be $connections.Count
         $edges = @($lines | Where-Object { $_ -match '^\s*\S+ (-->\||-\.-)' })
         foreach ($connection in $connections) {
-            $index = [array]::FindIndex([string[]]$edges, [Predicate[string]] { param($l) $l -match "\|`"$([regex]::Escape($connection.Name)) $($connection.Status)`"\|" })
+            $wanted = "\|`"$([regex]::Escape($connection.Name)) $($connection.Status)`"\|"
+            $index = [array]::FindIndex([string[]]$edges, [Predicate[string]] { param($l) $l -match $wanted })
             $index | Should -BeGreaterOrEqual 0 -Because "$($connection.Name) has its line"
             $lines | Should -Contain "  linkStyle $index stroke:$(Get-StatusColour $connection.Status),stroke-width:2px"
         }
         foreach ($service in $services) {
-            @($lines | Where-Object { $_ -match "^\s*s_$($service.Id -replace '-', '_')\(`".*$([regex]::Escape($service.ExternalV4Ip)).*`"\):::active$" }).Count | Should -Be 1
+            $address = [regex]::Escape($service.ExternalV4Ip)
+            $node = "^\s*s_$($service.Id -replace '-', '_')\(`".*$address.*`"\):::active$"
+            @($lines | Where-Object { $_ -match $node }).Count | Should -Be 1
         }
     }
 
@@ -119,7 +129,8 @@ Describe 'Export-VpnDiagram with 1,000 connections' {
         $picture = ConvertFrom-DotPicture (Export-VpnDiagram -Session $fleet -Format Dot -GroupBy Status)
         $picture.Nodes.Count | Should -BeLessThan 100
         @($picture.Edges | Where-Object Id -EQ $down.Id).Color | Should -Be '#757575'
-        $summed = ($picture.Edges | Where-Object { $_.Label -match '^(\d+) connections' } | ForEach-Object { [int]($_.Label -replace ' .*') } |
+        $summed = ($picture.Edges | Where-Object { $_.Label -match '^(\d+) connections' } |
+            ForEach-Object { [int]($_.Label -replace ' .*') } |
                 Measure-Object -Sum).Sum
         $summed | Should -Be (@(Get-IpsecSiteConnection -Session $fleet -Status ACTIVE).Count)
     }
