@@ -10,33 +10,6 @@ using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Core.Pair;
 
-/// <summary>One object a site pair will make: on which end, what, and why (as -WhatIf shows it).</summary>
-public sealed class SitePairStep
-{
-    internal SitePairStep(SitePairEnd end, string kind, string name, string detail)
-    {
-        End = end;
-        Kind = kind;
-        Name = name;
-        Detail = detail;
-    }
-
-    /// <summary>The end it is made on.</summary>
-    public SitePairEnd End { get; }
-
-    /// <summary>What it is, e.g. "IKE policy".</summary>
-    public string Kind { get; }
-
-    /// <summary>Its name.</summary>
-    public string Name { get; }
-
-    /// <summary>Its settings, in a few words (never the key).</summary>
-    public string Detail { get; }
-
-    /// <summary>"IKE policy 'p-ike' on the local end (project admin at ...)".</summary>
-    public string Target => $"{Kind} '{Name}' on {End.Label}";
-}
-
 /// <summary>
 /// A site pair checked and resolved on both ends before anything is made (so -WhatIf is honest), then made in order,
 /// or not at all: when a step fails, everything already made, on either end, is removed again.
@@ -147,7 +120,7 @@ public sealed class SitePairPlan
         }
         catch (Exception e) when (e is OpenStackException or OperationCanceledException)
         {
-            var undo = await RollBackAsync(made).ConfigureAwait(false);
+            var undo = await PairLedger.RollBackAsync(made).ConfigureAwait(false);
             var inner = e as OpenStackException;
             var what = current == null ? "the site pair" : $"creating {current.Target}";
             var message = $"{what} failed: {e.Message} {undo}";
@@ -191,18 +164,18 @@ public sealed class SitePairPlan
         CancellationToken cancel)
     {
         var steps = new List<SitePairStep>();
-        await PrepareAsync(end, VpnResources.IkePolicy, IkeValues(), log, cancel, "IkePolicy").ConfigureAwait(false);
+        await PairLedger.PrepareAsync(end, VpnResources.IkePolicy, IkeValues(), log, cancel, "IkePolicy").ConfigureAwait(false);
         steps.Add(Step(end, VpnResources.IkePolicy, Name + "-ike", Settings(_ike)));
-        await PrepareAsync(end, VpnResources.IpsecPolicy, IpsecValues(), log, cancel, "IpsecPolicy")
+        await PairLedger.PrepareAsync(end, VpnResources.IpsecPolicy, IpsecValues(), log, cancel, "IpsecPolicy")
             .ConfigureAwait(false);
         steps.Add(Step(end, VpnResources.IpsecPolicy, Name + "-ipsec", Settings(_ipsec)));
-        await PrepareAsync(end, VpnResources.VpnService, ServiceValues(end), log, cancel).ConfigureAwait(false);
+        await PairLedger.PrepareAsync(end, VpnResources.VpnService, ServiceValues(end), log, cancel).ConfigureAwait(false);
         steps.Add(Step(end, VpnResources.VpnService, Name + "-vpn",
             $"router '{end.Router.Name}', address {end.Address}, networks {string.Join(", ", end.Cidrs)}"));
         VpnEndpointGroup? peerGroup = null;
         if (EndpointGroups)
         {
-            await PrepareAsync(end, VpnResources.VpnEndpointGroup, PeerGroupValues(other), log, cancel)
+            await PairLedger.PrepareAsync(end, VpnResources.VpnEndpointGroup, PeerGroupValues(other), log, cancel)
                 .ConfigureAwait(false);
             peerGroup = new VpnEndpointGroup { Id = "(new)", Name = Name + "-peer", Type = "cidr" };
             var cidrs = "cidr: " + string.Join(", ", other.Cidrs);
@@ -215,7 +188,7 @@ public sealed class SitePairPlan
         };
         var values = ConnectionValues(end, other, other.Address, service, new IkePolicy { Id = "(new)" },
             new IpsecPolicy { Id = "(new)" }, peerGroup);
-        await PrepareAsync(end, VpnResources.IpsecSiteConnection, values, log, cancel).ConfigureAwait(false);
+        await PairLedger.PrepareAsync(end, VpnResources.IpsecSiteConnection, values, log, cancel).ConfigureAwait(false);
         steps.Add(Step(end, VpnResources.IpsecSiteConnection, Name,
             $"peer {other.Address} (id {other.Address}), peer networks {string.Join(", ", other.Cidrs)}, " +
             "generated key"));
@@ -229,22 +202,22 @@ public sealed class SitePairPlan
         var otherEnd = end == Local ? Peer : Local;
         if (step.Kind == VpnResources.IkePolicy.DisplayName)
         {
-            side.IkePolicy = await CreateAsync(end, VpnResources.IkePolicy, IkeValues(), made, log, cancel)
+            side.IkePolicy = await PairLedger.CreateAsync(end, VpnResources.IkePolicy, IkeValues(), made, log, cancel)
                 .ConfigureAwait(false);
         }
         else if (step.Kind == VpnResources.IpsecPolicy.DisplayName)
         {
-            side.IpsecPolicy = await CreateAsync(end, VpnResources.IpsecPolicy, IpsecValues(), made, log, cancel)
+            side.IpsecPolicy = await PairLedger.CreateAsync(end, VpnResources.IpsecPolicy, IpsecValues(), made, log, cancel)
                 .ConfigureAwait(false);
         }
         else if (step.Kind == VpnResources.VpnService.DisplayName)
         {
-            side.VpnService = await CreateAsync(end, VpnResources.VpnService, ServiceValues(end), made, log, cancel)
+            side.VpnService = await PairLedger.CreateAsync(end, VpnResources.VpnService, ServiceValues(end), made, log, cancel)
                 .ConfigureAwait(false);
         }
         else if (step.Kind == VpnResources.VpnEndpointGroup.DisplayName)
         {
-            side.PeerEndpointGroup = await CreateAsync(end, VpnResources.VpnEndpointGroup, PeerGroupValues(otherEnd),
+            side.PeerEndpointGroup = await PairLedger.CreateAsync(end, VpnResources.VpnEndpointGroup, PeerGroupValues(otherEnd),
                 made,
                 log, cancel).ConfigureAwait(false);
         }
@@ -254,98 +227,10 @@ public sealed class SitePairPlan
             var address = other.Address ?? otherEnd.Address;
             var values = ConnectionValues(end, otherEnd, address, side.VpnService!, side.IkePolicy!, side.IpsecPolicy!,
                 side.PeerEndpointGroup);
-            side.Connection = await CreateAsync(end, VpnResources.IpsecSiteConnection, values, made, log, cancel)
+            side.Connection = await PairLedger.CreateAsync(end, VpnResources.IpsecSiteConnection, values, made, log, cancel)
                 .ConfigureAwait(false);
             side.Connection.ForgetSecrets();
         }
-    }
-
-    // Removes what was made, newest first (connections before what they use), whatever Ctrl+C said; returns a sentence.
-    private static async Task<string> RollBackAsync(List<(string What, Func<Task> Delete)> made)
-    {
-        if (made.Count == 0)
-        {
-            return "Nothing had been created.";
-        }
-
-        var removed = new List<string>();
-        var left = new List<string>();
-        foreach (var (what, delete) in Enumerable.Reverse(made))
-        {
-            try
-            {
-                await delete().ConfigureAwait(false);
-                removed.Add(what);
-            }
-            catch (OpenStackException e)
-            {
-                left.Add($"{what}: {e.Message}");
-            }
-        }
-
-        var text = removed.Count == 0 ? "" : $"Removed again: {string.Join("; ", removed)}.";
-        return left.Count == 0 ? text : $"{text} NOT removed, remove by hand: {string.Join("; ", left)}.";
-    }
-
-    // A refused policy setting names the parameter that gave it, and the field.
-    private static async Task<ResourceChange<T>> PrepareAsync<T>(SitePairEnd end, ResourceKind<T> kind,
-        FieldValues values,
-        ILogSink log, CancellationToken cancel, string? parameter = null)
-        where T : NeutronResource
-    {
-        try
-        {
-            return await ResourceClient.PrepareCreateAsync(end.Session, kind, values, log, cancel)
-                .ConfigureAwait(false);
-        }
-        catch (OpenStackException e) when (parameter != null && e.Kind == OpenStackErrorKind.InvalidArgument)
-        {
-            throw OpenStackException.Argument(parameter, $"{e.ParameterName ?? "a field"}: {e.Message}");
-        }
-    }
-
-    // Creates one object and notes how to remove it again, before anything else can fail. When the create fails, an
-    // object of that name that was not there before is one whose answer was lost: it is noted for removal too.
-    private static async Task<T> CreateAsync<T>(SitePairEnd end, ResourceKind<T> kind, FieldValues values,
-        List<(string What, Func<Task> Delete)> made, ILogSink log, CancellationToken cancel)
-        where T : NeutronResource
-    {
-        var change = await PrepareAsync(end, kind, values, log, cancel).ConfigureAwait(false);
-        var before = await NamedAsync(end, kind, change.Name!, log, cancel).ConfigureAwait(false);
-        try
-        {
-            var created = await ResourceClient.CreateAsync(end.Session, change, log, cancel).ConfigureAwait(false);
-            Note(made, end, kind, created, log);
-            return created;
-        }
-        catch (OpenStackException)
-        {
-            foreach (var lost in await NamedAsync(end, kind, change.Name!, log, CancellationToken.None)
-                .ConfigureAwait(false))
-            {
-                if (!before.Any(b => b.Id == lost.Id))
-                {
-                    Note(made, end, kind, lost, log);
-                }
-            }
-
-            throw;
-        }
-    }
-
-    private static Task<List<T>> NamedAsync<T>(SitePairEnd end, ResourceKind<T> kind, string name, ILogSink log,
-        CancellationToken cancel)
-        where T : NeutronResource =>
-        ResourceClient.ListAllAsync(end.Session, kind, new ListQuery().Where("name", name), log, cancel);
-
-    private static void Note<T>(List<(string What, Func<Task> Delete)> made, SitePairEnd end, ResourceKind<T> kind,
-        T item,
-        ILogSink log)
-        where T : NeutronResource
-    {
-        item.ForgetSecrets();
-        made.Add(($"{kind.DisplayName} '{item.Name}' ({item.Id}) on {end.Label}",
-            () => ResourceClient.DeleteAsync(end.Session, kind, item.Id, log, CancellationToken.None)));
     }
 
     private FieldValues IkeValues() => Values(_ike).Set("name", Name + "-ike").Set("description", Described);
