@@ -49,6 +49,11 @@
         'Clear-EmbeddedOpenStackFault'
         'Get-EmbeddedOpenStackRequest'
         'Set-EmbeddedOpenStackStatus'
+        # Two sites joined in one command (issue 24)
+        'New-IpsecSitePair'
+        'Test-IpsecSitePair'
+        'Remove-IpsecSitePair'
+        'Export-VpnDiagram'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
