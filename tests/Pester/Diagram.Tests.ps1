@@ -1,3 +1,9 @@
+BeforeDiscovery {
+    # Graphviz (Debian's graphviz, installed by .ci/run): without dot, the pictures cannot be laid out. Outside CI
+    # those tests are skipped and counted; under CI=true they run and fail, saying dot is missing.
+    $noDot = -not (Get-Command dot -CommandType Application -ErrorAction SilentlyContinue) -and $env:CI -ne 'true'
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 
@@ -39,7 +45,7 @@ BeforeAll {
 }
 
 Describe 'Export-VpnDiagram draws what the API shows' {
-    It 'the Dot picture, laid out by Graphviz, has each service with its address, each connection in its colour' {
+    It 'the Dot picture, laid out by Graphviz, has each service with its address, each connection in its colour' -Skip:$noDot {
         $picture = ConvertFrom-DotPicture (Export-VpnDiagram -Session $a -PeerSession $b -Format Dot)
         foreach ($service in $services) {
             $node = @($picture.Nodes | Where-Object id -EQ $service.Id)
@@ -56,7 +62,7 @@ Describe 'Export-VpnDiagram draws what the API shows' {
         }
     }
 
-    It 'a pair''s two clouds meet: each end''s connection ends at the other end''s service' {
+    It 'a pair''s two clouds meet: each end''s connection ends at the other end''s service' -Skip:$noDot {
         $picture = ConvertFrom-DotPicture (Export-VpnDiagram -Session $a -PeerSession $b -Format Dot)
         $local = $picture.Edges | Where-Object Id -EQ $pair.Local.Connection.Id
         $peer = $picture.Edges | Where-Object Id -EQ $pair.Peer.Connection.Id
@@ -86,7 +92,7 @@ Describe 'Export-VpnDiagram draws what the API shows' {
         }
     }
 
-    It 'writes SVG and PNG pictures with dot' {
+    It 'writes SVG and PNG pictures with dot' -Skip:$noDot {
         $folder = Join-Path ([System.IO.Path]::GetTempPath()) ([guid]::NewGuid().ToString('n'))
         $null = New-Item -ItemType Directory $folder
         try {
@@ -116,14 +122,14 @@ Describe 'Export-VpnDiagram draws what the API shows' {
 Describe 'Export-VpnDiagram with 1,000 connections' {
     BeforeAll { $fleet = Connect-OpenStack -Embedded -SeedConnections 1000 -ActivationDelaySec 0 }
 
-    It 'draws every connection, and Graphviz lays the picture out' {
+    It 'draws every connection, and Graphviz lays the picture out' -Skip:$noDot {
         $count = @(Get-IpsecSiteConnection -Session $fleet).Count
         $count | Should -BeGreaterOrEqual 1000
         $picture = ConvertFrom-DotPicture (Export-VpnDiagram -Session $fleet -Format Dot)
         @($picture.Edges | Where-Object Id).Count | Should -Be $count
     }
 
-    It '-GroupBy Status draws the ACTIVE connections of each service as one node and keeps the others' {
+    It '-GroupBy Status draws the ACTIVE connections of each service as one node and keeps the others' -Skip:$noDot {
         $down = Get-IpsecSiteConnection -Session $fleet -Name fleet-conn-000500
         Set-EmbeddedOpenStackStatus -Session $fleet -Kind IpsecSiteConnection -Id $down.Id -Status DOWN
         $picture = ConvertFrom-DotPicture (Export-VpnDiagram -Session $fleet -Format Dot -GroupBy Status)
