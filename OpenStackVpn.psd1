@@ -38,6 +38,7 @@
         'Wait-VpnService'
         # Peer side and diagnosis (issue 11)
         'Export-IpsecPeerConfig'
+        'Get-IpsecPeerParameter'
         'Test-IpsecSiteConnection'
         'Start-EmbeddedOpenStack'
         'Stop-EmbeddedOpenStack'
