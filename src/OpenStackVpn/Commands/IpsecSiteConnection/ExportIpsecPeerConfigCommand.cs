@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using OpenStackVpn.Core.Peer;
 
@@ -22,24 +23,33 @@ namespace OpenStackVpn.Commands;
 /// <code>Export-IpsecPeerConfig -Id cbc152a0-7e93-4f98-9f04-b085a4bf2511 -Format Libreswan -Path /etc/ipsec.d -IncludeSecret</code>
 /// <para>Writes neutron-ID.conf and neutron-ID.secrets for a Libreswan gateway.</para>
 /// </example>
+/// <example>
+/// <code>Get-IpsecSiteConnection -Name 'branch-1-*' | Export-IpsecPeerConfig -Path ./branch-1 -IncludeSecret -PeerLocalAddress %any</code>
+/// <para>Writes one swanctl.conf with every connection of the branch's gateway (two regions, a backup), for a gateway behind NAT.</para>
+/// </example>
 [Cmdlet(VerbsData.Export, "IpsecPeerConfig", DefaultParameterSetName = "InputObject", SupportsShouldProcess = true)]
 [OutputType(typeof(PeerConfigFile))]
 public sealed class ExportIpsecPeerConfigCommand : ConnectionReportCommand
 {
-    private readonly HashSet<string> _written = new();
+    private readonly List<PeerSite> _sites = new();
 
     /// <summary><para type="description">The peer's configuration language: Swanctl (default; strongSwan swanctl.conf), IpsecConf (strongSwan ipsec.conf and ipsec.secrets) or Libreswan.</para></summary>
     [Parameter]
     public PeerConfigFormat Format { get; set; } = PeerConfigFormat.Swanctl;
 
-    /// <summary><para type="description">The folder to write the files into (created if missing); each file is readable by its owner only. Without it, the files go to the pipeline.</para></summary>
+    /// <summary><para type="description">The folder to write the files into (created if missing); each file is readable by its owner only. All connections given to one command go into one set of files for one peer gateway (several connections of one peer: one swanctl.conf, one ipsec.conf and ipsec.secrets, one Libreswan .conf and .secrets); connections of different peers are refused. Without -Path, each connection's files go to the pipeline.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
-    /// <summary><para type="description">Write the connection's real pre-shared key instead of a placeholder.</para></summary>
+    /// <summary><para type="description">Write the connection's real pre-shared key instead of a placeholder. If the cloud's answer holds no key, the connection is not written and an error says so.</para></summary>
     [Parameter]
     public SwitchParameter IncludeSecret { get; set; }
+
+    /// <summary><para type="description">The peer gateway's own address, for a peer behind NAT that does not own the public address the cloud knows (peer_address): its private address, %any, or %defaultroute (IpsecConf and Libreswan). The ids stay what the cloud expects.</para></summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? PeerLocalAddress { get; set; }
 
     /// <inheritdoc/>
     protected override void ProcessRecord()
@@ -49,28 +59,44 @@ public sealed class ExportIpsecPeerConfigCommand : ConnectionReportCommand
         {
             var id = ConnectionId(session);
             var site = Await(cancel => PeerSiteReader.ReadAsync(session, id, Log, cancel));
-            var files = PeerConfigWriter.Write(site, Format, IncludeSecret);
+            if (Path != null)
+            {
+                // One peer gateway's files for all connections of the command: written when all have been read.
+                _sites.Add(site);
+                return;
+            }
+
+            var files = PeerConfigWriter.Write(new[] { site }, Format, IncludeSecret, PeerLocalAddress);
             site.Connection.ForgetSecrets();
+            WriteObject(files, enumerateCollection: true);
+        }
+        catch (OpenStackException e)
+        {
+            WriteError(ToErrorRecord(e));
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        if (Path == null || _sites.Count == 0)
+        {
+            return;
+        }
+
+        var ids = string.Join(", ", _sites.Select(s => s.Connection.Id));
+        try
+        {
+            var files = PeerConfigWriter.Write(_sites, Format, IncludeSecret, PeerLocalAddress);
+            var folder = GetUnresolvedProviderPathFromPSPath(Path);
             foreach (var file in files)
             {
-                if (Path != null)
+                var target = System.IO.Path.Combine(folder, file.FileName);
+                if (ShouldProcess(target, $"Write the {Format} peer configuration of connection(s) {ids}{(file.HoldsSecret ? ", with the pre-shared key" : "")}"))
                 {
-                    var folder = GetUnresolvedProviderPathFromPSPath(Path);
-                    var target = System.IO.Path.Combine(folder, file.FileName);
-                    if (!_written.Add(target))
-                    {
-                        throw OpenStackException.Argument(nameof(Path), $"{target} was already written for another connection in this command; export each connection to its own folder.");
-                    }
-
-                    if (!ShouldProcess(target, $"Write the {Format} peer configuration of connection {id}{(file.HoldsSecret ? ", with its pre-shared key" : "")}"))
-                    {
-                        continue;
-                    }
-
                     OwnerOnlyFile.Write(file, folder);
+                    WriteObject(file);
                 }
-
-                WriteObject(file);
             }
         }
         catch (OpenStackException e)
@@ -80,6 +106,13 @@ public sealed class ExportIpsecPeerConfigCommand : ConnectionReportCommand
         catch (IOException e)
         {
             WriteError(new ErrorRecord(e, "PeerConfigNotWritten", ErrorCategory.WriteError, Path));
+        }
+        finally
+        {
+            foreach (var site in _sites)
+            {
+                site.Connection.ForgetSecrets();
+            }
         }
     }
 }
