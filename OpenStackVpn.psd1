@@ -42,6 +42,7 @@
         'Get-OpenStackNetwork'
         # Peer side and diagnosis (issue 11)
         'Export-IpsecPeerConfig'
+        'Get-IpsecPeerParameter'
         'Test-IpsecSiteConnection'
         'Start-EmbeddedOpenStack'
         'Stop-EmbeddedOpenStack'

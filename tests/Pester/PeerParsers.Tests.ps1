@@ -108,3 +108,56 @@ Describe 'Every value Neutron accepts, in every format, read by the real parsers
         Write-Host "    Libreswan: $($refused.Count) cases refused with the reason"
     }
 }
+
+Describe 'One gateway, several connections, and a peer behind NAT, read by the real parsers' -Tag PeerParsers -Skip:($null -ne $parserSkip) {
+    BeforeAll {
+        $session = Connect-OpenStack -Embedded -EmbeddedProfile Latest -ActivationDelaySec 0
+        $root = Join-Path ([System.IO.Path]::GetTempPath()) (New-TestName 'gateway')
+        $service = (Get-VpnService -Session $session | Where-Object { $_.ExternalV4Ip } | Select-Object -First 1).Id
+        $ike = New-IkePolicy -Name gw -IkeVersion v2 -EncryptionAlgorithm aes-256 -AuthAlgorithm sha256 -Pfs group14 -Session $session
+        $ipsec = New-IpsecPolicy -Name gw -EncryptionAlgorithm aes-128 -AuthAlgorithm sha256 -Pfs group14 -Session $session
+        $psk = ConvertTo-SecureString 'gateway-psk' -AsPlainText -Force
+        $both = foreach ($cidr in '10.41.0.0/24', '10.42.0.0/24') {
+            New-IpsecSiteConnection -Name "gw-$cidr" -VpnService $service -IkePolicy $ike -IpsecPolicy $ipsec -PeerAddress 198.51.100.40 `
+                -PeerCidr $cidr -Psk $psk -Session $session
+        }
+        $other = New-IpsecSiteConnection -Name gw-other -VpnService $service -IkePolicy $ike -IpsecPolicy $ipsec -PeerAddress 198.51.100.41 `
+            -PeerCidr 10.43.0.0/24 -Psk $psk -Session $session
+    }
+
+    AfterAll {
+        Remove-Item $root -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'writes both connections of one peer into one file per kind, which each parser loads whole' {
+        $swan = @($both | Export-IpsecPeerConfig -Path "$root/swanctl" -IncludeSecret -Session $session)
+        $swan.FileName | Should -Be 'swanctl.conf'
+        $loaded = @(Invoke-PeerParser swanctl "$root/work-1" @($swan[0].Path) | Where-Object What -eq loaded)
+        $loaded.Count | Should -Be 2
+        $null = $both | Export-IpsecPeerConfig -Format IpsecConf -Path "$root/conf" -IncludeSecret -Session $session
+        @(Invoke-PeerParser starter "$root/work-2" @("$root/conf") | Where-Object What -eq loaded).Count | Should -Be 2
+        $lsw = @($both | Export-IpsecPeerConfig -Format Libreswan -Path "$root/lsw" -IncludeSecret -Session $session)
+        $lsw.FileName | Should -Be @('neutron-peer-198.51.100.40.conf', 'neutron-peer-198.51.100.40.secrets')
+        $checked = @(Invoke-PeerParser libreswan "$root/work-3" @($lsw[0].Path))
+        @($checked | Where-Object What -eq refused) | Should -BeNullOrEmpty
+        @($checked | Where-Object What -in 'ike', 'child' | Where-Object Value -match 'ERROR') | Should -BeNullOrEmpty
+    }
+
+    It 'refuses connections of different peers in one folder, naming -Path, and writes nothing' {
+        $record = Get-ErrorRecord { @($both[0], $other) | Export-IpsecPeerConfig -Path "$root/mixed" -Session $session }
+        $record.Exception.Message | Should -Match '^-Path: .*different peers'
+        Test-Path "$root/mixed/swanctl.conf" | Should -BeFalse
+    }
+
+    It 'writes a NAT''d peer''s own address or wildcard, and each parser loads it' {
+        $nat = @($both[0] | Export-IpsecPeerConfig -Path "$root/nat-swanctl" -PeerLocalAddress '%any' -Session $session)
+        $nat[0].Content | Should -Match '(?m)^\s*local_addrs = %any$'
+        @(Invoke-PeerParser swanctl "$root/work-4" @($nat[0].Path) | Where-Object What -eq loaded).Count | Should -Be 1
+        $null = $both[0] | Export-IpsecPeerConfig -Format IpsecConf -Path "$root/nat-conf" -PeerLocalAddress '%defaultroute' -Session $session
+        @(Invoke-PeerParser starter "$root/work-5" @("$root/nat-conf") | Where-Object What -eq loaded).Count | Should -Be 1
+        $lsw = @($both[0] | Export-IpsecPeerConfig -Format Libreswan -Path "$root/nat-lsw" -PeerLocalAddress 10.20.0.5 -Session $session)
+        $lsw[0].Content | Should -Match '(?m)^\s*left=10\.20\.0\.5$'
+        $lsw[0].Content | Should -Match '(?m)^\s*leftid=198\.51\.100\.40$'
+        @(Invoke-PeerParser libreswan "$root/work-6" @($lsw[0].Path) | Where-Object What -eq refused) | Should -BeNullOrEmpty
+    }
+}

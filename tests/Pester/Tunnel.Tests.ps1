@@ -245,3 +245,49 @@ Describe 'A real tunnel: the ipsec.conf export, loaded by strongSwan''s starter'
         @(Test-IpsecSiteConnection -Id $c.Id -PeerConfig (Join-Path $good 'ipsec.conf') | Where-Object Severity -eq 'Error') | Should -BeNullOrEmpty
     }
 }
+
+Describe 'A real tunnel: a peer behind NAT (masquerading box, NAT-T), exported with -PeerLocalAddress %any' -Tag Tunnel -Skip:($null -ne $skipReason) {
+    BeforeAll {
+        $seed = Get-LabSeed
+        $null = Connect-Lab lab-admin
+        $prefix = New-TestName 'tunnel-nat'
+        $work = Join-Path ([System.IO.Path]::GetTempPath()) $prefix
+        $psk = ConvertTo-SecureString "psk-nat-$([guid]::NewGuid().ToString('n'))" -AsPlainText -Force
+        $ike = New-IkePolicy -Name "$prefix-ike" -IkeVersion v2 -EncryptionAlgorithm aes-256 -AuthAlgorithm sha256 -Pfs group14
+        $esp = New-IpsecPolicy -Name "$prefix-esp" -AuthAlgorithm sha256 -Pfs group14
+        $service = New-VpnService -Name "$prefix-vpn" -Router $seed.router_id -Subnet $seed.private_subnet_id
+        $c = New-IpsecSiteConnection -Name "$prefix-c" -VpnService $service -IkePolicy $ike -IpsecPolicy $esp `
+            -PeerAddress 198.51.100.23 -PeerCidr 10.66.0.0/24 -Psk $psk
+        $peer = Join-Path $work 'peer'
+        $state = Join-Path $work 'state'
+    }
+
+    AfterAll {
+        if ($state) { Stop-LabTunnel $state }
+        Remove-Item Env:PEER_NAT -ErrorAction Ignore
+        Get-IpsecSiteConnection -Name "$prefix*" | Remove-IpsecSiteConnection -Force -ErrorAction SilentlyContinue
+        Get-VpnService -Name "$prefix*" | Remove-VpnService -Force -ErrorAction SilentlyContinue
+        Get-IkePolicy -Name "$prefix*" | Remove-IkePolicy -Force -ErrorAction SilentlyContinue
+        Get-IpsecPolicy -Name "$prefix*" | Remove-IpsecPolicy -Force -ErrorAction SilentlyContinue
+        Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'comes up when the peer starts it through the NAT box: ids unchanged, ACTIVE in the lab''s API, ping passing' {
+        $file = Export-IpsecPeerConfig -Id $c.Id -Path $peer -IncludeSecret -PeerLocalAddress '%any'
+        $file.Content | Should -Match '(?m)^\s*local_addrs = %any$'
+        $file.Content | Should -Match '(?m)^\s*id = 198\.51\.100\.23$'
+        $env:PEER_NAT = '1'
+        try { Measure-Step '(e) NAT: start both sides' { $null = Start-LabTunnel -ConnectionId $c.Id -PeerDir $peer -State $state } }
+        finally { Remove-Item Env:PEER_NAT -ErrorAction Ignore }
+        # The cloud cannot reach a peer behind NAT until the peer has opened the way: the peer starts the tunnel.
+        Measure-Step '(e) NAT: the peer initiates' { Start-LabTunnelPeer $state | Should -BeTrue }
+        Test-LabTunnelPing $state | Should -BeTrue
+        # The driver's own "ipsec up" towards the public address (which the NAT box drops) retransmits for about
+        # 165 s; its status stays CONNECTING (DOWN) until then, although traffic already passes.
+        Measure-Step '(e) NAT: Wait ACTIVE' {
+            (Wait-IpsecSiteConnection -Id $c.Id -TimeoutSec 300 -PollIntervalSec 1).Status | Should -Be 'ACTIVE'
+        }
+        Test-LabTunnelPing $state | Should -BeTrue
+        (Get-Content (Join-Path $state 'peer/charon.log') -Raw) | Should -Match 'local host is behind NAT'
+    }
+}

@@ -13,13 +13,109 @@ public static class PeerConfigWriter
     /// otherwise <see cref="PeerConfigFile.PskPlaceholder"/> stands in for it. A connection the format cannot express is refused
     /// (an argument error of -Format) with the reason.
     /// </summary>
-    public static IReadOnlyList<PeerConfigFile> Write(PeerSite site, PeerConfigFormat format, bool includeSecret)
+    public static IReadOnlyList<PeerConfigFile> Write(PeerSite site, PeerConfigFormat format, bool includeSecret) =>
+        Write(new[] { site }, format, includeSecret, null);
+
+    /// <summary>
+    /// One peer gateway's files for all of <paramref name="sites"/> (one file per kind, whatever their number: several
+    /// connections in one swanctl.conf, conn sections in one ipsec.conf, one Libreswan .conf and .secrets). They must share
+    /// the peer (its address and id); <paramref name="peerLocalAddress"/> replaces the peer's own address in the files
+    /// (a peer behind NAT: its private address, %any, or %defaultroute where the format has it), the ids staying as the
+    /// cloud expects them.
+    /// </summary>
+    public static IReadOnlyList<PeerConfigFile> Write(IReadOnlyList<PeerSite> sites, PeerConfigFormat format, bool includeSecret, string? peerLocalAddress)
     {
-        if (Vendors.VendorDialects.Writer(format) is { } vendor)
+        if (sites == null || sites.Count == 0)
         {
-            return Vendors.VendorDialects.Write(vendor, site, includeSecret);
+            throw new System.ArgumentException("At least one connection is needed.", nameof(sites));
         }
 
+        if (LocalAddressRefusal(peerLocalAddress, format) is { } badAddress)
+        {
+            throw OpenStackException.Argument("PeerLocalAddress", badAddress);
+        }
+
+        if (Vendors.VendorDialects.Writer(format) is { } vendor)
+        {
+            return Vendor(vendor, sites, format, includeSecret, peerLocalAddress);
+        }
+
+        var all = sites.Select(site => Prepare(site, format, includeSecret, peerLocalAddress)).ToList();
+        var peers = all.Select(p => $"{p.Site.Connection.PeerAddress} (id {p.Settings.LocalId})").Distinct().ToList();
+        if (peers.Count > 1)
+        {
+            throw OpenStackException.Argument("Path", $"the connections {string.Join(", ", all.Select(p => p.Site.Connection.Id))} have different peers "
+                + $"({string.Join("; ", peers)}); one folder holds one peer gateway's configuration: export each peer to its own folder.");
+        }
+
+        var secrets = all.GroupBy(p => (p.Settings.LocalId, p.Settings.RemoteId)).Select(g => g.First()).ToList();
+        foreach (var pair in all.GroupBy(p => (p.Settings.LocalId, p.Settings.RemoteId)).Where(g => g.Select(p => p.Secret).Distinct().Count() > 1))
+        {
+            throw OpenStackException.Argument("Path", $"the connections {string.Join(", ", pair.Select(p => p.Site.Connection.Id))} share the ids "
+                + $"{pair.Key.LocalId} and {pair.Key.RemoteId} but not the pre-shared key; a gateway picks the key by the ids alone, so one of them "
+                + "would fail: give them the same key, or different ids (local_id, peer_id).");
+        }
+
+        var placeholder = !includeSecret;
+        var header = string.Concat(all.Select(p => $"# Peer side of IPsec site connection '{p.Site.Connection.Name}' ({p.Site.Connection.Id}), "
+            + $"written by Export-IpsecPeerConfig\n#   from the cloud's API objects: VPN service {p.Site.Service.Id}, IKE policy {p.Site.IkePolicy.Id}, "
+            + $"IPsec policy {p.Site.IpsecPolicy.Id}.\n"));
+        var id = string.Join(",", all.Select(p => p.Site.Connection.Id));
+        var settings = all.Select(p => p.Settings).ToList();
+        var name = all.Count == 1 ? all[0].Settings.Name : "neutron-peer-" + (all[0].Site.Connection.PeerAddress ?? "").Replace(':', '_');
+        string Secrets(System.Func<PeerSettings, PeerSettings> ids) =>
+            header + string.Concat(secrets.Select(p => SecretsFile(ids(p.Settings), p.KeyText, placeholder)));
+        return format switch
+        {
+            PeerConfigFormat.Swanctl => new[]
+            {
+                new PeerConfigFile(id, format, "swanctl.conf", header + Swanctl(settings, secrets.Select(p => (p.Settings, p.KeyText)).ToList(), placeholder), includeSecret),
+            },
+            PeerConfigFormat.IpsecConf => new[]
+            {
+                new PeerConfigFile(id, format, "ipsec.conf", header + string.Join("\n", settings.Select(IpsecConf)), false),
+                new PeerConfigFile(id, format, "ipsec.secrets", Secrets(s => s), includeSecret),
+            },
+            _ => new[]
+            {
+                new PeerConfigFile(id, format, name + ".conf", header + string.Join("\n", settings.Select(Libreswan)), false),
+                new PeerConfigFile(id, format, name + ".secrets", Secrets(LibreswanIds), includeSecret),
+            },
+        };
+    }
+
+    // A vendor's configuration: each connection's commands, one file per kind for the whole gateway (the tunnels are
+    // named by their connections, so their commands stand side by side).
+    private static List<PeerConfigFile> Vendor(Vendors.VendorDialect vendor, IReadOnlyList<PeerSite> sites,
+        PeerConfigFormat format, bool includeSecret, string? peerLocalAddress)
+    {
+        if (peerLocalAddress != null)
+        {
+            throw OpenStackException.Argument("PeerLocalAddress",
+                $"{format} is written with the device's own public address, as the cloud knows it; -PeerLocalAddress "
+                + "serves the strongSwan and Libreswan formats. Put the device's private address in by hand.");
+        }
+
+        var peers = sites.Select(site => site.Connection.PeerAddress).Distinct().ToList();
+        if (peers.Count > 1)
+        {
+            throw OpenStackException.Argument("Path",
+                $"the connections {string.Join(", ", sites.Select(site => site.Connection.Id))} have different peers "
+                + $"({string.Join("; ", peers)}); one folder holds one peer gateway's configuration: export each "
+                + "peer to its own folder.");
+        }
+
+        return sites.SelectMany(site => Vendors.VendorDialects.Write(vendor, site, includeSecret))
+            .GroupBy(file => file.FileName)
+            .Select(files => files.Count() == 1 ? files.First() : new PeerConfigFile(
+                string.Join(",", files.Select(f => f.ConnectionId)), format, files.Key,
+                string.Join("\n", files.Select(f => f.Content)), files.Any(f => f.HoldsSecret)))
+            .ToList();
+    }
+
+    private static (PeerSite Site, PeerSettings Settings, string? Secret, string KeyText) Prepare(
+        PeerSite site, PeerConfigFormat format, bool includeSecret, string? peerLocalAddress)
+    {
         if (site.Refusal(format) is { } reason)
         {
             throw OpenStackException.Argument("Format", $"connection {site.Connection.Id} cannot be written as {format}: {reason}");
@@ -33,31 +129,50 @@ public static class PeerConfigWriter
                 + "and put the key in by hand.");
         }
 
+        settings.LocalAddress = peerLocalAddress ?? settings.LocalAddress;
         var secret = includeSecret ? OpenStackVpn.Core.Secrets.ToPlain(settings.Psk) : null;
-        var header = $"# Peer side of IPsec site connection '{site.Connection.Name}' ({site.Connection.Id}), written by Export-IpsecPeerConfig\n" +
-                     $"# from the cloud's API objects: VPN service {site.Service.Id}, IKE policy {site.IkePolicy.Id}, IPsec policy {site.IpsecPolicy.Id}.\n";
-        var keyText = PeerConfigFile.QuoteSecret(secret ?? PeerConfigFile.PskPlaceholder);
-        var id = site.Connection.Id;
-        return format switch
-        {
-            PeerConfigFormat.Swanctl => new[] { new PeerConfigFile(id, format, "swanctl.conf", header + Swanctl(settings, keyText, secret == null), secret != null) },
-            PeerConfigFormat.IpsecConf => new[]
-            {
-                new PeerConfigFile(id, format, "ipsec.conf", header + IpsecConf(settings), false),
-                new PeerConfigFile(id, format, "ipsec.secrets", header + SecretsFile(settings, keyText, secret == null), secret != null),
-            },
-            _ => new[]
-            {
-                new PeerConfigFile(id, format, settings.Name + ".conf", header + Libreswan(settings), false),
-                new PeerConfigFile(id, format, settings.Name + ".secrets", header + SecretsFile(LibreswanIds(settings), keyText, secret == null), secret != null),
-            },
-        };
+        return (site, settings, secret, PeerConfigFile.QuoteSecret(secret ?? PeerConfigFile.PskPlaceholder));
     }
 
-    private static string Swanctl(PeerSettings s, string keyText, bool placeholder)
+    // A peer behind NAT does not own the address the cloud knows: an address of its own, or the format's wildcard.
+    private static string? LocalAddressRefusal(string? address, PeerConfigFormat format)
+    {
+        if (address == null || PeerSite.IsIp(address) || address == "%any" || (address == "%defaultroute" && format != PeerConfigFormat.Swanctl))
+        {
+            return null;
+        }
+
+        return address == "%defaultroute"
+            ? "swanctl.conf has no %defaultroute: give the peer's own address, or %any."
+            : $"'{address}' is neither an IP address nor %any or %defaultroute.";
+    }
+
+    private static string Swanctl(List<PeerSettings> all, List<(PeerSettings Ids, string KeyText)> keys, bool placeholder)
     {
         var text = new StringBuilder();
         text.Append("connections {\n");
+        foreach (var s in all)
+        {
+            SwanctlConnection(text, s);
+        }
+
+        text.Append("}\nsecrets {\n");
+        foreach (var (s, keyText) in keys)
+        {
+            text.Append($"  ike-{s.Name} {{\n");
+            text.Append($"    id-peer = {Quoted(s.LocalId)}\n");
+            text.Append($"    id-cloud = {Quoted(s.RemoteId)}\n");
+            text.Append($"    secret = {keyText}{(placeholder ? "   # Get-IpsecSiteConnection -IncludeSecret, or Export-IpsecPeerConfig -IncludeSecret" : "")}\n");
+            text.Append("  }\n");
+        }
+
+        text.Append("}\n");
+        text.Append($"# mtu = {all[0].Mtu}: swanctl has no MTU setting; set it on the peer's interfaces if needed.\n");
+        return text.ToString();
+    }
+
+    private static void SwanctlConnection(StringBuilder text, PeerSettings s)
+    {
         text.Append($"  {s.Name} {{\n");
         text.Append($"    version = {s.IkeVersion}\n");
         text.Append($"    local_addrs = {s.LocalAddress}\n");
@@ -79,15 +194,7 @@ public static class PeerConfigWriter
         text.Append($"        rekey_time = {Seconds(s.ChildLifetime)}\n");
         text.Append($"        dpd_action = {SwanctlDpdAction(s.DpdAction)}\n");
         text.Append($"        start_action = {(s.StartAction == "start" ? "start" : "trap")}\n");
-        text.Append("      }\n    }\n  }\n}\n");
-        text.Append("secrets {\n");
-        text.Append($"  ike-{s.Name} {{\n");
-        text.Append($"    id-peer = {Quoted(s.LocalId)}\n");
-        text.Append($"    id-cloud = {Quoted(s.RemoteId)}\n");
-        text.Append($"    secret = {keyText}{(placeholder ? "   # Get-IpsecSiteConnection -IncludeSecret, or Export-IpsecPeerConfig -IncludeSecret" : "")}\n");
-        text.Append("  }\n}\n");
-        text.Append($"# mtu = {s.Mtu}: swanctl has no MTU setting; set it on the peer's interfaces if needed.\n");
-        return text.ToString();
+        text.Append("      }\n    }\n  }\n");
     }
 
     private static string IpsecConf(PeerSettings s)

@@ -16,13 +16,14 @@
 #   tunnel.sh peer-stop STATE                stops the peer gateway as an admin would (its SAs deleted, then killed)
 #   tunnel.sh down STATE                     kills both sides by PID and deletes the namespaces
 # Environment: VPNLAB_STATE (the lab, default /tmp/openstackvpn-lab), REPORT_S (status report period, default 1),
-#              OVT_PREFIX (namespace prefix, default ovt).
+#              OVT_PREFIX (namespace prefix, default ovt), PEER_NAT=1 (for "up": the peer gateway sits behind a
+#              masquerading NAT box that holds the public peer address; the peer owns only 100.64.0.2).
 set -u
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 PYTHONWARNINGS=ignore
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 LAB=${VPNLAB_STATE:-/tmp/openstackvpn-lab}
 P=${OVT_PREFIX:-ovt}   # another prefix lets two tunnel runs share a machine
-NAMESPACES="hl rl wan rr hr"
+NAMESPACES="hl rl wan rr hr nat"
 PKGS="strongswan-charon strongswan-starter strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins python3-neutron-vpnaas iptables iputils-ping tcpdump util-linux"
 
 say() { printf '[tunnel %s] %s\n' "$(date +%T)" "$*"; }
@@ -88,7 +89,13 @@ net_up() {
   for n in $NAMESPACES; do ip netns add $P-$n && ip -n $P-$n link set lo up || return 1; done
   ip link add hl0 netns $P-hl type veth peer name qr-ovt netns $P-rl     # cloud host  - router inside (qr-)
   ip link add qg-ovt netns $P-rl type veth peer name wl0 netns $P-wan    # router gateway (qg-) - "internet"
-  ip link add wr0 netns $P-wan type veth peer name pub0 netns $P-rr      # "internet" - peer gateway
+  if [ "${PEER_NAT:-0}" = 1 ]; then
+    # The peer gateway behind a masquerading box: it owns only 100.64.0.2; the NAT box holds the public PEER_IP.
+    ip link add wr0 netns $P-wan type veth peer name out0 netns $P-nat    # "internet" - NAT box
+    ip link add in0 netns $P-nat type veth peer name pub0 netns $P-rr     # NAT box - peer gateway
+  else
+    ip link add wr0 netns $P-wan type veth peer name pub0 netns $P-rr    # "internet" - peer gateway
+  fi
   ip link add lan0 netns $P-rr type veth peer name hr0 netns $P-hr       # peer gateway - host behind it
   for a in $LOCAL_GWS; do ip -n $P-rl addr add $a dev qr-ovt; done
   for a in $LOCAL_HOSTS; do ip -n $P-hl addr add $a dev hl0; done
@@ -97,12 +104,23 @@ net_up() {
   ip -n $P-rl addr add $CLOUD_IP/$CLOUD_LEN dev qg-ovt
   ip -n $P-wan addr add $WAN_CLOUD_IP/$CLOUD_LEN dev wl0
   ip -n $P-wan addr add $WAN_PEER_IP/$PEER_LEN dev wr0
-  ip -n $P-rr addr add $PEER_IP/$PEER_LEN dev pub0
   for n in hl0:hl qr-ovt:rl qg-ovt:rl wl0:wan wr0:wan pub0:rr lan0:rr hr0:hr; do ip -n $P-${n#*:} link set ${n%:*} up; done
   ip -n $P-hl route add default via ${LOCAL_GWS%%/*}
   ip -n $P-hr route add default via ${PEER_GWS%%/*}
   ip -n $P-rl route add default via $WAN_CLOUD_IP
-  ip -n $P-rr route add default via $WAN_PEER_IP
+  if [ "${PEER_NAT:-0}" = 1 ]; then
+    ip -n $P-nat addr add $PEER_IP/$PEER_LEN dev out0
+    ip -n $P-nat addr add 100.64.0.1/24 dev in0
+    ip -n $P-rr addr add 100.64.0.2/24 dev pub0
+    ip -n $P-nat link set out0 up; ip -n $P-nat link set in0 up
+    ip -n $P-nat route add default via $WAN_PEER_IP
+    ip -n $P-rr route add default via 100.64.0.1
+    ip netns exec $P-nat sysctl -qw net.ipv4.ip_forward=1
+    ip netns exec $P-nat iptables -t nat -A POSTROUTING -o out0 -j MASQUERADE || return 1
+  else
+    ip -n $P-rr addr add $PEER_IP/$PEER_LEN dev pub0
+    ip -n $P-rr route add default via $WAN_PEER_IP
+  fi
   # The "internet" never carries private ranges: without the tunnel there is no path between the sites.
   for a in 10.0.0.0/8 172.16.0.0/12 192.168.0.0/16; do ip -n $P-wan route add unreachable $a; done
   for n in rl wan rr; do ip netns exec $P-$n sysctl -qw net.ipv4.ip_forward=1; done
@@ -129,7 +147,11 @@ up() {
   eval "$(cat "$STATE/topology.env")"
   net_up || { down "$STATE"; die "network namespaces"; }
   if ip netns exec $P-hl ping -c1 -W1 ${PEER_HOSTS%%/*} > /dev/null 2>&1; then down "$STATE"; die "a clear-text path between the sites exists"; fi
-  ip netns exec $P-rl ping -c1 -W1 $PEER_IP > /dev/null 2>&1 || { down "$STATE"; die "the gateways cannot reach each other"; }
+  if [ "${PEER_NAT:-0}" = 1 ]; then
+    ip netns exec $P-rr ping -c1 -W1 $CLOUD_IP > /dev/null 2>&1 || { down "$STATE"; die "the peer cannot reach the cloud through the NAT box"; }
+  else
+    ip netns exec $P-rl ping -c1 -W1 $PEER_IP > /dev/null 2>&1 || { down "$STATE"; die "the gateways cannot reach each other"; }
+  fi
   say "namespaces up: cloud $CLOUD_IP (${LOCAL_HOSTS}), peer $PEER_IP (${PEER_HOSTS}); no clear-text path between the sites"
 
   # This kernel may have no ESP (CONFIG_INET_ESP off): then both sides use strongSwan's userspace ESP (kernel-libipsec).
