@@ -22,7 +22,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 LAB=${VPNLAB_STATE:-/tmp/openstackvpn-lab}
 P=${OVT_PREFIX:-ovt}   # another prefix lets two tunnel runs share a machine
 NAMESPACES="hl rl wan rr hr"
-PKGS="strongswan-charon strongswan-starter strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins python3-neutron-vpnaas iptables iputils-ping tcpdump util-linux"
+PKGS="strongswan-charon strongswan-starter strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins python3-neutron-vpnaas iptables iputils-ping tcpdump util-linux libldns3 libevent-pthreads-2.1-7 libnss3-tools"
 
 say() { printf '[tunnel %s] %s\n' "$(date +%T)" "$*"; }
 die() {   # a failed "up" leaves nothing behind
@@ -191,7 +191,7 @@ up() {
 cmd=${1:-}; shift || true
 case "$cmd" in
   check) why=$(can_run) && echo "tunnels can run here" || { echo "$why"; exit 1; } ;;
-  install) install_packages ;;
+  install) install_packages; bash "$HERE/libreswan.sh" install || die "Libreswan could not be extracted" ;;
   up) [ $# = 3 ] || die "usage: tunnel.sh up STATE INPUT.json PEER_DIR|-"; STATE=$1; can_run > /dev/null || die "$(can_run)"; install_packages; up "$@" ;;
   ping) STATE=$1; eval "$(cat "$STATE/topology.env")"; ping_all ;;
   peer-load) STATE=$1; eval "$(cat "$STATE/topology.env")"
