@@ -44,14 +44,16 @@ up() {
   conf=$(ls "$peer_dir"/*.conf 2>/dev/null | head -1)
   secrets=$(ls "$peer_dir"/*.secrets 2>/dev/null | head -1)
   [ -f "$conf" ] && [ -f "$secrets" ] || { say "ERROR: no .conf and .secrets in $peer_dir"; return 1; }
-  ip netns pids $P-rr > /dev/null 2>&1 || { say "ERROR: no namespace $P-rr (tunnel.sh up STATE INPUT.json - first)"; return 1; }
+  ip netns pids $P-rr > /dev/null 2>&1 ||
+    { say "ERROR: no namespace $P-rr (tunnel.sh up STATE INPUT.json - first)"; return 1; }
   install_libreswan || return 1
   down "$state"
   rm -rf "$dir"; mkdir -p "$dir/nss" "$dir/run"
   # Exactly the exported files: ipsec.conf only adds "config setup" and includes the exported .conf.
   cp "$conf" "$dir/peer.conf"
   install -m 600 "$secrets" "$dir/peer.secrets"
-  printf 'config setup\n    logtime=yes\n\ninclude %s\n' "$dir/peer.conf" > "$dir/ipsec.conf"
+  # plutodebug=base: pluto logs the child SA's accepted proposal and traffic selectors only at debug level.
+  printf 'config setup\n    logtime=yes\n    plutodebug=base\n\ninclude %s\n' "$dir/peer.conf" > "$dir/ipsec.conf"
   certutil -N -d "sql:$dir/nss" --empty-password > "$dir/certutil.out" 2>&1 || { say "ERROR: certutil"; return 1; }
   name=$(sed -n 's/^conn \(\S\+\).*/\1/p' "$dir/peer.conf" | head -1)
   # pluto looks for addconn in /usr/libexec/ipsec, which does not exist here: a tmpfs over /usr/libexec in a private
@@ -65,7 +67,8 @@ up() {
   disown $!
   local i
   for i in $(seq 100); do [ -S "$dir/run/pluto.ctl" ] && break; sleep 0.1; done
-  [ -S "$dir/run/pluto.ctl" ] || { cat "$dir/pluto.out"; say "ERROR: pluto did not start (see $dir/pluto.log)"; down "$state"; return 1; }
+  [ -S "$dir/run/pluto.ctl" ] ||
+    { cat "$dir/pluto.out"; say "ERROR: pluto did not start (see $dir/pluto.log)"; down "$state"; return 1; }
   say "pluto $(cat "$dir/pluto.pid") up in $P-rr"
   "$LSW/whack" --ctlsocket "$dir/run/pluto.ctl" --rereadsecrets > "$dir/whack.out" 2>&1
   "$LSW/addconn" --ctlsocket "$dir/run/pluto.ctl" --config "$dir/ipsec.conf" "$name" >> "$dir/whack.out" 2>&1 ||
