@@ -4,6 +4,8 @@
 # driver): start it first with "tunnel.sh up STATE INPUT.json -" (no strongSwan peer); pluto then runs in $P-rr.
 # Libreswan is extracted from Debian's package, never installed (its package conflicts with strongSwan).
 # This kernel has no ESP: pluto negotiates IKE and the child SA but cannot install the SA into the kernel.
+# pluto's updown runs "ipsec _updown", which here is strongSwan's (/usr/lib/ipsec/_updown): it logs "unknown
+# interface version" and exits 2 for the trap policy (auto=route); harmless, since no SA can be installed anyway.
 #
 #   libreswan.sh install              extracts Libreswan into $LIBRESWAN_ROOT (cached)
 #   libreswan.sh up STATE PEER_DIR    pluto in $P-rr (private mount namespace) loads PEER_DIR/*.conf and *.secrets,
