@@ -7,7 +7,8 @@
 # pluto's updown runs "ipsec _updown", which here is strongSwan's (/usr/lib/ipsec/_updown): it logs "unknown
 # interface version" and exits 2 for the trap policy (auto=route); harmless, since no SA can be installed anyway.
 #
-#   libreswan.sh install              extracts Libreswan into $LIBRESWAN_ROOT (cached)
+#   libreswan.sh install              extracts Libreswan into $LIBRESWAN_ROOT (cached; "up" does it when missing;
+#                                     the same tree as peer-parsers.sh install, which tunnel.sh install runs)
 #   libreswan.sh up STATE PEER_DIR    pluto in $P-rr (private mount namespace) loads PEER_DIR/*.conf and *.secrets,
 #                                     adds the connection with addconn and initiates it with whack
 #   libreswan.sh down STATE           kills pluto by PID (then run tunnel.sh down STATE)
@@ -87,5 +88,5 @@ case "$cmd" in
   install) install_libreswan ;;
   up) [ $# = 2 ] || { echo "usage: libreswan.sh up STATE PEER_DIR"; exit 2; }; up "$@" ;;
   down) [ $# = 1 ] || { echo "usage: libreswan.sh down STATE"; exit 2; }; down "$1"; say "pluto of $1 stopped" ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  *) sed -n '2,16p' "$0"; exit 2 ;;
 esac

@@ -191,7 +191,7 @@ up() {
 cmd=${1:-}; shift || true
 case "$cmd" in
   check) why=$(can_run) && echo "tunnels can run here" || { echo "$why"; exit 1; } ;;
-  install) install_packages; bash "$HERE/libreswan.sh" install || die "Libreswan could not be extracted" ;;
+  install) install_packages ;;
   up) [ $# = 3 ] || die "usage: tunnel.sh up STATE INPUT.json PEER_DIR|-"; STATE=$1; can_run > /dev/null || die "$(can_run)"; install_packages; up "$@" ;;
   ping) STATE=$1; eval "$(cat "$STATE/topology.env")"; ping_all ;;
   peer-load) STATE=$1; eval "$(cat "$STATE/topology.env")"
