@@ -24,7 +24,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 LAB=${VPNLAB_STATE:-/tmp/openstackvpn-lab}
 P=${OVT_PREFIX:-ovt}   # another prefix lets two tunnel runs share a machine
 NAMESPACES="hl rl wan rr hr nat"
-PKGS="strongswan-charon strongswan-starter strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins python3-neutron-vpnaas iptables iputils-ping tcpdump util-linux"
+PKGS="strongswan-charon strongswan-starter strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins python3-neutron-vpnaas iptables iputils-ping tcpdump util-linux libldns3 libevent-pthreads-2.1-7 libnss3-tools"
 
 say() { printf '[tunnel %s] %s\n' "$(date +%T)" "$*"; }
 die() {   # a failed "up" leaves nothing behind
