@@ -34,7 +34,8 @@ public enum OpenStackErrorKind
     Tls,
 }
 
-/// <summary>Every failure the module reports: a kind, and where the server said anything, its own type, message and request id.</summary>
+/// <summary>Every failure the module reports: a kind, and where the server said anything, its own type,
+/// message and request id.</summary>
 public sealed class OpenStackException : Exception
 {
     /// <summary>Creates an error.</summary>
@@ -71,7 +72,8 @@ public sealed class OpenStackException : Exception
     /// <summary>What the user can do about it.</summary>
     public string? RecommendedAction { get; init; }
 
-    /// <summary>True when the request provably never reached the server (refused or unresolved), so even a create may be sent again.</summary>
+    /// <summary>True when the request provably never reached the server (refused or unresolved), so even a
+    /// create may be sent again.</summary>
     public bool RequestNotSent { get; init; }
 
     /// <summary>An error in an argument, found before anything was sent.</summary>

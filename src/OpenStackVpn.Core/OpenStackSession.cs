@@ -22,7 +22,8 @@ public sealed class OpenStackSession : IDisposable
     private KeystoneToken _token;
     private bool _closed;
 
-    private OpenStackSession(ConnectionSettings settings, HttpMessageHandler handler, HttpTransport transport, KeystoneToken token)
+    private OpenStackSession(ConnectionSettings settings, HttpMessageHandler handler, HttpTransport transport,
+        KeystoneToken token)
     {
         _settings = settings;
         Handler = handler;
@@ -79,7 +80,8 @@ public sealed class OpenStackSession : IDisposable
     public TimeSpan Timeout
     {
         get => _transport.Timeout;
-        set => _transport.Timeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), "The time limit must be positive.");
+        set => _transport.Timeout = value > TimeSpan.Zero ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), "The time limit must be positive.");
     }
 
     /// <summary>How failed requests are sent again; set MaxRetries to 0 to turn retries off.</summary>
@@ -90,22 +92,27 @@ public sealed class OpenStackSession : IDisposable
     /// <summary>False once the session was disconnected.</summary>
     public bool IsConnected => !_closed;
 
-    /// <summary>What the session's requests go through: the network stack, or a handler given to ConnectAsync (e.g. an in-process cloud's).</summary>
+    /// <summary>What the session's requests go through: the network stack, or a handler given to ConnectAsync (e.g. an
+    /// in-process cloud's).</summary>
     internal HttpMessageHandler Handler { get; }
 
     /// <summary>Authenticates with Keystone and finds the network endpoint.</summary>
-    public static Task<OpenStackSession> ConnectAsync(ConnectionSettings settings, ILogSink log, CancellationToken cancel) =>
+    public static Task<OpenStackSession> ConnectAsync(ConnectionSettings settings, ILogSink log,
+        CancellationToken cancel) =>
         ConnectAsync(settings, null, log, cancel);
 
     /// <summary>
     /// Opens a session whose requests go through <paramref name="handler"/> (the session owns it from then on), or,
     /// when it is null, through the network with the settings' TLS options.
     /// </summary>
-    public static async Task<OpenStackSession> ConnectAsync(ConnectionSettings settings, HttpMessageHandler? handler, ILogSink log, CancellationToken cancel)
+    public static async Task<OpenStackSession> ConnectAsync(ConnectionSettings settings, HttpMessageHandler? handler,
+        ILogSink log, CancellationToken cancel)
     {
         if (settings.SkipCertificateCheck)
         {
-            log.Warning("TLS certificate verification is off for this session (-SkipCertificateCheck or verify: false): use it only with a test cloud.");
+            log.Warning(
+                "TLS certificate verification is off for this session (-SkipCertificateCheck or verify: false): use " +
+                "it only with a test cloud.");
         }
 
         handler ??= HttpTransport.CreateHandler(settings.CACertificatePath, settings.SkipCertificateCheck);
@@ -133,7 +140,8 @@ public sealed class OpenStackSession : IDisposable
         _closed = true;
         try
         {
-            await KeystoneClient.RevokeAsync(_settings.AuthUrl, _token.Value, _transport, log, cancel).ConfigureAwait(false);
+            await KeystoneClient.RevokeAsync(_settings.AuthUrl, _token.Value, _transport, log,
+                cancel).ConfigureAwait(false);
         }
         finally
         {
@@ -146,19 +154,23 @@ public sealed class OpenStackSession : IDisposable
     /// and once more after a 401 when the session holds reusable credentials. <paramref name="once"/> sends
     /// it exactly once, with no retry and no repeat after a 401 (tab completion: at most one request).
     /// </summary>
-    internal Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, ILogSink log, CancellationToken cancel, bool once = false) =>
+    internal Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, ILogSink log,
+        CancellationToken cancel, bool once = false) =>
         SendAsync(method, relativePath, jsonBody, false, once, log, cancel);
 
-    /// <summary>A GET sent as <see cref="SendAsync(HttpMethod, string, string?, ILogSink, CancellationToken, bool)"/> is, whose successful answer streams (the caller disposes it).</summary>
+    /// <summary>A GET sent as <see cref="SendAsync(HttpMethod, string, string?, ILogSink, CancellationToken, bool)"/>
+    /// is, whose successful answer streams (the caller disposes it).</summary>
     internal Task<ApiResponse> SendForStreamAsync(string relativePath, ILogSink log, CancellationToken cancel) =>
         SendAsync(HttpMethod.Get, relativePath, null, true, false, log, cancel);
 
-    private async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, bool stream, bool once, ILogSink log, CancellationToken cancel)
+    private async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, bool stream,
+        bool once, ILogSink log, CancellationToken cancel)
     {
         var retry = once ? NoRetry : Retry;
         if (_closed)
         {
-            throw new OpenStackException(OpenStackErrorKind.Authentication, "This session was disconnected. Run Connect-OpenStack to open a new one.");
+            throw new OpenStackException(OpenStackErrorKind.Authentication,
+                "This session was disconnected. Run Connect-OpenStack to open a new one.");
         }
 
         var url = new Uri(NetworkEndpoint, relativePath);
@@ -171,9 +183,11 @@ public sealed class OpenStackSession : IDisposable
             {
                 response = await (stream
                     ? _transport.SendForStreamAsync(url, AuthHeader(token), log, cancel)
-                    : _transport.SendAsync(method, url, jsonBody, AuthHeader(token), log, cancel)).ConfigureAwait(false);
+                    : _transport.SendAsync(method, url, jsonBody, AuthHeader(token), log, cancel)).ConfigureAwait(
+                        false);
             }
-            catch (OpenStackException e) when (e.Kind is OpenStackErrorKind.ConnectionFailed or OpenStackErrorKind.Timeout)
+            catch (OpenStackException e) when (
+                e.Kind is OpenStackErrorKind.ConnectionFailed or OpenStackErrorKind.Timeout)
             {
                 // A request that timed out is not sent again: the limit is the most the user wants to wait.
                 if (e.Kind == OpenStackErrorKind.Timeout || !retry.ShouldRetry(method, attempt, null, e.RequestNotSent))
@@ -181,7 +195,8 @@ public sealed class OpenStackSession : IDisposable
                     throw method == HttpMethod.Post && !e.RequestNotSent ? Uncertain(e, relativePath) : e;
                 }
 
-                await PauseAsync(method, url, attempt, null, e.InnerException?.Message ?? e.Message, log, cancel).ConfigureAwait(false);
+                await PauseAsync(method, url, attempt, null, e.InnerException?.Message ?? e.Message, log,
+                    cancel).ConfigureAwait(false);
                 continue;
             }
 
@@ -196,7 +211,8 @@ public sealed class OpenStackSession : IDisposable
 
             if (retry.ShouldRetry(method, attempt, response.Status, false))
             {
-                await PauseAsync(method, url, attempt, response.RetryAfter, ReasonPhrases.Describe(response.Status), log, cancel).ConfigureAwait(false);
+                await PauseAsync(method, url, attempt, response.RetryAfter, ReasonPhrases.Describe(response.Status),
+                    log, cancel).ConfigureAwait(false);
                 continue;
             }
 
@@ -208,21 +224,27 @@ public sealed class OpenStackSession : IDisposable
             // A DELETE sent again after the first one worked finds nothing: the outcome asked for. Only this loop
             // sends a DELETE again (docs/retries.md), so a 404 to the first attempt is ObjectNotFound.
             return attempt > 0 && method == HttpMethod.Delete && (int)response.Status == 404
-                ? new ApiResponse(response.Request, System.Net.HttpStatusCode.NoContent, "", response.RequestId, null, null)
+                ? new ApiResponse(response.Request, System.Net.HttpStatusCode.NoContent, "", response.RequestId, null,
+                    null)
                 : response;
         }
     }
 
-    private async Task PauseAsync(HttpMethod method, Uri url, int attempt, string? retryAfter, string why, ILogSink log, CancellationToken cancel)
+    private async Task PauseAsync(HttpMethod method, Uri url, int attempt, string? retryAfter, string why, ILogSink log,
+        CancellationToken cancel)
     {
         var pause = Retry.Delay(attempt, retryAfter);
-        log.Verbose($"{method} {url} failed ({why}); sending it again in {pause.TotalSeconds:0.0} s (retry {attempt + 1} of {Retry.MaxRetries}).");
+        log.Verbose(
+            $"{method} {url} failed ({why}); sending it again in {pause.TotalSeconds:0.0} s (retry {attempt + 1} of " +
+            $"{Retry.MaxRetries}).");
         await Task.Delay(pause, cancel).ConfigureAwait(false);
     }
 
     // A create whose answer was lost may or may not have happened: say so, and how to find out.
     private static OpenStackException Uncertain(OpenStackException e, string path) =>
-        new(e.Kind, $"{e.Message} The create was sent and may or may not have happened, so it was not sent again. Check with Get- (e.g. by -Name) before creating it again.", e)
+        new(e.Kind,
+            $"{e.Message} The create was sent and may or may not have happened, so it was not sent again. Check with " +
+            $"Get- (e.g. by -Name) before creating it again.", e)
         {
             StatusCode = e.StatusCode,
             ServerErrorType = e.ServerErrorType,
@@ -254,7 +276,9 @@ public sealed class OpenStackSession : IDisposable
 
         if (!CanRenew)
         {
-            throw new OpenStackException(OpenStackErrorKind.Authentication, $"The session's token expired at {token.ExpiresAt:u} and the session holds no credentials to renew it (it was opened with a token). Run Connect-OpenStack again.")
+            throw new OpenStackException(OpenStackErrorKind.Authentication,
+                $"The session's token expired at {token.ExpiresAt:u} and the session holds no credentials to renew " +
+                $"it (it was opened with a token). Run Connect-OpenStack again.")
             {
                 RecommendedAction = "Run Connect-OpenStack again.",
             };
@@ -283,5 +307,6 @@ public sealed class OpenStackSession : IDisposable
         }
     }
 
-    private static Dictionary<string, string> AuthHeader(KeystoneToken token) => new() { ["X-Auth-Token"] = token.Value };
+    private static Dictionary<string, string> AuthHeader(KeystoneToken token)
+        => new() { ["X-Auth-Token"] = token.Value };
 }

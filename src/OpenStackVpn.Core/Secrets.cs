@@ -4,7 +4,8 @@ using System.Security;
 
 namespace OpenStackVpn.Core;
 
-/// <summary>Moves secrets between SecureString and the plain text a request body needs, for as short a time as possible.</summary>
+/// <summary>Moves secrets between SecureString and the plain text a request body needs, for as
+/// short a time as possible.</summary>
 public static class Secrets
 {
     /// <summary>A read-only SecureString holding <paramref name="value"/>, or null.</summary>

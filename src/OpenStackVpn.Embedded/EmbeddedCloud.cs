@@ -253,13 +253,18 @@ public sealed class EmbeddedCloud
         if (profile == EmbeddedProfile.Latest)
         {
             // neutron-lib's shim extensions that announce the newer value sets (neutron-vpnaas master loads both).
-            extensions.Add(Extension("VPN support for AES CCM, GCM modes", "vpn-aes-ccm-gcm", "Add choices for encryption, auth and pfs", "2023-10-24T11:00:00-00:00"));
-            extensions.Add(Extension("VPN support for AES CTR mode", "vpn-aes-ctr", "Add AES CTR choices for encryption algorithm", "2024-01-09T09:00:00-00:00"));
+            extensions.Add(
+                Extension("VPN support for AES CCM, GCM modes", "vpn-aes-ccm-gcm",
+                "Add choices for encryption, auth and pfs", "2023-10-24T11:00:00-00:00"));
+            extensions.Add(
+                Extension("VPN support for AES CTR mode", "vpn-aes-ctr", "Add AES CTR choices for encryption algorithm",
+                "2024-01-09T09:00:00-00:00"));
         }
 
         return extensions;
     }
 
     private static JObject Extension(string name, string alias, string description, string updated) =>
-        new() { ["name"] = name, ["alias"] = alias, ["description"] = description, ["updated"] = updated, ["links"] = new JArray() };
+        new() { ["name"] = name, ["alias"] = alias, ["description"] = description, ["updated"] = updated,
+            ["links"] = new JArray() };
 }

@@ -17,8 +17,9 @@ public sealed class EmbeddedCloudOptions
     public TimeSpan? ActivationDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>
-    /// How many generated IPsec site connections (fleet-conn-000001 …) to seed besides the lab's objects, with a VPN service per 100 and an
-    /// IKE and an IPsec policy per 1,000, so that runbooks can be tried at fleet scale. Zero by default.
+    /// How many generated IPsec site connections (fleet-conn-000001 …) to seed besides the lab's objects, with a VPN
+    /// service per 100 and an IKE and an IPsec policy per 1,000, so that runbooks can be tried
+    /// at fleet scale. Zero by default.
     /// </summary>
     public int SeedConnections { get; set; }
 
@@ -33,9 +34,11 @@ public sealed class EmbeddedCloudOptions
 
     /// <summary>
     /// The names a <c>peer_address</c> may be given as, and the address each resolves to. The embedded cloud never
-    /// asks DNS: any other name is refused with <c>VPNPeerAddressNotResolved</c>, as Neutron refuses a name it cannot resolve.
+    /// asks DNS: any other name is refused with <c>VPNPeerAddressNotResolved</c>, as Neutron
+    /// refuses a name it cannot resolve.
     /// </summary>
-    public IDictionary<string, string> PeerHosts { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    public IDictionary<string, string> PeerHosts { get; } = new Dictionary<string,
+        string>(StringComparer.OrdinalIgnoreCase)
     {
         ["peer.oslab.test"] = "172.24.4.230",
         ["localhost"] = "127.0.0.1",

@@ -3,16 +3,18 @@ using System;
 namespace OpenStackVpn.Embedded;
 
 /// <summary>
-/// A failure to inject into the next <see cref="Count"/> requests that match <see cref="Method"/> and <see cref="PathContains"/>:
-/// an error status (<see cref="Status"/>), a lost connection (<see cref="DropConnection"/>), a wait (<see cref="Delay"/>),
-/// a <c>Retry-After</c> header, or a combination; with <see cref="AfterHandling"/> the request is processed first.
+/// A failure to inject into the next <see cref="Count"/> requests that match <see cref="Method"/> and <see
+/// cref="PathContains"/>: an error status (<see cref="Status"/>), a lost connection (<see cref="DropConnection"/>), a
+/// wait (<see cref="Delay"/>), a <c>Retry-After</c> header, or a combination; with <see cref="AfterHandling"/>
+/// the request is processed first.
 /// </summary>
 public sealed class EmbeddedFault
 {
     /// <summary>The HTTP method to match (GET, POST…); null matches any.</summary>
     public string? Method { get; set; }
 
-    /// <summary>Text the request's path and query must contain, e.g. <c>/vpn/ipsec-site-connections</c>; null matches any.</summary>
+    /// <summary>Text the request's path and query must contain, e.g.
+    /// <c>/vpn/ipsec-site-connections</c>; null matches any.</summary>
     public string? PathContains { get; set; }
 
     /// <summary>How many matching requests fail; 1 by default.</summary>
@@ -36,13 +38,15 @@ public sealed class EmbeddedFault
     /// <summary>A wait before the request is handled (the client's cancellation ends it early).</summary>
     public TimeSpan? Delay { get; set; }
 
-    /// <summary>Reset the connection instead of answering: in process the client sees an HttpRequestException, over the socket a TCP reset.</summary>
+    /// <summary>Reset the connection instead of answering: in process the client sees an HttpRequestException, over
+    /// the socket a TCP reset.</summary>
     public bool DropConnection { get; set; }
 
     /// <summary>A <c>Retry-After</c> header value to add to the answer, e.g. "2".</summary>
     public string? RetryAfter { get; set; }
 
-    /// <summary>Process the request (the change is made), then replace or drop the answer: "the request reached the server but the answer was lost".</summary>
+    /// <summary>Process the request (the change is made), then replace or drop the answer: "the request reached the
+    /// server but the answer was lost".</summary>
     public bool AfterHandling { get; set; }
 
     internal EmbeddedFault Check()
@@ -54,7 +58,8 @@ public sealed class EmbeddedFault
 
         if (Status != null && DropConnection)
         {
-            throw new ArgumentException("A fault either answers a Status or drops the connection, not both.", nameof(DropConnection));
+            throw new ArgumentException("A fault either answers a Status or drops the connection, not both.",
+                nameof(DropConnection));
         }
 
         if (Status is { } status && (status < 100 || status > 599))
@@ -69,12 +74,14 @@ public sealed class EmbeddedFault
 
         if (AfterHandling && Status == null && !DropConnection)
         {
-            throw new ArgumentException("AfterHandling needs a Status or DropConnection to replace the answer with.", nameof(AfterHandling));
+            throw new ArgumentException("AfterHandling needs a Status or DropConnection to replace the answer with.",
+                nameof(AfterHandling));
         }
 
         if (Status == null && !DropConnection && Delay == null && RetryAfter == null)
         {
-            throw new ArgumentException("A fault needs at least one of Status, DropConnection, Delay or RetryAfter.", nameof(Status));
+            throw new ArgumentException("A fault needs at least one of Status, DropConnection, Delay or RetryAfter.",
+                nameof(Status));
         }
 
         return this;

@@ -10,7 +10,8 @@ public sealed class EmbeddedFaults
     private readonly List<(EmbeddedFault Fault, int Left)> _faults = new();
     private readonly List<EmbeddedRequestRecord> _requests = new();
 
-    /// <summary>Queues a fault; faults are tried in the order they were added, and each request takes at most one.</summary>
+    /// <summary>Queues a fault; faults are tried in the order they were added, and each
+    /// request takes at most one.</summary>
     public void Add(EmbeddedFault fault)
     {
         if (fault == null)

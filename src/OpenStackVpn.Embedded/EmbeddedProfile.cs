@@ -3,7 +3,8 @@ namespace OpenStackVpn.Embedded;
 /// <summary>Which cloud's VPNaaS dialect the embedded Neutron speaks.</summary>
 public enum EmbeddedProfile
 {
-    /// <summary>Upstream Neutron VPNaaS as the lab runs it (neutron-vpnaas 21, Zed): endpoint groups, no availability zones.</summary>
+    /// <summary>Upstream Neutron VPNaaS as the lab runs it (neutron-vpnaas 21, Zed): endpoint groups,
+    /// no availability zones.</summary>
     Upstream,
 
     /// <summary>

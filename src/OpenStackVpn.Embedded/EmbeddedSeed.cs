@@ -8,7 +8,8 @@ namespace OpenStackVpn.Embedded;
 
 /// <summary>
 /// What an <see cref="EmbeddedCloud"/> starts with, as the project's lab seeds it (tests/lab/start.sh): credentials,
-/// the admin project's topology and VPN objects, and the member project's own router and subnet. Ids differ per instance.
+/// the admin project's topology and VPN objects, and the member project's own router and
+/// subnet. Ids differ per instance.
 /// </summary>
 public sealed class EmbeddedSeed
 {
@@ -112,12 +113,14 @@ public sealed class EmbeddedSeed
     public IReadOnlyList<string> PagingConnectionIds { get; internal set; } = Array.Empty<string>();
 
     /// <summary>The names of <see cref="PagingConnectionIds"/>.</summary>
-    public IReadOnlyList<string> PagingConnectionNames { get; } = new[] { "paging-conn-1", "paging-conn-2", "paging-conn-3", "paging-conn-4" };
+    public IReadOnlyList<string> PagingConnectionNames { get; } = new[] { "paging-conn-1", "paging-conn-2",
+        "paging-conn-3", "paging-conn-4" };
 
     /// <summary><see cref="ConnectionId"/> then <see cref="PagingConnectionIds"/>.</summary>
     public IReadOnlyList<string> AllConnectionIds => new[] { ConnectionId }.Concat(PagingConnectionIds).ToArray();
 
-    /// <summary>The seed in the lab's <c>seed.json</c> shape, with the cloud's current URLs, so lab tests can run against the embedded cloud.</summary>
+    /// <summary>The seed in the lab's <c>seed.json</c> shape, with the cloud's current URLs, so lab tests can run
+    /// against the embedded cloud.</summary>
     public string ToJson() => new JObject
     {
         ["auth_url"] = _authUrl().ToString().TrimEnd('/'),
@@ -149,11 +152,14 @@ public sealed class EmbeddedSeed
         ["all_connection_ids"] = new JArray(AllConnectionIds),
     }.ToString(Formatting.Indented);
 
-    /// <summary>A clouds.yaml with <c>embedded-admin</c> and <c>embedded-member</c> entries for the cloud's current auth URL.</summary>
+    /// <summary>A clouds.yaml with <c>embedded-admin</c> and <c>embedded-member</c> entries for the
+    /// cloud's current auth URL.</summary>
     public string ToCloudsYaml()
     {
         var lines = new List<string> { "clouds:" };
-        foreach (var (cloud, user, password) in new[] { ("embedded-admin", AdminUserName, AdminPassword), ("embedded-member", MemberUserName, MemberPassword) })
+        foreach (
+            var (cloud, user, password) in new[] { ("embedded-admin", AdminUserName, AdminPassword),
+            ("embedded-member", MemberUserName, MemberPassword) })
         {
             lines.AddRange(new[]
             {

@@ -15,8 +15,9 @@ using OpenStackVpn.Embedded.Http;
 namespace OpenStackVpn.Embedded;
 
 /// <summary>
-/// Serves an <see cref="EmbeddedCloud"/> over HTTP on 127.0.0.1 only, so curl, the openstack CLI or another process can use it.
-/// While it runs, the cloud's <see cref="EmbeddedCloud.BaseUri"/> (and so its catalog) is this server's address.
+/// Serves an <see cref="EmbeddedCloud"/> over HTTP on 127.0.0.1 only, so curl, the openstack CLI or another process can
+/// use it. While it runs, the cloud's <see cref="EmbeddedCloud.BaseUri"/> (and so its
+/// catalog) is this server's address.
 /// </summary>
 public sealed class EmbeddedServer : IDisposable
 {
@@ -35,7 +36,9 @@ public sealed class EmbeddedServer : IDisposable
         _cloud = cloud;
         _listener = listener;
         _certificate = certificate;
-        BaseUri = new Uri($"{(certificate == null ? "http" : "https")}://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+        BaseUri =
+            new Uri(
+            $"{(certificate == null ? "http" : "https")}://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
         _accepting = Task.Run(AcceptAsync);
     }
 
@@ -45,19 +48,22 @@ public sealed class EmbeddedServer : IDisposable
     /// <summary>Keystone's v3 URL on this server: <c>{BaseUri}identity/v3/</c>.</summary>
     public Uri AuthUrl => new(BaseUri, "identity/v3/");
 
-    /// <summary>Connections that failed before a request could be read, e.g. TLS handshakes a client refused, one line each.</summary>
+    /// <summary>Connections that failed before a request could be read, e.g. TLS handshakes a client
+    /// refused, one line each.</summary>
     public IReadOnlyList<string> ConnectionErrors => _connectionErrors.ToArray();
 
     /// <summary>
     /// The TLS versions served. .NET (Core) takes None as "what the OS allows". .NET Framework refuses None where the
     /// host turned system-default TLS versions off, so there TLS 1.2 is named: every Windows it runs on has it.
     /// </summary>
-    public static SslProtocols ServerProtocols(bool isNetFramework) => isNetFramework ? SslProtocols.Tls12 : SslProtocols.None;
+    public static SslProtocols ServerProtocols(bool isNetFramework) => isNetFramework ? SslProtocols.Tls12
+        : SslProtocols.None;
 
     /// <summary>
-    /// A copy of <paramref name="certificate"/> whose private key Windows' TLS (SChannel) can use: a key made in memory,
-    /// as CopyWithPrivateKey makes, cannot be served there until it is exported and imported again. A certificate whose
-    /// key cannot be exported (e.g. from the certificate store) is already stored, and is returned as it is.
+    /// A copy of <paramref name="certificate"/> whose private key Windows' TLS (SChannel) can use: a key made in
+    /// memory, as CopyWithPrivateKey makes, cannot be served there until it is exported and imported again. A
+    /// certificate whose key cannot be exported (e.g. from the certificate store) is already
+    /// stored, and is returned as it is.
     /// </summary>
     public static X509Certificate2 Servable(X509Certificate2 certificate)
     {
@@ -68,7 +74,9 @@ public sealed class EmbeddedServer : IDisposable
 
         if (!certificate.HasPrivateKey)
         {
-            throw new ArgumentException($"The certificate {certificate.Subject} has no private key; a server certificate must hold its private key.", nameof(certificate));
+            throw new ArgumentException(
+                $"The certificate {certificate.Subject} has no private key; a server certificate must hold its " +
+                $"private key.", nameof(certificate));
         }
 
         byte[] pkcs12;
@@ -105,7 +113,8 @@ public sealed class EmbeddedServer : IDisposable
         listener.Start();
         try
         {
-            var server = new EmbeddedServer(cloud, listener, servable) { _ownsCertificate = !ReferenceEquals(servable, certificate) };
+            var server = new EmbeddedServer(cloud, listener,
+                servable) { _ownsCertificate = !ReferenceEquals(servable, certificate) };
             cloud.Attach(server.BaseUri);
             return server;
         }
@@ -179,7 +188,8 @@ public sealed class EmbeddedServer : IDisposable
                 var tls = new SslStream(stream, false);
                 try
                 {
-                    await tls.AuthenticateAsServerAsync(_certificate, false, ServerProtocols(IsNetFramework), false).ConfigureAwait(false);
+                    await tls.AuthenticateAsServerAsync(_certificate, false, ServerProtocols(IsNetFramework),
+                        false).ConfigureAwait(false);
                 }
                 catch (Exception e) when (!cancel.IsCancellationRequested)
                 {
@@ -201,7 +211,8 @@ public sealed class EmbeddedServer : IDisposable
                 }
                 catch (Exception e) when (e is InvalidDataException or FormatException or OverflowException)
                 {
-                    await wire.WriteAsync(new CloudResponse(400, "Bad Request\n", "text/plain"), false, false, cancel).ConfigureAwait(false);
+                    await wire.WriteAsync(new CloudResponse(400, "Bad Request\n", "text/plain"), false, false,
+                        cancel).ConfigureAwait(false);
                     return;
                 }
 
@@ -209,14 +220,19 @@ public sealed class EmbeddedServer : IDisposable
                 {
                     if (_certificate != null && requests == 0 && !cancel.IsCancellationRequested)
                     {
-                        _connectionErrors.Enqueue($"A client of {BaseUri} closed the TLS connection without sending a request: did it refuse the certificate?");
+                        _connectionErrors.Enqueue(
+                            $"A client of {BaseUri} closed the TLS connection without sending a request: did it " +
+                            $"refuse the certificate?");
                     }
 
                     return;
                 }
 
                 requests++;
-                var answer = await _cloud.HandleAsync(new CloudRequest(request.Method, Url(request), request.Headers, request.Body, cancel)).ConfigureAwait(false);
+                var answer =
+                    await _cloud.HandleAsync(
+                    new CloudRequest(request.Method, Url(request), request.Headers, request.Body,
+                    cancel)).ConfigureAwait(false);
                 if (answer.Drop)
                 {
                     // A reset, as a proxy or a crashed server gives: the client sees ECONNRESET.
@@ -224,14 +240,17 @@ public sealed class EmbeddedServer : IDisposable
                     return;
                 }
 
-                await wire.WriteAsync(answer, request.Method == "HEAD", request.KeepAlive, cancel).ConfigureAwait(false);
+                await wire.WriteAsync(answer, request.Method == "HEAD", request.KeepAlive,
+                    cancel).ConfigureAwait(false);
                 if (!request.KeepAlive)
                 {
                     return;
                 }
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or AuthenticationException)
+        catch (Exception e) when (
+            e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or
+            AuthenticationException)
         {
             // The client went away or the server is stopping. With TLS 1.3 a client's refusal of the certificate
             // arrives after the server's side of the handshake, as the first read failing: that is said too.
@@ -248,7 +267,8 @@ public sealed class EmbeddedServer : IDisposable
     }
 
     private static bool IsNetFramework { get; } =
-        System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+        System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework",
+            StringComparison.OrdinalIgnoreCase);
 
     private static string Describe(Exception e)
     {
@@ -265,7 +285,8 @@ public sealed class EmbeddedServer : IDisposable
     private Uri Url(WireRequest request)
     {
         var target = request.Target.StartsWith("/", StringComparison.Ordinal) ? request.Target : "/" + request.Target;
-        if (request.Header("Host") is { Length: > 0 } host && Uri.TryCreate($"{BaseUri.Scheme}://{host}{target}", UriKind.Absolute, out var asked))
+        if (request.Header("Host") is { Length: > 0 } host
+            && Uri.TryCreate($"{BaseUri.Scheme}://{host}{target}", UriKind.Absolute, out var asked))
         {
             return asked;
         }

@@ -14,7 +14,9 @@ namespace OpenStackVpn;
 internal sealed class AllowedValuesAttribute : ValidateArgumentsAttribute
 {
     public AllowedValuesAttribute(Type model, string field) =>
-        Field = (VpnResources.Of(model) ?? throw new ArgumentException($"{model.Name} is not a described resource.", nameof(model))).Field(field);
+        Field =
+            (VpnResources.Of(model)
+            ?? throw new ArgumentException($"{model.Name} is not a described resource.", nameof(model))).Field(field);
 
     /// <summary>The field whose allowed values the parameter takes.</summary>
     public ResourceField Field { get; }
@@ -28,7 +30,9 @@ internal sealed class AllowedValuesAttribute : ValidateArgumentsAttribute
             if (Field.AllowedSpelling(value) == null)
             {
                 throw new ValidationMetadataException(
-                    $"The argument \"{value}\" does not belong to the set \"{string.Join(",", Field.AllowedValues)}\" that Neutron allows for {Field.Path}. Supply an argument that is in the set and then try the command again.");
+                    $"The argument \"{value}\" does not belong to the set " +
+                        $"\"{string.Join(",", Field.AllowedValues)}\" that Neutron allows for {Field.Path}. Supply " +
+                        $"an argument that is in the set and then try the command again.");
             }
         }
     }

@@ -10,9 +10,11 @@ public enum EmbeddedProfile
     /// <summary>Upstream Neutron VPNaaS as the lab runs it: endpoint groups, no availability zones.</summary>
     Upstream,
 
-    /// <summary>The origin cloud: availability_zone on VPN objects, subnet mode only, one peer CIDR, DPD hold or restart.</summary>
+    /// <summary>The origin cloud: availability_zone on VPN objects, subnet mode only, one peer CIDR,
+    /// DPD hold or restart.</summary>
     Origin,
 
-    /// <summary>Upstream Neutron VPNaaS as its newest release has it: AES CTR/CCM/GCM, AES-XCBC/CMAC, DH groups 2, 5, 14-31.</summary>
+    /// <summary>Upstream Neutron VPNaaS as its newest release has it: AES CTR/CCM/GCM, AES-XCBC/CMAC,
+    /// DH groups 2, 5, 14-31.</summary>
     Latest,
 }

@@ -2,7 +2,8 @@ using System;
 
 namespace OpenStackVpn;
 
-/// <summary>Marks a cmdlet parameter as the JSON field it sets (a dotted path for nested fields, e.g. dpd.action).</summary>
+/// <summary>Marks a cmdlet parameter as the JSON field it sets (a dotted path for nested
+/// fields, e.g. dpd.action).</summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class FieldAttribute : Attribute
 {

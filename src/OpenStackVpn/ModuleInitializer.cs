@@ -3,7 +3,8 @@ using OpenStackVpn.Core.Http;
 
 namespace OpenStackVpn;
 
-/// <summary>Runs when the module is imported: on .NET Framework (Windows PowerShell 5.1), makes sure TLS 1.2 is offered.</summary>
+/// <summary>Runs when the module is imported: on .NET Framework (Windows PowerShell 5.1), makes
+/// sure TLS 1.2 is offered.</summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer
 {
     /// <inheritdoc/>

@@ -79,8 +79,9 @@ public sealed class ResourceQueryTests
     public void A_connection_hides_the_psk_from_its_public_surface_and_forgets_it_when_told()
     {
         var connection = JObject.Parse("""{"id": "x", "name": "n", "psk": "s3cret"}""").ToObject<IpsecSiteConnection>()!;
-        // Kept, for -IncludeSecret, only as a SecureString: no public property, extra field or ToString shows it as text.
-        Assert.IsType<System.Security.SecureString>(connection.Psk);
+        // Kept, for -IncludeSecret, only as a Secret (a SecureString inside): no public property, extra field or
+        // ToString shows it as text.
+        Assert.IsType<Secret>(connection.Psk);
         Assert.Equal("s3cret", Secrets.ToPlain(connection.Psk));
         var shown = typeof(IpsecSiteConnection).GetProperties()
             .Where(p => p.GetIndexParameters().Length == 0 && p.Name != nameof(IpsecSiteConnection.Psk))

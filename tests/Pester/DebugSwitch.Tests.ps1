@@ -85,7 +85,7 @@ Describe '-Debug alone works on every kind of cmdlet, with nobody to answer a pr
 
 # PowerShell 7 only in effect: a terminal is made with tmux (installed by .ci/run), which Windows does not have.
 # Without tmux (outside CI), the terminal test is skipped and counted; under CI=true it runs and fails.
-$noTmux = $PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows -or
+$noTmux = $PSVersionTable.PSEdition -eq 'Desktop' -or $env:OS -eq 'Windows_NT' -or
     (-not (Get-Command tmux -ErrorAction SilentlyContinue) -and $env:CI -ne 'true')
 Describe '-Debug alone in a terminal does not stop to ask' -Skip:$noTmux {
     It 'runs every step in a pwsh on a terminal (tmux) and reports, with no "Continue with this operation?"' {

@@ -94,15 +94,15 @@ Describe 'The build checks the C# under src/: line length when asked, using orde
         }
     }
 
-    It 'fails on a using out of order, and not on a long line, by default' {
-        $result = Invoke-ProbeBuild @()
+    It 'fails on a using out of order, and not on a long line when the length check is off' {
+        $result = Invoke-ProbeBuild @('-p:MaxLineLength=0')
         $result.Failed | Should -BeTrue
         $result.Output | Should -Match 'Probe\.cs\(2,\d+[,\d]*\): error SRC0001'
         $result.Output | Should -Not -Match 'SRC0120'
     }
 
-    It 'fails on a line over -p:MaxLineLength=120 with the file and line' {
-        $result = Invoke-ProbeBuild @('-p:MaxLineLength=120', '-p:CheckUsingOrder=false')
+    It 'fails on a line over 120 characters by default, with the file and line' {
+        $result = Invoke-ProbeBuild @('-p:CheckUsingOrder=false')
         $result.Failed | Should -BeTrue
         $result.Output | Should -Match 'Probe\.cs\(8,121[,\d]*\): error SRC0120: The line is 136 characters long'
         $result.Output | Should -Not -Match 'SRC0001'

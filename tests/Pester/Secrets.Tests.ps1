@@ -98,11 +98,14 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
 
             $null = Connect-Lab lab-admin
             $psk = ConvertTo-SecureString $markers.Psk -AsPlainText -Force
-            $null = Invoke-Step { New-IkePolicy -Name $name }
-            $made = (Invoke-Step { New-IpsecSiteConnection -Name $name -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $seed.ipsecpolicy_id -PeerAddress 172.24.4.244 -PeerCidr 10.61.0.0/24 -Psk $psk }) |
+            # Policies every peer format can write (Windows RRAS has no IKEv1 and no PFS group 5), so each format's
+            # file is exported and scanned.
+            $null = Invoke-Step { New-IkePolicy -Name $name -IkeVersion v2 -EncryptionAlgorithm aes-256 -AuthAlgorithm sha256 -Pfs group14 }
+            $null = Invoke-Step { New-IpsecPolicy -Name $name -EncryptionAlgorithm aes-256 -AuthAlgorithm sha256 -Pfs group14 }
+            $made = (Invoke-Step { New-IpsecSiteConnection -Name $name -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $name -PeerAddress 172.24.4.244 -PeerCidr 10.61.0.0/24 -Psk $psk }) |
                 Where-Object { $_ -is [OpenStackVpn.IpsecSiteConnection] }
             if ($made -and (Get-Psk $made[0].Id) -eq $markers.Psk) { $used.Psk = 'a create the server stored it with' }
-            $null = Invoke-Step { New-IpsecSiteConnection -Name "$name-whatif" -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $seed.ipsecpolicy_id -PeerAddress 172.24.4.246 -PeerCidr 10.64.0.0/24 -Psk $psk -WhatIf }
+            $null = Invoke-Step { New-IpsecSiteConnection -Name "$name-whatif" -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $name -PeerAddress 172.24.4.246 -PeerCidr 10.64.0.0/24 -Psk $psk -WhatIf }
             if ($made) {
                 Export-EveryFormat $made[0].Id
                 # Test-IpsecSiteConnection on every stream, its findings as JSON, its errors: with a peer file that holds
@@ -119,8 +122,8 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
                         Wait-IpsecSiteConnection -Session $s -Status DOWN -TimeoutSec 2 -PollIntervalSec 1 } @($admin, $name)
                 Invoke-WithProgress { param($m, $s) Import-Module $m; $null = Get-IpsecSiteConnection -Session $s -PageSize 1 -IncludeSecret } @($admin)
             }
-            $null = Invoke-Step { New-IpsecSiteConnection -Name $name -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $seed.ipsecpolicy_id -PeerAddress vpn.example.com -PeerCidr 10.62.0.0/24 -Psk $psk }
-            $null = Invoke-Step { New-IpsecSiteConnection -Name $name -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $seed.ipsecpolicy_id -PeerAddress 172.24.4.245 -PeerCidr 10.63.0.0/33 -Psk $psk }
+            $null = Invoke-Step { New-IpsecSiteConnection -Name $name -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $name -PeerAddress vpn.example.com -PeerCidr 10.62.0.0/24 -Psk $psk }
+            $null = Invoke-Step { New-IpsecSiteConnection -Name $name -VpnService $seed.vpnservice_id -IkePolicy $name -IpsecPolicy $name -PeerAddress 172.24.4.245 -PeerCidr 10.63.0.0/33 -Psk $psk }
             $null = Invoke-Step { Get-IpsecSiteConnection -Name $name }
             if ($made) {
                 # Neutron refuses updates of pending connections: the rotation goes to an ACTIVE one, as an agent would report it.
@@ -136,6 +139,7 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
             $null = Invoke-Step { Get-IpsecSiteConnection -Name $name | Wait-IpsecSiteConnection -TimeoutSec 1 -PollIntervalSec 1 }
             $null = Invoke-Step { Get-IpsecSiteConnection -Name $name | Remove-IpsecSiteConnection -Force }
             $null = Invoke-Step { Remove-IkePolicy -Name $name -Force }
+            $null = Invoke-Step { Remove-IpsecPolicy -Name $name -Force }
             # A refused token: the request that carried it ends in an error whose Request and messages are scanned.
             Remove-LabToken $markers.Token
             $null = Invoke-Step { Get-IkePolicy -Session $tokenSession }

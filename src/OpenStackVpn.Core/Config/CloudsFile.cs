@@ -22,7 +22,8 @@ internal enum ConfigPlatform
     Windows,
 }
 
-/// <summary>Reads clouds.yaml and secure.yaml: finds them where the OpenStack clients look, and flattens one cloud's entry.</summary>
+/// <summary>Reads clouds.yaml and secure.yaml: finds them where the OpenStack clients look, and
+/// flattens one cloud's entry.</summary>
 internal static class CloudsFile
 {
     /// <summary>
@@ -30,7 +31,8 @@ internal static class CloudsFile
     /// the file named by <paramref name="overrideVariable"/> alone when it is set; otherwise each of
     /// <see cref="SearchFolders"/>, and in each folder .yaml, .yml, then .json.
     /// </summary>
-    public static IReadOnlyList<string> SearchPaths(string baseName, string? overrideVariable, Func<string, string?> env, string currentDirectory, ConfigPlatform platform)
+    public static IReadOnlyList<string> SearchPaths(string baseName, string? overrideVariable,
+        Func<string, string?> env, string currentDirectory, ConfigPlatform platform)
     {
         var explicitPath = overrideVariable == null ? null : env(overrideVariable);
         if (!string.IsNullOrEmpty(explicitPath))
@@ -44,24 +46,34 @@ internal static class CloudsFile
     }
 
     /// <summary>
-    /// openstacksdk's folders, in its order: the current folder; the user config folder (platformdirs: %LOCALAPPDATA%\OpenStack\openstack
-    /// on Windows, ~/Library/Application Support/openstack on macOS, $XDG_CONFIG_HOME/openstack or ~/.config/openstack elsewhere);
-    /// ~/.config/openstack; the site config folder (%ProgramData%\OpenStack\openstack, /Library/Application Support/openstack,
-    /// or the first of $XDG_CONFIG_DIRS, default /etc/xdg, with /openstack); and /etc/openstack.
+    /// openstacksdk's folders, in its order: the current folder; the user config folder (platformdirs:
+    /// %LOCALAPPDATA%\OpenStack\openstack on Windows, ~/Library/Application Support/openstack on macOS,
+    /// $XDG_CONFIG_HOME/openstack or ~/.config/openstack elsewhere); ~/.config/openstack; the site config folder
+    /// (%ProgramData%\OpenStack\openstack, /Library/Application Support/openstack, or the first of $XDG_CONFIG_DIRS,
+    /// default /etc/xdg, with /openstack); and /etc/openstack.
     /// </summary>
-    public static IReadOnlyList<string> SearchFolders(Func<string, string?> env, string currentDirectory, ConfigPlatform platform)
+    public static IReadOnlyList<string> SearchFolders(Func<string, string?> env, string currentDirectory,
+        ConfigPlatform platform)
     {
         string? Env(string name) => string.IsNullOrWhiteSpace(env(name)) ? null : env(name)!.Trim();
         var windows = platform == ConfigPlatform.Windows;
-        var home = (windows ? Env("USERPROFILE") : Env("HOME")) ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var home = (windows ? Env("USERPROFILE") : Env("HOME"))
+            ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var snapHome = windows ? null : Env("SNAP_REAL_HOME");
         var folders = new List<string> { currentDirectory };
         switch (platform)
         {
             case ConfigPlatform.Windows:
-                folders.Add(Join(platform, Env("LOCALAPPDATA") ?? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "OpenStack", "openstack"));
+                folders.Add(
+                    Join(platform,
+                    Env("LOCALAPPDATA") ?? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData),
+                    "OpenStack", "openstack"));
                 folders.Add(Join(platform, home, ".config", "openstack"));
-                folders.Add(Join(platform, Env("ProgramData") ?? Env("ALLUSERSPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "OpenStack", "openstack"));
+                folders.Add(
+                    Join(platform,
+                    Env("ProgramData") ?? Env("ALLUSERSPROFILE")
+                    ?? Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "OpenStack",
+                    "openstack"));
                 folders.Add(Join(platform, DriveRoot(currentDirectory), "etc", "openstack"));
                 break;
             case ConfigPlatform.MacOS:
@@ -99,12 +111,16 @@ internal static class CloudsFile
     private static string DriveRoot(string currentDirectory) =>
         currentDirectory.Length >= 2 && currentDirectory[1] == ':' ? currentDirectory.Substring(0, 2) : "";
 
-    /// <summary>The flattened settings of one cloud: its top-level keys and its <c>auth</c> keys, with secure.yaml laid over clouds.yaml.</summary>
-    public static Dictionary<string, string> ReadCloud(string cloud, Func<string, string?> env, string currentDirectory) =>
+    /// <summary>The flattened settings of one cloud: its top-level keys and its <c>auth</c> keys, with secure.yaml
+    /// laid over clouds.yaml.</summary>
+    public static Dictionary<string, string> ReadCloud(string cloud, Func<string, string?> env,
+        string currentDirectory) =>
         ReadCloud(cloud, env, currentDirectory, CurrentPlatform);
 
-    /// <summary>As <see cref="ReadCloud(string, Func{string, string?}, string)"/>, searching as on <paramref name="platform"/>.</summary>
-    public static Dictionary<string, string> ReadCloud(string cloud, Func<string, string?> env, string currentDirectory, ConfigPlatform platform)
+    /// <summary>As <see cref="ReadCloud(string, Func{string, string?}, string)"/>, searching as on
+    /// <paramref name="platform"/>.</summary>
+    public static Dictionary<string, string> ReadCloud(string cloud, Func<string, string?> env, string currentDirectory,
+        ConfigPlatform platform)
     {
         var cloudsPaths = SearchPaths("clouds", "OS_CLIENT_CONFIG_FILE", env, currentDirectory, platform);
         var cloudsPath = cloudsPaths.FirstOrDefault(File.Exists);
@@ -112,18 +128,22 @@ internal static class CloudsFile
         {
             var message = cloudsPaths.Count == 1
                 ? $"The clouds.yaml file '{cloudsPaths[0]}' named by OS_CLIENT_CONFIG_FILE does not exist."
-                : $"Cloud '{cloud}' was asked for, but no clouds.yaml was found. Searched: {string.Join(", ", cloudsPaths)}.";
+                : $"Cloud '{cloud}' was asked for, but no clouds.yaml was found. Searched: " +
+                    $"{string.Join(", ", cloudsPaths)}.";
             throw OpenStackException.Config(message, cloudsPaths[0]);
         }
 
         var clouds = ReadClouds(cloudsPath);
         if (!clouds.TryGetValue(cloud, out var settings))
         {
-            var known = clouds.Count == 0 ? "none" : string.Join(", ", clouds.Keys.OrderBy(k => k, StringComparer.Ordinal));
-            throw OpenStackException.Config($"Cloud '{cloud}' is not defined in {cloudsPath}. Clouds defined there: {known}.", cloud);
+            var known = clouds.Count == 0 ? "none"
+                : string.Join(", ", clouds.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            throw OpenStackException.Config(
+                $"Cloud '{cloud}' is not defined in {cloudsPath}. Clouds defined there: {known}.", cloud);
         }
 
-        var securePath = SearchPaths("secure", "OS_CLIENT_SECURE_FILE", env, currentDirectory, platform).FirstOrDefault(File.Exists);
+        var securePath = SearchPaths("secure", "OS_CLIENT_SECURE_FILE", env, currentDirectory,
+            platform).FirstOrDefault(File.Exists);
         if (securePath != null && ReadClouds(securePath).TryGetValue(cloud, out var secure))
         {
             foreach (var pair in secure)
@@ -143,12 +163,14 @@ internal static class CloudsFile
         try
         {
             using var reader = new StreamReader(path);
-            document = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? FromJson(reader, path) : FromYaml(reader);
+            document = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? FromJson(reader, path)
+                : FromYaml(reader);
         }
         catch (YamlException e)
         {
             throw OpenStackException.Config(
-                $"{path} is not valid YAML: line {e.Start.Line}, column {e.Start.Column}: {Innermost(e).Message}", path);
+                $"{path} is not valid YAML: line {e.Start.Line}, column {e.Start.Column}: {Innermost(e).Message}",
+                    path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -168,7 +190,8 @@ internal static class CloudsFile
 
         if (cloudsNode is not YamlMappingNode clouds)
         {
-            throw OpenStackException.Config($"{path}: 'clouds' must be a mapping of cloud names (line {cloudsNode.Start.Line}).", path);
+            throw OpenStackException.Config(
+                $"{path}: 'clouds' must be a mapping of cloud names (line {cloudsNode.Start.Line}).", path);
         }
 
         foreach (var entry in clouds.Children)
@@ -204,7 +227,8 @@ internal static class CloudsFile
         }
         catch (JsonReaderException e)
         {
-            throw OpenStackException.Config($"{path} is not valid JSON: line {e.LineNumber}, column {e.LinePosition}: {e.Message}", path);
+            throw OpenStackException.Config(
+                $"{path} is not valid JSON: line {e.LineNumber}, column {e.LinePosition}: {e.Message}", path);
         }
 
         return ToYaml(json);
@@ -212,7 +236,10 @@ internal static class CloudsFile
 
     private static YamlNode ToYaml(JToken token) => token switch
     {
-        JObject obj => new YamlMappingNode(obj.Properties().Select(p => new KeyValuePair<YamlNode, YamlNode>(new YamlScalarNode(p.Name), ToYaml(p.Value)))),
+        JObject obj
+            => new YamlMappingNode(
+            obj.Properties().Select(p
+            => new KeyValuePair<YamlNode, YamlNode>(new YamlScalarNode(p.Name), ToYaml(p.Value)))),
         JArray array => new YamlSequenceNode(array.Select(ToYaml)),
         JValue { Type: JTokenType.Boolean } flag => new YamlScalarNode((bool)flag ? "true" : "false"),
         JValue { Type: JTokenType.Null } => new YamlScalarNode(""),
@@ -240,7 +267,8 @@ internal static class CloudsFile
                         else
                         {
                             throw OpenStackException.Config(
-                                $"{path}: auth key '{authPair.Key}' must be a single value (line {authPair.Value.Start.Line}).", path);
+                                $"{path}: auth key '{authPair.Key}' must be a single value (line " +
+                                    $"{authPair.Value.Start.Line}).", path);
                         }
                     }
 

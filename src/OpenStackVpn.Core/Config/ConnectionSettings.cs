@@ -123,12 +123,14 @@ public sealed class ConnectionSettings
         _ => key,
     };
 
-    private static ConnectionSettings Build(Dictionary<string, string> v, string? cloud, string source, ConnectionSecrets secrets)
+    private static ConnectionSettings Build(Dictionary<string, string> v, string? cloud, string source,
+        ConnectionSecrets secrets)
     {
         string? Get(string key) => v.TryGetValue(key, out var value) ? NullIfEmpty(value) : null;
 
         var authUrlText = Get("auth_url") ?? throw OpenStackException.Config(
-            $"No Keystone auth URL: give -AuthUrl, or -Cloud with a clouds.yaml entry that has auth.auth_url, or set OS_AUTH_URL (settings came from {source}).",
+            $"No Keystone auth URL: give -AuthUrl, or -Cloud with a clouds.yaml entry that has auth.auth_url, or set " +
+                $"OS_AUTH_URL (settings came from {source}).",
             "AuthUrl");
         var settings = new ConnectionSettings
         {
@@ -148,7 +150,8 @@ public sealed class ConnectionSettings
             DomainId = Get("domain_id"),
             ApplicationCredentialId = Get("application_credential_id"),
             ApplicationCredentialName = Get("application_credential_name"),
-            ApplicationCredentialSecret = secrets.ApplicationCredentialSecret ?? Secure(Get("application_credential_secret")),
+            ApplicationCredentialSecret = secrets.ApplicationCredentialSecret
+                ?? Secure(Get("application_credential_secret")),
             Token = secrets.Token ?? Secure(Get("token")),
             RegionName = Get("region_name"),
             Interface = (Get("interface") ?? "public").ToLowerInvariant().Replace("url", ""),
@@ -157,12 +160,16 @@ public sealed class ConnectionSettings
         };
 
         // A user who names a domain for the user but not for the project (or the reverse) means the same domain.
-        settings.ProjectDomainName ??= settings.ProjectDomainId == null ? Get("default_domain") ?? settings.UserDomainName : null;
-        settings.UserDomainName ??= settings.UserDomainId == null ? Get("default_domain") ?? settings.ProjectDomainName : null;
+        settings.ProjectDomainName ??= settings.ProjectDomainId == null ? Get("default_domain")
+            ?? settings.UserDomainName : null;
+        settings.UserDomainName ??= settings.UserDomainId == null ? Get("default_domain") ?? settings.ProjectDomainName
+            : null;
 
         if (settings.Interface is not ("public" or "internal" or "admin"))
         {
-            throw OpenStackException.Argument("Interface", $"Interface '{settings.Interface}' is not one of public, internal, admin (settings came from {source}).");
+            throw OpenStackException.Argument("Interface",
+                $"Interface '{settings.Interface}' is not one of public, internal, admin (settings came from " +
+                $"{source}).");
         }
 
         if (Get("network_endpoint_override") is { } endpoint)
@@ -172,9 +179,11 @@ public sealed class ConnectionSettings
 
         if (Get("api_timeout") is { } timeout)
         {
-            if (!double.TryParse(timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+            if (!double.TryParse(timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                || seconds <= 0)
             {
-                throw OpenStackException.Argument("TimeoutSec", $"The timeout '{timeout}' is not a positive number of seconds (settings came from {source}).");
+                throw OpenStackException.Argument("TimeoutSec",
+                    $"The timeout '{timeout}' is not a positive number of seconds (settings came from {source}).");
             }
 
             settings.Timeout = TimeSpan.FromSeconds(seconds);
@@ -198,10 +207,13 @@ public sealed class ConnectionSettings
             case null:
                 break;
             default:
-                throw OpenStackException.Argument("AuthType", $"Auth type '{authType}' is not supported; use password, v3applicationcredential or token (settings came from {source}).");
+                throw OpenStackException.Argument("AuthType",
+                    $"Auth type '{authType}' is not supported; use password, v3applicationcredential or token " +
+                    $"(settings came from {source}).");
         }
 
-        if (s.ApplicationCredentialId != null || s.ApplicationCredentialName != null || s.ApplicationCredentialSecret != null)
+        if (s.ApplicationCredentialId != null || s.ApplicationCredentialName != null || s.ApplicationCredentialSecret
+            != null)
         {
             return AuthMethod.ApplicationCredential;
         }
@@ -217,29 +229,41 @@ public sealed class ConnectionSettings
             case AuthMethod.Password:
                 if (UserName == null && UserId == null)
                 {
-                    throw OpenStackException.Argument("Credential", Missing("Password authentication needs a user: give -Credential, or set username / OS_USERNAME"));
+                    throw OpenStackException.Argument("Credential",
+                        Missing(
+                        "Password authentication needs a user: give -Credential, or set username / OS_USERNAME"));
                 }
 
                 if (Password == null)
                 {
-                    throw OpenStackException.Argument("Credential", Missing("Password authentication needs a password: give -Credential, or set password / OS_PASSWORD"));
+                    throw OpenStackException.Argument("Credential",
+                        Missing(
+                        "Password authentication needs a password: give -Credential, or set password / OS_PASSWORD"));
                 }
 
                 break;
             case AuthMethod.ApplicationCredential:
                 if (ApplicationCredentialSecret == null)
                 {
-                    throw OpenStackException.Argument("ApplicationCredentialSecret", Missing("Application credential authentication needs the secret"));
+                    throw OpenStackException.Argument("ApplicationCredentialSecret",
+                        Missing("Application credential authentication needs the secret"));
                 }
 
-                if (ApplicationCredentialId == null && (ApplicationCredentialName == null || (UserName == null && UserId == null)))
+                if (ApplicationCredentialId == null
+                    && (ApplicationCredentialName == null || (UserName == null && UserId == null)))
                 {
-                    throw OpenStackException.Argument("ApplicationCredentialId", Missing("Application credential authentication needs the credential id, or its name and the user's name or id"));
+                    throw OpenStackException.Argument("ApplicationCredentialId",
+                        Missing(
+                        "Application credential authentication needs the credential id, or its name and the user's " +
+                        "name or id"));
                 }
 
                 if (ProjectName != null || ProjectId != null || DomainName != null || DomainId != null)
                 {
-                    throw OpenStackException.Argument("ProjectName", Missing("An application credential is bound to its own project: do not give a project or domain scope with it"));
+                    throw OpenStackException.Argument("ProjectName",
+                        Missing(
+                        "An application credential is bound to its own project: do not give a project or domain " +
+                        "scope with it"));
                 }
 
                 break;
@@ -247,7 +271,8 @@ public sealed class ConnectionSettings
 
         if ((ProjectName != null || ProjectId != null) && (DomainName != null || DomainId != null))
         {
-            throw OpenStackException.Argument("DomainName", Missing("Give a project scope or a domain scope, not both"));
+            throw OpenStackException.Argument("DomainName",
+                Missing("Give a project scope or a domain scope, not both"));
         }
     }
 
@@ -257,7 +282,8 @@ public sealed class ConnectionSettings
         var path = url.AbsolutePath.TrimEnd('/');
         if (path.EndsWith("/v2.0", StringComparison.Ordinal))
         {
-            throw OpenStackException.Argument("AuthUrl", $"The auth URL {url} is Keystone v2.0; only Identity v3 is supported (settings came from {source}).");
+            throw OpenStackException.Argument("AuthUrl",
+                $"The auth URL {url} is Keystone v2.0; only Identity v3 is supported (settings came from {source}).");
         }
 
         if (!path.EndsWith("/v3", StringComparison.Ordinal))
@@ -272,7 +298,8 @@ public sealed class ConnectionSettings
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != "http" && url.Scheme != "https"))
         {
-            throw OpenStackException.Argument(parameter, $"'{text}' is not an absolute http or https URL (settings came from {source}).");
+            throw OpenStackException.Argument(parameter,
+                $"'{text}' is not an absolute http or https URL (settings came from {source}).");
         }
 
         return url;
@@ -287,7 +314,8 @@ public sealed class ConnectionSettings
     private static SecureString? Secure(string? value) => Secrets.ToSecure(value);
 }
 
-/// <summary>Secrets the user typed (Connect-OpenStack's -Credential, -ApplicationCredentialSecret, -Token): they win over files and variables.</summary>
+/// <summary>Secrets the user typed (Connect-OpenStack's -Credential, -ApplicationCredentialSecret, -Token): they win
+/// over files and variables.</summary>
 public sealed class ConnectionSecrets
 {
     /// <summary>The password.</summary>

@@ -15,24 +15,31 @@ namespace OpenStackVpn.Core.Http;
 /// </summary>
 internal static class ClientHandler
 {
-    /// <summary>Connections per server: .NET Framework allows 2 by default, so requests from several runspaces queue and use up their time limit.</summary>
+    /// <summary>Connections per server: .NET Framework allows 2 by default, so requests from several runspaces queue
+    /// and use up their time limit.</summary>
     public const int MaxConnectionsPerServer = 64;
 
-    /// <summary>A handler that verifies certificates as the settings ask: system trust, a CA bundle, or not at all.</summary>
+    /// <summary>A handler that verifies certificates as the settings ask: system trust, a CA
+    /// bundle, or not at all.</summary>
     public static HttpClientHandler Create(string? caCertificatePath, bool skipCertificateCheck)
     {
         TlsProtocols.EnableModern();
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = MaxConnectionsPerServer };
-        handler.ServerCertificateCustomValidationCallback = Validator(caCertificatePath == null || skipCertificateCheck ? null : ReadPemBundle(caCertificatePath), skipCertificateCheck);
+        var handler = new HttpClientHandler { AllowAutoRedirect = false,
+            MaxConnectionsPerServer = MaxConnectionsPerServer };
+        handler.ServerCertificateCustomValidationCallback =
+            Validator(caCertificatePath == null || skipCertificateCheck ? null : ReadPemBundle(caCertificatePath),
+            skipCertificateCheck);
         return handler;
     }
 
-    /// <summary>The key under which a refused certificate's reason is kept on its request (for the error message).</summary>
+    /// <summary>The key under which a refused certificate's reason is kept on its request
+    /// (for the error message).</summary>
     public const string CertificateProblemKey = "OpenStackVpn.CertificateProblem";
 
     /// <summary>The certificate check: everything when skipping, system trust alone, or system trust or the given CAs.
     /// A refusal leaves its reason on the request (<see cref="CertificateProblemKey"/>).</summary>
-    public static Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> Validator(List<X509Certificate2>? authorities, bool skipCertificateCheck)
+    public static Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors,
+        bool> Validator(List<X509Certificate2>? authorities, bool skipCertificateCheck)
     {
         if (skipCertificateCheck)
         {
@@ -41,7 +48,8 @@ internal static class ClientHandler
 
         return (request, certificate, _, errors) =>
         {
-            var trusted = authorities == null ? errors == SslPolicyErrors.None : IsTrusted(certificate, errors, authorities);
+            var trusted = authorities == null ? errors == SslPolicyErrors.None
+                : IsTrusted(certificate, errors, authorities);
             if (!trusted && request != null)
             {
                 request.Properties[CertificateProblemKey] = Problem(request, certificate, errors);
@@ -51,7 +59,8 @@ internal static class ClientHandler
         };
     }
 
-    /// <summary>Why a certificate was refused, in words: expired (or not yet valid), another name, or an unknown CA.</summary>
+    /// <summary>Why a certificate was refused, in words: expired (or not yet valid), another
+    /// name, or an unknown CA.</summary>
     private static string Problem(HttpRequestMessage request, X509Certificate2? certificate, SslPolicyErrors errors)
     {
         if (certificate == null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
@@ -72,7 +81,9 @@ internal static class ClientHandler
 
         if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
         {
-            return $"it is not issued for the host name '{request.RequestUri?.Host}' (it names {certificate.GetNameInfo(X509NameType.DnsName, false)})";
+            return
+                $"it is not issued for the host name '{request.RequestUri?.Host}' (it names " +
+                $"{certificate.GetNameInfo(X509NameType.DnsName, false)})";
         }
 
         return "it is not signed by a CA this session trusts";
@@ -85,7 +96,8 @@ internal static class ClientHandler
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (
+            e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw OpenStackException.Config($"The CA bundle '{path}' cannot be read: {e.Message}", path);
         }
@@ -105,11 +117,14 @@ internal static class ClientHandler
             var base64 = text.Substring(at + begin.Length, stop - at - begin.Length);
             try
             {
-                certificates.Add(new X509Certificate2(Convert.FromBase64String(string.Concat(base64.Where(c => !char.IsWhiteSpace(c))))));
+                certificates.Add(
+                    new X509Certificate2(
+                    Convert.FromBase64String(string.Concat(base64.Where(c => !char.IsWhiteSpace(c))))));
             }
             catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
             {
-                throw OpenStackException.Config($"The CA bundle '{path}' holds a certificate that cannot be read: {e.Message}", path);
+                throw OpenStackException.Config(
+                    $"The CA bundle '{path}' holds a certificate that cannot be read: {e.Message}", path);
             }
 
             at = text.IndexOf(begin, stop, StringComparison.Ordinal);
@@ -123,7 +138,8 @@ internal static class ClientHandler
         return certificates;
     }
 
-    private static bool IsTrusted(X509Certificate2? certificate, SslPolicyErrors errors, List<X509Certificate2> authorities)
+    private static bool IsTrusted(X509Certificate2? certificate, SslPolicyErrors errors,
+        List<X509Certificate2> authorities)
     {
         if (errors == SslPolicyErrors.None)
         {

@@ -5,7 +5,8 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Core.Http;
 
-/// <summary>Turns a failed response into an OpenStackException carrying the server's own type, message and request id.</summary>
+/// <summary>Turns a failed response into an OpenStackException carrying the server's own type,
+/// message and request id.</summary>
 internal static class ErrorParser
 {
     public static OpenStackException FromResponse(ApiResponse response, object? target = null)
@@ -14,8 +15,10 @@ internal static class ErrorParser
         var kind = KindOf(response.Status);
         var status = $"HTTP {(int)response.Status}";
         var text = message != null
-            ? $"{message} ({(type != null ? type + ", " : "")}{status}, {response.Request}{RequestIdText(response.RequestId)})"
-            : $"The server answered {ReasonPhrases.Describe(response.Status)} to {response.Request} without an OpenStack error body{Snippet(response.Body)}{RequestIdText(response.RequestId)}.";
+            ? $"{message} ({(type != null ? type + ", " : "")}{status}, " +
+                $"{response.Request}{RequestIdText(response.RequestId)})"
+            : $"The server answered {ReasonPhrases.Describe(response.Status)} to {response.Request} without an " +
+                $"OpenStack error body{Snippet(response.Body)}{RequestIdText(response.RequestId)}.";
         return new OpenStackException(kind, text)
         {
             StatusCode = response.Status,
@@ -88,10 +91,14 @@ internal static class ErrorParser
 
     private static string RequestIdText(string? requestId) => requestId == null ? "" : $", request {requestId}";
 
-    /// <summary>A short, tag-free excerpt of a non-JSON body (a proxy's error page), so the user sees who answered.</summary>
+    /// <summary>A short, tag-free excerpt of a non-JSON body (a proxy's error page), so the
+    /// user sees who answered.</summary>
     private static string Snippet(string body)
     {
-        var text = Regex.Replace(Regex.Replace(body, "<(script|style)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline | RegexOptions.IgnoreCase), "<[^>]+>", " ");
+        var text =
+            Regex.Replace(
+            Regex.Replace(body, "<(script|style)[^>]*>.*?</\\1>", " ",
+            RegexOptions.Singleline | RegexOptions.IgnoreCase), "<[^>]+>", " ");
         text = Regex.Replace(text, "\\s+", " ").Trim();
         if (text.Length == 0)
         {

@@ -9,7 +9,8 @@ public interface ILogSink
     /// <summary>Redacted request and response bodies.</summary>
     void Debug(string message);
 
-    /// <summary>False when nobody reads <see cref="Debug"/>: bodies are then neither redacted nor kept whole for it, and lists stream.</summary>
+    /// <summary>False when nobody reads <see cref="Debug"/>: bodies are then neither redacted nor kept whole for
+    /// it, and lists stream.</summary>
     bool IsDebugEnabled { get; }
 
     /// <summary>Something the user should know although nothing failed.</summary>

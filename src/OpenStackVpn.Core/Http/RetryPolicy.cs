@@ -51,12 +51,15 @@ public sealed class RetryPolicy
     {
         if (retryAfter != null)
         {
-            if (int.TryParse(retryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            if (int.TryParse(retryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                && seconds >= 0)
             {
                 return Min(TimeSpan.FromSeconds(seconds), MaxDelay);
             }
 
-            if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+            if (
+                DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+                out var when))
             {
                 var wait = when - DateTimeOffset.UtcNow;
                 return wait < TimeSpan.Zero ? TimeSpan.Zero : Min(wait, MaxDelay);
@@ -73,10 +76,12 @@ public sealed class RetryPolicy
         return TimeSpan.FromMilliseconds(exponential.TotalMilliseconds * factor);
     }
 
-    /// <summary>The settings as a user reads them in the session's view, e.g. "3 retries, pauses from 0.5 s doubling up to 30 s".</summary>
+    /// <summary>The settings as a user reads them in the session's view, e.g. "3 retries, pauses from 0.5 s
+    /// doubling up to 30 s".</summary>
     public override string ToString() => MaxRetries == 0
         ? "off (MaxRetries 0)"
-        : string.Format(CultureInfo.InvariantCulture, "{0} {1}, pauses from {2:0.###} s doubling up to {3:0.###} s", MaxRetries, MaxRetries == 1 ? "retry" : "retries", BaseDelay.TotalSeconds, MaxDelay.TotalSeconds);
+        : string.Format(CultureInfo.InvariantCulture, "{0} {1}, pauses from {2:0.###} s doubling up to {3:0.###} s",
+            MaxRetries, MaxRetries == 1 ? "retry" : "retries", BaseDelay.TotalSeconds, MaxDelay.TotalSeconds);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

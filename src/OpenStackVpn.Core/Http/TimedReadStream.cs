@@ -5,8 +5,9 @@ using System.Threading;
 namespace OpenStackVpn.Core.Http;
 
 /// <summary>
-/// A response body read as it arrives: each read must bring data within the time limit, Ctrl+C stops it, and a connection
-/// that breaks midway is an OpenStackException rather than a bare IOException. Both stops close the response, which ends a blocked read.
+/// A response body read as it arrives: each read must bring data within the time limit, Ctrl+C stops it, and a
+/// connection that breaks midway is an OpenStackException rather than a bare IOException. Both stops close the
+/// response, which ends a blocked read.
 /// </summary>
 internal sealed class TimedReadStream : Stream
 {
@@ -16,7 +17,8 @@ internal sealed class TimedReadStream : Stream
     private readonly string _request;
     private readonly CancellationToken _cancel;
 
-    public TimedReadStream(Stream inner, IDisposable response, TimeSpan timeout, string request, CancellationToken cancel)
+    public TimedReadStream(Stream inner, IDisposable response, TimeSpan timeout, string request,
+        CancellationToken cancel)
     {
         _inner = inner;
         _response = response;
@@ -49,18 +51,23 @@ internal sealed class TimedReadStream : Stream
         {
             return _inner.Read(buffer, offset, count);
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or System.Net.Http.HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (
+            e is IOException or ObjectDisposedException or System.Net.Http.HttpRequestException or
+            OperationCanceledException)
         {
             _cancel.ThrowIfCancellationRequested();
             if (timer.IsCancellationRequested)
             {
-                throw new OpenStackException(OpenStackErrorKind.Timeout, $"{_request} stopped sending its answer for longer than the time limit of {_timeout.TotalSeconds:0.###} s. Raise it with -TimeoutSec if the cloud is slow.", e)
+                throw new OpenStackException(OpenStackErrorKind.Timeout,
+                    $"{_request} stopped sending its answer for longer than the time limit of " +
+                    $"{_timeout.TotalSeconds:0.###} s. Raise it with -TimeoutSec if the cloud is slow.", e)
                 {
                     Request = _request,
                 };
             }
 
-            throw new OpenStackException(OpenStackErrorKind.ConnectionFailed, $"{_request} failed while its answer was being read: {e.Message}", e)
+            throw new OpenStackException(OpenStackErrorKind.ConnectionFailed,
+                $"{_request} failed while its answer was being read: {e.Message}", e)
             {
                 Request = _request,
             };

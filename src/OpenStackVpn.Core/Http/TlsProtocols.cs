@@ -20,11 +20,14 @@ internal static class TlsProtocols
     public static bool IsNetFramework { get; } =
         RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Applies <see cref="Widen"/> to the process's setting, on .NET Framework only; safe to call any number of times.</summary>
+    /// <summary>Applies <see cref="Widen"/> to the process's setting, on .NET Framework only; safe to call
+    /// any number of times.</summary>
     public static void EnableModern() =>
-        Enable(IsNetFramework, () => ServicePointManager.SecurityProtocol, value => ServicePointManager.SecurityProtocol = value);
+        Enable(IsNetFramework, () => ServicePointManager.SecurityProtocol,
+            value => ServicePointManager.SecurityProtocol = value);
 
-    /// <summary>The decision, with the runtime and the setting passed in so that it can be tested on any runtime.</summary>
+    /// <summary>The decision, with the runtime and the setting passed in so that it can be
+    /// tested on any runtime.</summary>
     public static void Enable(bool isNetFramework, Func<SecurityProtocolType> read, Action<SecurityProtocolType> write)
     {
         if (!isNetFramework)
@@ -40,7 +43,8 @@ internal static class TlsProtocols
         }
     }
 
-    /// <summary><paramref name="current"/> with TLS 1.2 (and 1.3 when the enum defines it) added; SystemDefault unchanged.</summary>
+    /// <summary><paramref name="current"/> with TLS 1.2 (and 1.3 when the enum defines it) added;
+    /// SystemDefault unchanged.</summary>
     public static SecurityProtocolType Widen(SecurityProtocolType current, bool tls13Defined) =>
         current == SystemDefault ? current : current | Tls12 | (tls13Defined ? Tls13 : SystemDefault);
 }

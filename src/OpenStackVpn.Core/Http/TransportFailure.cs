@@ -7,9 +7,9 @@ namespace OpenStackVpn.Core.Http;
 
 /// <summary>
 /// What an exception from the HTTP stack means, on both runtimes. .NET (Core) wraps a <see cref="SocketException"/>
-/// or an <see cref="AuthenticationException"/> in the <see cref="System.Net.Http.HttpRequestException"/>; .NET Framework
-/// wraps a <see cref="WebException"/> whose <see cref="WebException.Status"/> says what failed, often with no inner
-/// exception at all.
+/// or an <see cref="AuthenticationException"/> in the <see cref="System.Net.Http.HttpRequestException"/>; .NET
+/// Framework wraps a <see cref="WebException"/> whose <see cref="WebException.Status"/> says what failed, often with no
+/// inner exception at all.
 /// </summary>
 internal sealed class TransportFailure
 {
@@ -21,13 +21,15 @@ internal sealed class TransportFailure
         Detail = detail;
     }
 
-    /// <summary>The TLS handshake failed: an untrusted certificate or no protocol in common. Never worth sending again.</summary>
+    /// <summary>The TLS handshake failed: an untrusted certificate or no protocol in common. Never
+    /// worth sending again.</summary>
     public bool IsTls { get; }
 
     /// <summary>For a TLS failure: the server's certificate was refused (rather than the protocol versions).</summary>
     public bool IsCertificate { get; }
 
-    /// <summary>The request provably never reached the server: the name did not resolve, or no connection was made.</summary>
+    /// <summary>The request provably never reached the server: the name did not resolve, or no
+    /// connection was made.</summary>
     public bool NotSent { get; }
 
     /// <summary>The most telling message in the chain.</summary>
@@ -47,7 +49,8 @@ internal sealed class TransportFailure
                 case WebExceptionStatus.TrustFailure:
                     return new TransportFailure(true, true, false, detail);
                 case WebExceptionStatus.SecureChannelFailure:
-                    return new TransportFailure(true, authentication != null && MentionsCertificate(authentication), false, detail);
+                    return new TransportFailure(true, authentication != null && MentionsCertificate(authentication),
+                        false, detail);
                 case WebExceptionStatus.NameResolutionFailure or WebExceptionStatus.ProxyNameResolutionFailure:
                     return new TransportFailure(false, false, true, detail);
                 case WebExceptionStatus.ConnectFailure:
@@ -58,7 +61,8 @@ internal sealed class TransportFailure
 
         if (authentication != null)
         {
-            return new TransportFailure(true, MentionsCertificate(authentication) || authentication.InnerException == null, false, detail);
+            return new TransportFailure(true,
+                MentionsCertificate(authentication) || authentication.InnerException == null, false, detail);
         }
 
         var notSent = web == null && socket != null && socket.SocketErrorCode is

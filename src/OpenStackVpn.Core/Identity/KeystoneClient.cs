@@ -13,7 +13,8 @@ namespace OpenStackVpn.Core.Identity;
 /// <summary>Keystone v3: issues a token for the settings' credentials, and revokes it.</summary>
 internal static class KeystoneClient
 {
-    public static async Task<KeystoneToken> IssueAsync(ConnectionSettings settings, HttpTransport transport, ILogSink log, CancellationToken cancel)
+    public static async Task<KeystoneToken> IssueAsync(ConnectionSettings settings, HttpTransport transport,
+        ILogSink log, CancellationToken cancel)
     {
         ApiResponse response;
         var tokensUrl = new Uri(settings.AuthUrl, "auth/tokens");
@@ -21,11 +22,13 @@ internal static class KeystoneClient
         {
             // An existing token with no new scope is used as it is: validating it returns its catalog and expiry.
             var token = Secrets.ToPlain(settings.Token)!;
-            response = await transport.SendAsync(HttpMethod.Get, tokensUrl, null, TokenHeaders(token, token), log, cancel).ConfigureAwait(false);
+            response = await transport.SendAsync(HttpMethod.Get, tokensUrl, null, TokenHeaders(token, token), log,
+                cancel).ConfigureAwait(false);
         }
         else
         {
-            response = await transport.SendAsync(HttpMethod.Post, tokensUrl, TokenRequest(settings).ToString(Formatting.None), null, log, cancel).ConfigureAwait(false);
+            response = await transport.SendAsync(HttpMethod.Post, tokensUrl,
+                TokenRequest(settings).ToString(Formatting.None), null, log, cancel).ConfigureAwait(false);
         }
 
         if (!response.IsSuccess)
@@ -33,7 +36,10 @@ internal static class KeystoneClient
             var error = ErrorParser.FromResponse(response, settings.AuthUrl.ToString());
             if (error.Kind is OpenStackErrorKind.Authentication or OpenStackErrorKind.NotFound)
             {
-                throw new OpenStackException(OpenStackErrorKind.Authentication, $"Keystone at {settings.AuthUrl} refused the credentials: {error.ServerMessage ?? error.Message} Check the user, password or secret, and the project and domain names (settings came from {settings.Source}).")
+                throw new OpenStackException(OpenStackErrorKind.Authentication,
+                    $"Keystone at {settings.AuthUrl} refused the credentials: {error.ServerMessage ?? error.Message} " +
+                    $"Check the user, password or secret, and the project and domain names (settings came from " +
+                    $"{settings.Source}).")
                 {
                     StatusCode = error.StatusCode,
                     ServerErrorType = error.ServerErrorType,
@@ -47,10 +53,13 @@ internal static class KeystoneClient
             throw error;
         }
 
-        var value = settings.Method == AuthMethod.Token && !HasScope(settings) ? Secrets.ToPlain(settings.Token)! : response.SubjectToken;
+        var value = settings.Method == AuthMethod.Token && !HasScope(settings) ? Secrets.ToPlain(settings.Token)!
+            : response.SubjectToken;
         if (value == null)
         {
-            throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"{response.Request} answered {(int)response.Status} without an X-Subject-Token header; is {settings.AuthUrl} a Keystone v3 endpoint?")
+            throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
+                $"{response.Request} answered {(int)response.Status} without an X-Subject-Token header; is " +
+                $"{settings.AuthUrl} a Keystone v3 endpoint?")
             {
                 RequestId = response.RequestId,
                 Request = response.Request,
@@ -63,7 +72,9 @@ internal static class KeystoneClient
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
-            throw new OpenStackException(OpenStackErrorKind.InvalidResponse, $"{response.Request} answered {(int)response.Status} with a body that is not a Keystone token ({e.Message}).", e)
+            throw new OpenStackException(OpenStackErrorKind.InvalidResponse,
+                $"{response.Request} answered {(int)response.Status} with a body that is not a Keystone token " +
+                $"({e.Message}).", e)
             {
                 RequestId = response.RequestId,
                 Request = response.Request,
@@ -71,9 +82,11 @@ internal static class KeystoneClient
         }
     }
 
-    public static async Task RevokeAsync(Uri authUrl, string token, HttpTransport transport, ILogSink log, CancellationToken cancel)
+    public static async Task RevokeAsync(Uri authUrl, string token, HttpTransport transport, ILogSink log,
+        CancellationToken cancel)
     {
-        var response = await transport.SendAsync(HttpMethod.Delete, new Uri(authUrl, "auth/tokens"), null, TokenHeaders(token, token), log, cancel).ConfigureAwait(false);
+        var response = await transport.SendAsync(HttpMethod.Delete, new Uri(authUrl, "auth/tokens"), null,
+            TokenHeaders(token, token), log, cancel).ConfigureAwait(false);
         if (!response.IsSuccess && (int)response.Status != 404)
         {
             throw ErrorParser.FromResponse(response, authUrl.ToString());
@@ -146,7 +159,8 @@ internal static class KeystoneClient
 
         if (s.ProjectName != null)
         {
-            return new JObject { ["project"] = new JObject { ["name"] = s.ProjectName, ["domain"] = Domain(s.ProjectDomainId, s.ProjectDomainName) } };
+            return new JObject { ["project"] = new JObject { ["name"] = s.ProjectName,
+                ["domain"] = Domain(s.ProjectDomainId, s.ProjectDomainName) } };
         }
 
         if (s.DomainId != null)

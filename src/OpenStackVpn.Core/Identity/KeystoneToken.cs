@@ -18,7 +18,8 @@ internal sealed class KeystoneToken
         UserDomainName = token.SelectToken("user.domain.name")?.ToString();
         ProjectId = token.SelectToken("project.id")?.ToString();
         ProjectName = token.SelectToken("project.name")?.ToString();
-        DomainName = token.SelectToken("domain.name")?.ToString() ?? token.SelectToken("project.domain.name")?.ToString();
+        DomainName = token.SelectToken("domain.name")?.ToString()
+            ?? token.SelectToken("project.domain.name")?.ToString();
         Catalog = new ServiceCatalog(token["catalog"] as JArray);
     }
 

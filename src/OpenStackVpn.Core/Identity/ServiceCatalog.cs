@@ -20,13 +20,16 @@ internal sealed class ServiceCatalog
                 var url = endpoint.Value<string>("url");
                 if (url != null)
                 {
-                    _endpoints.Add((type, endpoint.Value<string>("interface") ?? "", endpoint.Value<string>("region_id") ?? endpoint.Value<string>("region"), url));
+                    _endpoints.Add(
+                        (type, endpoint.Value<string>("interface") ?? "",
+                        endpoint.Value<string>("region_id") ?? endpoint.Value<string>("region"), url));
                 }
             }
         }
     }
 
-    /// <summary>The URL of <paramref name="serviceType"/>; an error that lists what the catalog offers when there is no single match.</summary>
+    /// <summary>The URL of <paramref name="serviceType"/>; an error that lists what the catalog offers when
+    /// there is no single match.</summary>
     public Uri Find(string serviceType, string @interface, string? region)
     {
         var ofType = _endpoints.Where(e => e.Type == serviceType).ToList();
@@ -38,11 +41,15 @@ internal sealed class ServiceCatalog
         {
             var offered = ofType.Count == 0
                 ? $"The token's catalog has no '{serviceType}' service at all"
-                : $"The catalog offers '{serviceType}' at: {string.Join("; ", ofType.Select(e => $"{e.Interface} in {e.Region ?? "(no region)"}"))}";
+                : $"The catalog offers '{serviceType}' at: " +
+                    $"{string.Join("; ", ofType.Select(e => $"{e.Interface} in {e.Region ?? "(no region)"}"))}";
             var wanted = regions.Count > 1
-                ? $"The '{serviceType}' service is in several regions ({string.Join(", ", regions)}); choose one with -Region."
-                : $"No '{serviceType}' endpoint for interface '{@interface}'{(region == null ? "" : $" in region '{region}'")}.";
-            throw new OpenStackException(OpenStackErrorKind.Configuration, $"{wanted} {offered}. Use -Region, -Interface or -NetworkEndpoint.")
+                ? $"The '{serviceType}' service is in several regions ({string.Join(", ", regions)}); choose one " +
+                    $"with -Region."
+                : $"No '{serviceType}' endpoint for interface " +
+                    $"'{@interface}'{(region == null ? "" : $" in region '{region}'")}.";
+            throw new OpenStackException(OpenStackErrorKind.Configuration,
+                $"{wanted} {offered}. Use -Region, -Interface or -NetworkEndpoint.")
             {
                 Target = serviceType,
             };
@@ -51,7 +58,8 @@ internal sealed class ServiceCatalog
         return ServiceRoot(matches[0].Url);
     }
 
-    /// <summary>A catalog URL as the root that API paths are appended to: one trailing slash, no version suffix.</summary>
+    /// <summary>A catalog URL as the root that API paths are appended to: one trailing
+    /// slash, no version suffix.</summary>
     public static Uri ServiceRoot(string url)
     {
         var trimmed = url.TrimEnd('/');

@@ -5,7 +5,8 @@ namespace OpenStackVpn;
 /// <summary>An IKE (phase 1) policy (Neutron <c>ikepolicy</c>).</summary>
 public sealed class IkePolicy : NeutronResource
 {
-    /// <summary>sha1, sha256, sha384, sha512, aes-xcbc, aes-cmac (what a cloud accepts depends on its release).</summary>
+    /// <summary>sha1, sha256, sha384, sha512, aes-xcbc, aes-cmac (what a cloud accepts
+    /// depends on its release).</summary>
     [JsonProperty("auth_algorithm")]
     public string? AuthAlgorithm { get; set; }
 

@@ -5,7 +5,8 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn;
 
-/// <summary>What every Neutron object has: id, name, description, owner; and every field the server sent that the model does not know.</summary>
+/// <summary>What every Neutron object has: id, name, description, owner; and every field the server sent that the
+/// model does not know.</summary>
 public abstract class NeutronResource
 {
     /// <summary>The object's UUID.</summary>
@@ -28,7 +29,8 @@ public abstract class NeutronResource
     [JsonProperty("tenant_id")]
     public string? TenantId { get; set; }
 
-    /// <summary>Fields the server sent that this model does not name, by their JSON names, as plain .NET values.</summary>
+    /// <summary>Fields the server sent that this model does not name, by their JSON names,
+    /// as plain .NET values.</summary>
     [JsonIgnore]
     public FieldBag AdditionalProperties =>
         new(_extra.ToDictionary(pair => pair.Key, pair => ToPlain(pair.Value)));
@@ -36,7 +38,8 @@ public abstract class NeutronResource
     [JsonExtensionData]
     private IDictionary<string, JToken> _extra = new Dictionary<string, JToken>();
 
-    /// <summary>Drops every secret the object holds (the pre-shared key of a connection), so that output cannot leak it.</summary>
+    /// <summary>Drops every secret the object holds (the pre-shared key of a connection), so that
+    /// output cannot leak it.</summary>
     public virtual void ForgetSecrets()
     {
     }

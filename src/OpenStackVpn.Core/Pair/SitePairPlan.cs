@@ -164,12 +164,14 @@ public sealed class SitePairPlan
         CancellationToken cancel)
     {
         var steps = new List<SitePairStep>();
-        await PairLedger.PrepareAsync(end, VpnResources.IkePolicy, IkeValues(), log, cancel, "IkePolicy").ConfigureAwait(false);
+        await PairLedger.PrepareAsync(end, VpnResources.IkePolicy, IkeValues(), log, cancel,
+            "IkePolicy").ConfigureAwait(false);
         steps.Add(Step(end, VpnResources.IkePolicy, Name + "-ike", Settings(_ike)));
         await PairLedger.PrepareAsync(end, VpnResources.IpsecPolicy, IpsecValues(), log, cancel, "IpsecPolicy")
             .ConfigureAwait(false);
         steps.Add(Step(end, VpnResources.IpsecPolicy, Name + "-ipsec", Settings(_ipsec)));
-        await PairLedger.PrepareAsync(end, VpnResources.VpnService, ServiceValues(end), log, cancel).ConfigureAwait(false);
+        await PairLedger.PrepareAsync(end, VpnResources.VpnService, ServiceValues(end), log,
+            cancel).ConfigureAwait(false);
         steps.Add(Step(end, VpnResources.VpnService, Name + "-vpn",
             $"router '{end.Router.Name}', address {end.Address}, networks {string.Join(", ", end.Cidrs)}"));
         VpnEndpointGroup? peerGroup = null;
@@ -207,17 +209,20 @@ public sealed class SitePairPlan
         }
         else if (step.Kind == VpnResources.IpsecPolicy.DisplayName)
         {
-            side.IpsecPolicy = await PairLedger.CreateAsync(end, VpnResources.IpsecPolicy, IpsecValues(), made, log, cancel)
+            side.IpsecPolicy = await PairLedger.CreateAsync(end, VpnResources.IpsecPolicy, IpsecValues(), made, log,
+                cancel)
                 .ConfigureAwait(false);
         }
         else if (step.Kind == VpnResources.VpnService.DisplayName)
         {
-            side.VpnService = await PairLedger.CreateAsync(end, VpnResources.VpnService, ServiceValues(end), made, log, cancel)
+            side.VpnService = await PairLedger.CreateAsync(end, VpnResources.VpnService, ServiceValues(end), made, log,
+                cancel)
                 .ConfigureAwait(false);
         }
         else if (step.Kind == VpnResources.VpnEndpointGroup.DisplayName)
         {
-            side.PeerEndpointGroup = await PairLedger.CreateAsync(end, VpnResources.VpnEndpointGroup, PeerGroupValues(otherEnd),
+            side.PeerEndpointGroup = await PairLedger.CreateAsync(end, VpnResources.VpnEndpointGroup,
+                PeerGroupValues(otherEnd),
                 made,
                 log, cancel).ConfigureAwait(false);
         }
@@ -227,7 +232,8 @@ public sealed class SitePairPlan
             var address = other.Address ?? otherEnd.Address;
             var values = ConnectionValues(end, otherEnd, address, side.VpnService!, side.IkePolicy!, side.IpsecPolicy!,
                 side.PeerEndpointGroup);
-            side.Connection = await PairLedger.CreateAsync(end, VpnResources.IpsecSiteConnection, values, made, log, cancel)
+            side.Connection = await PairLedger.CreateAsync(end, VpnResources.IpsecSiteConnection, values, made, log,
+                cancel)
                 .ConfigureAwait(false);
             side.Connection.ForgetSecrets();
         }

@@ -7,18 +7,23 @@ namespace OpenStackVpn.Core.Peer;
 /// <summary>One value Neutron accepts for an algorithm or group, in each format's words and IANA's.</summary>
 /// <param name="Neutron">Neutron's value (aes-128-gcm-16, sha256, group14).</param>
 /// <param name="StrongSwan">strongSwan's keyword (aes128gcm16, sha256, modp2048).</param>
-/// <param name="Iana">The IANA IKEv2 transform name (ENCR_AES_GCM_16 (256), AUTH_HMAC_SHA2_256_128, 2048-bit MODP).</param>
+/// <param name="Iana">The IANA IKEv2 transform name (ENCR_AES_GCM_16 (256),
+/// AUTH_HMAC_SHA2_256_128, 2048-bit MODP).</param>
 /// <param name="Libreswan">Libreswan's keyword, or null when Libreswan 4 refuses the value everywhere.</param>
 /// <param name="LibreswanRefusal">Why Libreswan refuses it (everywhere, or in IKE only when Libreswan is set).</param>
-internal sealed record Transform(string Neutron, string StrongSwan, string Iana, string? Libreswan, string? LibreswanRefusal)
+internal sealed record Transform(string Neutron, string StrongSwan, string Iana, string? Libreswan,
+    string? LibreswanRefusal)
 {
-    /// <summary>The IANA name of the PRF an integrity algorithm gives IKE (PRF_HMAC_SHA2_256); null for the others.</summary>
+    /// <summary>The IANA name of the PRF an integrity algorithm gives IKE (PRF_HMAC_SHA2_256);
+    /// null for the others.</summary>
     public string? IanaPrf { get; init; }
 
     /// <summary>True for combined-mode ciphers (GCM, CCM), which carry their own integrity.</summary>
-    public bool Aead => StrongSwan.IndexOf("gcm", StringComparison.Ordinal) >= 0 || StrongSwan.IndexOf("ccm", StringComparison.Ordinal) >= 0;
+    public bool Aead => StrongSwan.IndexOf("gcm", StringComparison.Ordinal) >= 0
+        || StrongSwan.IndexOf("ccm", StringComparison.Ordinal) >= 0;
 
-    /// <summary>Libreswan's keyword in an IKE (phase 1) or child proposal, or null when Libreswan refuses it there.</summary>
+    /// <summary>Libreswan's keyword in an IKE (phase 1) or child proposal, or null when
+    /// Libreswan refuses it there.</summary>
     public string? LibreswanFor(bool ike) => ike && LibreswanRefusal != null ? null : Libreswan;
 }
 
@@ -80,7 +85,8 @@ internal static class Algorithms
 
     /// <summary>The entry of a Neutron value in <paramref name="table"/>, or null.</summary>
     public static Transform? Find(IReadOnlyList<Transform> table, string? neutron) =>
-        neutron == null ? null : table.FirstOrDefault(t => string.Equals(t.Neutron, neutron, StringComparison.OrdinalIgnoreCase));
+        neutron == null ? null
+            : table.FirstOrDefault(t => string.Equals(t.Neutron, neutron, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>strongSwan's name of a Neutron encryption algorithm, or null when there is none.</summary>
     public static string? EncryptionName(string? neutron) => Find(Encryption, neutron)?.StrongSwan;
@@ -91,7 +97,8 @@ internal static class Algorithms
     /// <summary>strongSwan's name of a Neutron DH group, or null.</summary>
     public static string? GroupName(string? neutron) => Find(Groups, neutron)?.StrongSwan;
 
-    /// <summary>Why Libreswan 4 refuses <paramref name="t"/> in an IKE or child proposal of that IKE version, or null.</summary>
+    /// <summary>Why Libreswan 4 refuses <paramref name="t"/> in an IKE or child proposal of that
+    /// IKE version, or null.</summary>
     public static string? LibreswanRefusal(Transform t, bool ike, int ikeVersion)
     {
         if (t.LibreswanFor(ike) == null)
@@ -136,7 +143,8 @@ internal static class Algorithms
             }
             else
             {
-                var known = All.FirstOrDefault(t => t.StrongSwan == part) ?? Integrity.FirstOrDefault(t => t.StrongSwan == hash);
+                var known = All.FirstOrDefault(t => t.StrongSwan == part)
+                    ?? Integrity.FirstOrDefault(t => t.StrongSwan == hash);
                 words.Add(known?.LibreswanFor(ike) ?? part);
             }
         }
@@ -195,12 +203,15 @@ internal static class Algorithms
         }
 
         // Libreswan names the ICV length by a letter: a = 8 octets, b = 12, c = 16.
-        foreach (var (mode, icv, letter) in from m in new[] { "ccm", "gcm" } from i in new[] { ("8", "a"), ("12", "b"), ("16", "c") } select (m, i.Item1, i.Item2))
+        foreach (
+            var (mode, icv, letter) in from m in new[] { "ccm", "gcm" } from i in new[] { ("8", "a"), ("12", "b"),
+            ("16", "c") } select (m, i.Item1, i.Item2))
         {
             foreach (var b in bits)
             {
                 var refusal = mode == "ccm" ? "Libreswan 4 has no AES-CCM for IKE (it takes CCM for ESP only)" : null;
-                yield return new Transform($"aes-{b}-{mode}-{icv}", $"aes{b}{mode}{icv}", $"ENCR_AES_{mode.ToUpperInvariant()}_{icv} ({b})",
+                yield return new Transform($"aes-{b}-{mode}-{icv}", $"aes{b}{mode}{icv}",
+                    $"ENCR_AES_{mode.ToUpperInvariant()}_{icv} ({b})",
                     $"aes_{mode}_{letter}{b}", refusal);
             }
         }
@@ -210,5 +221,6 @@ internal static class Algorithms
         new(neutron, strongSwan, iana, libreswan, null) { IanaPrf = prf };
 
     private static Transform Group(int number, string strongSwan, string iana, string? libreswan) =>
-        new($"group{number}", strongSwan, $"{iana} (group {number})", libreswan, libreswan == null ? LibreswanNoGroup : null);
+        new($"group{number}", strongSwan, $"{iana} (group {number})", libreswan,
+            libreswan == null ? LibreswanNoGroup : null);
 }

@@ -23,7 +23,8 @@ internal sealed class ConnFileReader : IPeerFileReader
     // list: strongSwan reads it as an alias of psk (ipsec.conf(5): "authby = ... | psk | secret").
     private static readonly Regex LibreswanOnly = new(
         @"^(ikev2|phase2|phase2alg|salifetime|leftsubnets|rightsubnets|protostack|virtual[-_]private|plutodebug|"
-        + @"nat[-_]ikev1[-_]method|logfile|ikepad|nic-offload|encapsulation|leftnexthop|rightnexthop|sha2[-_]truncbug)\s*=",
+        + @"nat[-_]ikev1[-_]method|logfile|ikepad|nic-offload|encapsulation|leftnexthop|rightnexthop|"
+        + @"sha2[-_]truncbug)\s*=",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex StrongSwanOnly = new(
@@ -103,8 +104,12 @@ internal sealed class ConnFileReader : IPeerFileReader
         };
         s.LocalAddress = Get(nameof(s.LocalAddress), "left");
         s.RemoteAddress = Get(nameof(s.RemoteAddress), "right");
-        s.LocalId = Get(nameof(s.LocalId), "leftid") ?? s.LocalAddress;
-        s.RemoteId = Get(nameof(s.RemoteId), "rightid") ?? s.RemoteAddress;
+        // Libreswan's user@domain is strongSwan's "@@user@domain" (PeerIdentity.FromLibreswan); quotes are not the
+        // id's.
+        string? Id(string? value) =>
+            _libreswan ? PeerIdentity.FromLibreswan(value?.Trim('"')) : value?.Trim('"');
+        s.LocalId = Id(Get(nameof(s.LocalId), "leftid")) ?? s.LocalAddress;
+        s.RemoteId = Id(Get(nameof(s.RemoteId), "rightid")) ?? s.RemoteAddress;
         s.LocalSubnets = PeerConfigWriter.SplitList(Get(nameof(s.LocalSubnets), "leftsubnets", "leftsubnet")).ToList();
         s.RemoteSubnets = PeerConfigWriter.SplitList(Get(nameof(s.RemoteSubnets), "rightsubnets",
             "rightsubnet")).ToList();

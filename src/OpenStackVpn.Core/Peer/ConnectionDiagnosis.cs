@@ -49,11 +49,16 @@ public static class ConnectionDiagnosis
 
         if (s.SubnetId == null)
         {
-            findings.Add(new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Ok, "endpoint-group mode: the local subnets come from the local endpoint group"));
+            findings.Add(
+                new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Ok,
+                "endpoint-group mode: the local subnets come from the local endpoint group"));
         }
         else if (picture.RouterSubnetIds == null)
         {
-            findings.Add(new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Info, "the cloud shows no ports, so the router's interfaces could not be listed", action: "Check with the cloud's own tools that the subnet is attached to the router."));
+            findings.Add(
+                new ConnectionFinding(id, "ServiceSubnetOnRouter", FindingSeverity.Info,
+                "the cloud shows no ports, so the router's interfaces could not be listed",
+                action: "Check with the cloud's own tools that the subnet is attached to the router."));
         }
         else
         {
@@ -67,8 +72,14 @@ public static class ConnectionDiagnosis
         }
 
         findings.Add(Mode(site));
-        findings.Add(Overlap(id, "PeerCidrsOverlapLocal", site.PeerCidrs, site.LocalCidrs, "the local CIDRs", "Peer networks must not overlap the cloud's own; renumber one side or use NAT on the peer."));
-        var clash = picture.Others.Select(o => (o.Connection, Common: o.PeerCidrs.Where(p => site.PeerCidrs.Any(q => Overlaps(p, q))).ToList())).FirstOrDefault(o => o.Common.Count > 0);
+        findings.Add(
+            Overlap(id, "PeerCidrsOverlapLocal", site.PeerCidrs, site.LocalCidrs, "the local CIDRs",
+            "Peer networks must not overlap the cloud's own; renumber one side or use NAT on the peer."));
+        var clash =
+            picture.Others.Select(o
+            => (o.Connection,
+            Common: o.PeerCidrs.Where(p => site.PeerCidrs.Any(q => Overlaps(p, q))).ToList())).FirstOrDefault(o
+            => o.Common.Count > 0);
         findings.Add(clash.Connection == null
             ? new ConnectionFinding(id, "PeerCidrsOverlapOtherConnection", FindingSeverity.Ok,
                 $"no other connection on {router} reaches these peer CIDRs")
@@ -77,9 +88,12 @@ public static class ConnectionDiagnosis
                     + "{string.Join(", ", clash.Common)}",
                         action: "Give each connection of a router distinct peer CIDRs: traffic matches only one of "
                             + "them."));
-        var twin = picture.Others.FirstOrDefault(o => o.Connection.VpnServiceId == c.VpnServiceId && o.Connection.PeerAddress == c.PeerAddress).Connection;
+        var twin =
+            picture.Others.FirstOrDefault(o => o.Connection.VpnServiceId == c.VpnServiceId && o.Connection.PeerAddress
+            == c.PeerAddress).Connection;
         findings.Add(twin == null
-            ? new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Ok, $"the only connection of its service to {c.PeerAddress}")
+            ? new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Ok,
+                $"the only connection of its service to {c.PeerAddress}")
             : new ConnectionFinding(id, "DuplicatePeer", FindingSeverity.Error,
                 $"{ConnectionFinding.Label("connection", twin)} of the same service also goes to {c.PeerAddress}",
                     action: "Use one connection per peer and service, with all the peer's CIDRs."));
@@ -88,7 +102,9 @@ public static class ConnectionDiagnosis
         findings.Add(Lifetimes(site));
         findings.Add(PskStrength(site));
         findings.Add(c.Mtu is { } mtu && mtu < 576
-            ? new ConnectionFinding(id, "Mtu", FindingSeverity.Warning, $"MTU {mtu} is below 576, the smallest IPv4 datagram every host must accept", "576 or more", "Raise the MTU; fragments this small break many protocols.")
+            ? new ConnectionFinding(id, "Mtu", FindingSeverity.Warning,
+                $"MTU {mtu} is below 576, the smallest IPv4 datagram every host must accept", "576 or more",
+                "Raise the MTU; fragments this small break many protocols.")
             : new ConnectionFinding(id, "Mtu", FindingSeverity.Ok, $"MTU {c.Mtu}"));
         findings.Add(Driver(site));
         findings.Add(PeerProfiles.CurrentPeersFinding(site));
@@ -121,7 +137,8 @@ public static class ConnectionDiagnosis
         if (statusSeverity == FindingSeverity.Error && findings.All(f => f.Severity != FindingSeverity.Error))
         {
             findings.Add(new ConnectionFinding(id, "PeerAnswers", FindingSeverity.Error,
-                $"the connection is {site.Connection.Status} although the peer's file matches what the cloud expects: the peer does not answer",
+                $"the connection is {site.Connection.Status} although the peer's file matches what the cloud " +
+                    $"expects: the peer does not answer",
                 action: $"Check that the peer gateway at {expected.LocalAddress} runs with this configuration loaded, "
                     + $"and that UDP 500 and 4500 pass between it and {expected.RemoteAddress}.",
                 source: found.Where));
@@ -139,16 +156,31 @@ public static class ConnectionDiagnosis
     {
         if (adminUp == false)
         {
-            return new ConnectionFinding(id, check, FindingSeverity.Error, $"the {what} is administratively down ({status})", "admin_state_up true", $"Set the {what} up (-AdminStateUp $true).");
+            return new ConnectionFinding(id, check, FindingSeverity.Error,
+                $"the {what} is administratively down ({status})", "admin_state_up true",
+                $"Set the {what} up (-AdminStateUp $true).");
         }
 
         return status switch
         {
             "ACTIVE" => new ConnectionFinding(id, check, FindingSeverity.Ok, $"the {what} is ACTIVE"),
-            "DOWN" => new ConnectionFinding(id, check, FindingSeverity.Error, $"the {what} is DOWN: the cloud's VPN agent reports no established tunnel", "ACTIVE", "Compare the peer's configuration with -PeerConfig; check the peer runs and reaches the cloud's address."),
-            "ERROR" => new ConnectionFinding(id, check, FindingSeverity.Error, $"the {what} is in ERROR: the VPN agent could not build it", "ACTIVE", "Read the VPN agent's log on the network node, or recreate the object."),
-            _ when status?.StartsWith("PENDING_", StringComparison.Ordinal) == true => new ConnectionFinding(id, check, FindingSeverity.Warning, $"the {what} is {status}: no VPN agent has reported on it yet", "ACTIVE", "Wait (Wait-IpsecSiteConnection); if it never changes, the cloud's VPN agent is not running for this router."),
-            _ => new ConnectionFinding(id, check, FindingSeverity.Warning, $"the {what} is {status}", "ACTIVE", "Wait, then check again."),
+            "DOWN"
+                => new ConnectionFinding(id, check, FindingSeverity.Error,
+                $"the {what} is DOWN: the cloud's VPN agent reports no established tunnel", "ACTIVE",
+                "Compare the peer's configuration with -PeerConfig; check the peer runs and reaches the cloud's " +
+                "address."),
+            "ERROR"
+                => new ConnectionFinding(id, check, FindingSeverity.Error,
+                $"the {what} is in ERROR: the VPN agent could not build it", "ACTIVE",
+                "Read the VPN agent's log on the network node, or recreate the object."),
+            _ when status?.StartsWith("PENDING_", StringComparison.Ordinal) == true
+                => new ConnectionFinding(id, check, FindingSeverity.Warning,
+                $"the {what} is {status}: no VPN agent has reported on it yet", "ACTIVE",
+                "Wait (Wait-IpsecSiteConnection); if it never changes, the cloud's VPN agent is not running for this " +
+                "router."),
+            _
+                => new ConnectionFinding(id, check, FindingSeverity.Warning, $"the {what} is {status}", "ACTIVE",
+                "Wait, then check again."),
         };
     }
 
@@ -160,40 +192,51 @@ public static class ConnectionDiagnosis
         var hasGroups = c.LocalEndpointGroupId != null || c.PeerEndpointGroupId != null;
         if (legacy && hasCidrs && !hasGroups)
         {
-            return new ConnectionFinding(c.Id, "Mode", FindingSeverity.Ok, "legacy mode: the service's subnet and the connection's peer CIDRs");
+            return new ConnectionFinding(c.Id, "Mode", FindingSeverity.Ok,
+                "legacy mode: the service's subnet and the connection's peer CIDRs");
         }
 
         if (!legacy && !hasCidrs && c.LocalEndpointGroupId != null && c.PeerEndpointGroupId != null)
         {
-            return new ConnectionFinding(c.Id, "Mode", FindingSeverity.Ok, "endpoint-group mode: a local and a peer endpoint group");
+            return new ConnectionFinding(c.Id, "Mode", FindingSeverity.Ok,
+                "endpoint-group mode: a local and a peer endpoint group");
         }
 
         return new ConnectionFinding(c.Id, "Mode", FindingSeverity.Error,
-            $"the service {(legacy ? "has a subnet (legacy mode)" : "has no subnet (endpoint-group mode)")} but the connection has {(hasCidrs ? "peer CIDRs" : "no peer CIDRs")} and {(hasGroups ? "endpoint groups" : "no endpoint groups")}",
+            $"the service {(legacy ? "has a subnet (legacy mode)" : "has no subnet (endpoint-group mode)")} but the " +
+                $"connection has {(hasCidrs ? "peer CIDRs" : "no peer CIDRs")} and " +
+                $"{(hasGroups ? "endpoint groups" : "no endpoint groups")}",
             action: "Use a subnet on the service with peer CIDRs, or no subnet with both endpoint groups.");
     }
 
-    private static ConnectionFinding Overlap(string id, string check, IReadOnlyList<string> mine, IReadOnlyList<string> theirs, string what, string action)
+    private static ConnectionFinding Overlap(string id, string check, IReadOnlyList<string> mine,
+        IReadOnlyList<string> theirs, string what, string action)
     {
         var common = mine.Where(m => theirs.Any(t => Overlaps(m, t))).ToList();
         return common.Count == 0
-            ? new ConnectionFinding(id, check, FindingSeverity.Ok, $"peer CIDRs {string.Join(", ", mine)} do not overlap {what} {string.Join(", ", theirs)}")
-            : new ConnectionFinding(id, check, FindingSeverity.Error, $"peer CIDRs {string.Join(", ", common)} overlap {what} {string.Join(", ", theirs)}", action: action);
+            ? new ConnectionFinding(id, check, FindingSeverity.Ok,
+                $"peer CIDRs {string.Join(", ", mine)} do not overlap {what} {string.Join(", ", theirs)}")
+            : new ConnectionFinding(id, check, FindingSeverity.Error,
+                $"peer CIDRs {string.Join(", ", common)} overlap {what} {string.Join(", ", theirs)}", action: action);
     }
 
     private static ConnectionFinding Dpd(string id, DeadPeerDetection? dpd)
     {
         if (dpd == null || dpd.Action == "disabled")
         {
-            return new ConnectionFinding(id, "Dpd", FindingSeverity.Info, "DPD is disabled: a dead peer is noticed only at rekeying", action: "Consider DPD (hold or restart).");
+            return new ConnectionFinding(id, "Dpd", FindingSeverity.Info,
+                "DPD is disabled: a dead peer is noticed only at rekeying", action: "Consider DPD (hold or restart).");
         }
 
         if (dpd.Interval is { } interval && dpd.Timeout is { } timeout && timeout < 2 * interval)
         {
-            return new ConnectionFinding(id, "Dpd", FindingSeverity.Warning, $"DPD timeout {timeout}s is less than two intervals of {interval}s: one lost probe declares the peer dead", $"timeout of at least {2 * interval}s", "Raise the timeout to three or four intervals.");
+            return new ConnectionFinding(id, "Dpd", FindingSeverity.Warning,
+                $"DPD timeout {timeout}s is less than two intervals of {interval}s: one lost probe declares the peer " +
+                $"dead", $"timeout of at least {2 * interval}s", "Raise the timeout to three or four intervals.");
         }
 
-        return new ConnectionFinding(id, "Dpd", FindingSeverity.Ok, $"DPD {dpd.Action} every {dpd.Interval}s, dead after {dpd.Timeout}s");
+        return new ConnectionFinding(id, "Dpd", FindingSeverity.Ok,
+            $"DPD {dpd.Action} every {dpd.Interval}s, dead after {dpd.Timeout}s");
     }
 
     // Neither template ties one lifetime to the other: strongSwan's writes "ikelifetime=Ns" and "lifetime=Ns" with
@@ -282,7 +325,9 @@ public static class ConnectionDiagnosis
         // ESP.
         if (esp.TransformProtocol == "ah-esp")
         {
-            return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Error, "transform protocol ah-esp: the strongSwan driver renders it as plain ESP, which the peer will not match", "esp or ah", "Use esp (or ah) in the IPsec policy.");
+            return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Error,
+                "transform protocol ah-esp: the strongSwan driver renders it as plain ESP, which the peer will not " +
+                "match", "esp or ah", "Use esp (or ah) in the IPsec policy.");
         }
 
         // Aggressive mode: both templates of neutron-vpnaas 21 (strongswan/ and openswan/ipsec.conf.template, the
@@ -309,18 +354,25 @@ public static class ConnectionDiagnosis
 
         if (ike.IkeVersion == "v1" && (site.LocalCidrs.Count > 1 || site.PeerCidrs.Count > 1))
         {
-            // Seen in the tunnel lab: with two peer CIDRs and IKEv1, ping reaches the first network and never the second.
+            // Seen in the tunnel lab: with two peer CIDRs and IKEv1, ping reaches the
+            // first network and never the second.
             return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Warning,
-                $"IKEv1 with {site.LocalCidrs.Count} local and {site.PeerCidrs.Count} peer CIDRs: strongSwan's IKEv1 negotiates only the first of each side ({(site.LocalCidrs.Count > 0 ? site.LocalCidrs[0] : "")} <-> {(site.PeerCidrs.Count > 0 ? site.PeerCidrs[0] : "")}), so traffic of the others never enters the tunnel",
+                $"IKEv1 with {site.LocalCidrs.Count} local and {site.PeerCidrs.Count} peer CIDRs: strongSwan's IKEv1 " +
+                    $"negotiates only the first of each side " +
+                    $"({(site.LocalCidrs.Count > 0 ? site.LocalCidrs[0] : "")} <-> " +
+                    $"{(site.PeerCidrs.Count > 0 ? site.PeerCidrs[0] : "")}), so traffic of the others never enters " +
+                    $"the tunnel",
                 "IKEv2, or one CIDR on each side", "Use an IKEv2 policy, or one connection per pair of CIDRs.");
         }
 
         if (site.Refusal(PeerConfigFormat.Swanctl) is { } reason)
         {
-            return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Error, reason, action: "Use algorithms both sides know.");
+            return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Error, reason,
+                action: "Use algorithms both sides know.");
         }
 
-        return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Ok, "the strongSwan driver can build these policies");
+        return new ConnectionFinding(id, "DriverSupport", FindingSeverity.Ok,
+            "the strongSwan driver can build these policies");
     }
 
     internal static bool Overlaps(string a, string b)
@@ -354,9 +406,12 @@ public static class ConnectionDiagnosis
         }
 
         bytes = address.GetAddressBytes();
-        prefix = parts.Length > 1 && int.TryParse(parts[1], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : bytes.Length * 8;
+        prefix = parts.Length > 1
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : bytes.Length * 8;
         return true;
     }
 
-    private static bool IsV6(string? address) => IPAddress.TryParse(address ?? "", out var a) && a.AddressFamily == AddressFamily.InterNetworkV6;
+    private static bool IsV6(string? address) => IPAddress.TryParse(address ?? "", out var a) && a.AddressFamily
+        == AddressFamily.InterNetworkV6;
 }

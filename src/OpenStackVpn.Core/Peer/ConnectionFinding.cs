@@ -16,7 +16,8 @@ public enum FindingSeverity
     Error,
 }
 
-/// <summary>One check of Test-IpsecSiteConnection: what was checked, how it came out, what was found and what to do.</summary>
+/// <summary>One check of Test-IpsecSiteConnection: what was checked, how it came out, what was
+/// found and what to do.</summary>
 public sealed class ConnectionFinding
 {
     internal ConnectionFinding(string connectionId, string check, FindingSeverity severity, string found,

@@ -7,10 +7,12 @@ using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Core.Peer;
 
-/// <summary>What the API says about a connection and its surroundings: the <see cref="PeerSite"/>, its router, and the router's other connections.</summary>
+/// <summary>What the API says about a connection and its surroundings: the <see cref="PeerSite"/>, its router, and the
+/// router's other connections.</summary>
 public sealed class ConnectionPicture
 {
-    internal ConnectionPicture(PeerSite site, Router? router, IReadOnlyList<string>? routerSubnetIds, IReadOnlyList<(IpsecSiteConnection Connection, IReadOnlyList<string> PeerCidrs)> others)
+    internal ConnectionPicture(PeerSite site, Router? router, IReadOnlyList<string>? routerSubnetIds,
+        IReadOnlyList<(IpsecSiteConnection Connection, IReadOnlyList<string> PeerCidrs)> others)
     {
         Site = site;
         Router = router;
@@ -31,14 +33,16 @@ public sealed class ConnectionPicture
     public IReadOnlyList<(IpsecSiteConnection Connection, IReadOnlyList<string> PeerCidrs)> Others { get; }
 
     /// <summary>Reads the picture of one connection.</summary>
-    public static async Task<ConnectionPicture> ReadAsync(OpenStackSession session, string connectionId, ILogSink log, CancellationToken cancel)
+    public static async Task<ConnectionPicture> ReadAsync(OpenStackSession session, string connectionId, ILogSink log,
+        CancellationToken cancel)
     {
         var site = await PeerSiteReader.ReadAsync(session, connectionId, log, cancel).ConfigureAwait(false);
         var routerId = site.Service.RouterId ?? "";
         Router? router = null;
         try
         {
-            router = await ResourceClient.GetAsync(session, VpnResources.Router, routerId, null, log, cancel).ConfigureAwait(false);
+            router = await ResourceClient.GetAsync(session, VpnResources.Router, routerId, null, log,
+                cancel).ConfigureAwait(false);
         }
         catch (OpenStackException e) when (e.Kind is OpenStackErrorKind.NotFound or OpenStackErrorKind.PermissionDenied)
         {
@@ -47,8 +51,11 @@ public sealed class ConnectionPicture
         IReadOnlyList<string>? routerSubnets = null;
         try
         {
-            var ports = await ResourceClient.ListAllAsync(session, RouterPort.Kind, new ListQuery().Where("device_id", routerId), log, cancel).ConfigureAwait(false);
-            routerSubnets = ports.Where(p => p.DeviceOwner == "network:router_interface" || p.DeviceOwner == "network:router_interface_distributed")
+            var ports = await ResourceClient.ListAllAsync(session, RouterPort.Kind,
+                new ListQuery().Where("device_id", routerId), log, cancel).ConfigureAwait(false);
+            routerSubnets =
+                ports.Where(p => p.DeviceOwner == "network:router_interface" || p.DeviceOwner
+                == "network:router_interface_distributed")
                 .SelectMany(p => p.SubnetIds).ToList();
         }
         catch (OpenStackException e) when (e.Kind is OpenStackErrorKind.NotFound or OpenStackErrorKind.PermissionDenied)
@@ -57,15 +64,18 @@ public sealed class ConnectionPicture
         }
 
         var others = new List<(IpsecSiteConnection, IReadOnlyList<string>)>();
-        var services = await ResourceClient.ListAllAsync(session, VpnResources.VpnService, new ListQuery().Where("router_id", routerId), log, cancel).ConfigureAwait(false);
+        var services = await ResourceClient.ListAllAsync(session, VpnResources.VpnService,
+            new ListQuery().Where("router_id", routerId), log, cancel).ConfigureAwait(false);
         foreach (var service in services)
         {
-            var connections = await ResourceClient.ListAllAsync(session, VpnResources.IpsecSiteConnection, new ListQuery().Where("vpnservice_id", service.Id), log, cancel).ConfigureAwait(false);
+            var connections = await ResourceClient.ListAllAsync(session, VpnResources.IpsecSiteConnection,
+                new ListQuery().Where("vpnservice_id", service.Id), log, cancel).ConfigureAwait(false);
             foreach (var other in connections.Where(c => c.Id != site.Connection.Id))
             {
                 var cidrs = other.PeerCidrs is { Length: > 0 } given
                     ? given
-                    : await PeerSiteReader.GroupCidrsAsync(session, other.PeerEndpointGroupId, log, cancel).ConfigureAwait(false);
+                    : await PeerSiteReader.GroupCidrsAsync(session, other.PeerEndpointGroupId, log,
+                        cancel).ConfigureAwait(false);
                 other.ForgetSecrets();
                 others.Add((other, cidrs));
             }

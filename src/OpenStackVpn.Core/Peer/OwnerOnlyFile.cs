@@ -5,10 +5,12 @@ using System.Text;
 
 namespace OpenStackVpn.Core.Peer;
 
-/// <summary>Writes a file that only its owner can read: the mode is set to 0600 before the first byte is written.</summary>
+/// <summary>Writes a file that only its owner can read: the mode is set to 0600 before the
+/// first byte is written.</summary>
 public static class OwnerOnlyFile
 {
-    /// <summary>Writes <paramref name="file"/> into <paramref name="directory"/> and records where on the file.</summary>
+    /// <summary>Writes <paramref name="file"/> into <paramref name="directory"/> and
+    /// records where on the file.</summary>
     public static string Write(PeerConfigFile file, string directory)
     {
         if (file == null)
@@ -39,11 +41,14 @@ public static class OwnerOnlyFile
 
         if (chmod(path, Convert.ToUInt32("600", 8)) != 0)
         {
-            throw new IOException($"could not make '{path}' readable by its owner only (chmod failed, errno {Marshal.GetLastWin32Error()}).");
+            throw new IOException(
+                $"could not make '{path}' readable by its owner only (chmod failed, errno " +
+                $"{Marshal.GetLastWin32Error()}).");
         }
     }
 
-    [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false,
+        ThrowOnUnmappableChar = true)]
 #pragma warning disable CA5392 // libc is found by the runtime's own search; there is no other path to give.
     private static extern int chmod([MarshalAs(UnmanagedType.LPStr)] string path, uint mode);
 #pragma warning restore CA5392

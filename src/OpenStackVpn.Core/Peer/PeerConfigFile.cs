@@ -3,13 +3,15 @@ using System.Text;
 
 namespace OpenStackVpn.Core.Peer;
 
-/// <summary>One file of a peer's configuration: its name (as the format expects it), its text, and where it was written.</summary>
+/// <summary>One file of a peer's configuration: its name (as the format expects it), its text, and
+/// where it was written.</summary>
 public sealed class PeerConfigFile
 {
     /// <summary>What stands in the file for the pre-shared key unless the export was asked for the secret.</summary>
     public const string PskPlaceholder = "REPLACE-WITH-THE-PRE-SHARED-KEY";
 
-    internal PeerConfigFile(string connectionId, PeerConfigFormat format, string fileName, string content, bool holdsSecret)
+    internal PeerConfigFile(string connectionId, PeerConfigFormat format, string fileName, string content,
+        bool holdsSecret)
     {
         ConnectionId = connectionId;
         Format = format;
@@ -24,7 +26,8 @@ public sealed class PeerConfigFile
     /// <summary>The file's format.</summary>
     public PeerConfigFormat Format { get; }
 
-    /// <summary>The file name the format expects (swanctl.conf, ipsec.conf, ipsec.secrets, neutron-ID.conf...).</summary>
+    /// <summary>The file name the format expects (swanctl.conf, ipsec.conf, ipsec.secrets,
+    /// neutron-ID.conf...).</summary>
     public string FileName { get; }
 
     /// <summary>The text. A secrets file holds the placeholder unless the export was asked for the key.</summary>
@@ -39,7 +42,8 @@ public sealed class PeerConfigFile
     /// <inheritdoc/>
     public override string ToString() => Path ?? FileName;
 
-    /// <summary>A key as a config string: quoted when it can be, else strongSwan's and Libreswan's base64 form (0s...).</summary>
+    /// <summary>A key as a config string: quoted when it can be, else strongSwan's and Libreswan's
+    /// base64 form (0s...).</summary>
     internal static string QuoteSecret(string secret) =>
         secret.IndexOf('"') < 0 && secret.IndexOf('\\') < 0 && secret.IndexOf('\n') < 0
             ? "\"" + secret + "\""

@@ -24,7 +24,8 @@ public static class PeerConfigReader
         return (file.Connections[0].Settings, (PeerConfigFormat)Enum.Parse(typeof(PeerConfigFormat), file.Format));
     }
 
-    /// <summary>Parses text of a known format; <paramref name="secrets"/> is the ipsec.secrets text for the two conn formats.</summary>
+    /// <summary>Parses text of a known format; <paramref name="secrets"/> is the ipsec.secrets text for
+    /// the two conn formats.</summary>
     public static PeerSettings Parse(string text, PeerConfigFormat format, string? secrets = null) =>
         ParseConnection(text, format, secrets).Settings;
 

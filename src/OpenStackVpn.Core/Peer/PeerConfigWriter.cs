@@ -5,25 +5,31 @@ using System.Text;
 
 namespace OpenStackVpn.Core.Peer;
 
-/// <summary>Writes the peer gateway's configuration of a connection in one of the <see cref="PeerConfigFormat"/>s.</summary>
+/// <summary>Writes the peer gateway's configuration of a connection in one of the <see
+/// cref="PeerConfigFormat"/>s.</summary>
 public static class PeerConfigWriter
 {
+    private const string PlaceholderHint =
+        "   # Get-IpsecSiteConnection -IncludeSecret, or Export-IpsecPeerConfig -IncludeSecret";
+
     /// <summary>
-    /// The files of the peer's configuration. The pre-shared key is written only when <paramref name="includeSecret"/> is set,
-    /// otherwise <see cref="PeerConfigFile.PskPlaceholder"/> stands in for it. A connection the format cannot express is refused
-    /// (an argument error of -Format) with the reason.
+    /// The files of the peer's configuration. The pre-shared key is written only when <paramref name="includeSecret"/>
+    /// is set, otherwise <see cref="PeerConfigFile.PskPlaceholder"/> stands in for it. A connection the format cannot
+    /// express is refused (an argument error of -Format) with the reason.
     /// </summary>
     public static IReadOnlyList<PeerConfigFile> Write(PeerSite site, PeerConfigFormat format, bool includeSecret) =>
         Write(new[] { site }, format, includeSecret, null);
 
     /// <summary>
     /// One peer gateway's files for all of <paramref name="sites"/> (one file per kind, whatever their number: several
-    /// connections in one swanctl.conf, conn sections in one ipsec.conf, one Libreswan .conf and .secrets). They must share
+    /// connections in one swanctl.conf, conn sections in one ipsec.conf, one Libreswan .conf
+    /// and .secrets). They must share
     /// the peer (its address and id); <paramref name="peerLocalAddress"/> replaces the peer's own address in the files
     /// (a peer behind NAT: its private address, %any, or %defaultroute where the format has it), the ids staying as the
     /// cloud expects them.
     /// </summary>
-    public static IReadOnlyList<PeerConfigFile> Write(IReadOnlyList<PeerSite> sites, PeerConfigFormat format, bool includeSecret, string? peerLocalAddress)
+    public static IReadOnlyList<PeerConfigFile> Write(IReadOnlyList<PeerSite> sites, PeerConfigFormat format,
+        bool includeSecret, string? peerLocalAddress)
     {
         if (sites == null || sites.Count == 0)
         {
@@ -44,41 +50,56 @@ public static class PeerConfigWriter
         var peers = all.Select(p => $"{p.Site.Connection.PeerAddress} (id {p.Settings.LocalId})").Distinct().ToList();
         if (peers.Count > 1)
         {
-            throw OpenStackException.Argument("Path", $"the connections {string.Join(", ", all.Select(p => p.Site.Connection.Id))} have different peers "
-                + $"({string.Join("; ", peers)}); one folder holds one peer gateway's configuration: export each peer to its own folder.");
+            throw OpenStackException.Argument("Path",
+                $"the connections {string.Join(", ", all.Select(p => p.Site.Connection.Id))} have different peers "
+                + $"({string.Join("; ", peers)}); one folder holds one peer gateway's configuration: export each " +
+                    $"peer to its own folder.");
         }
 
         var secrets = all.GroupBy(p => (p.Settings.LocalId, p.Settings.RemoteId)).Select(g => g.First()).ToList();
-        foreach (var pair in all.GroupBy(p => (p.Settings.LocalId, p.Settings.RemoteId)).Where(g => g.Select(p => p.Secret).Distinct().Count() > 1))
+        foreach (
+            var pair in all.GroupBy(p => (p.Settings.LocalId, p.Settings.RemoteId)).Where(g
+            => g.Select(p => p.Secret).Distinct().Count() > 1))
         {
-            throw OpenStackException.Argument("Path", $"the connections {string.Join(", ", pair.Select(p => p.Site.Connection.Id))} share the ids "
-                + $"{pair.Key.LocalId} and {pair.Key.RemoteId} but not the pre-shared key; a gateway picks the key by the ids alone, so one of them "
+            throw OpenStackException.Argument("Path",
+                $"the connections {string.Join(", ", pair.Select(p => p.Site.Connection.Id))} share the ids "
+                + $"{pair.Key.LocalId} and {pair.Key.RemoteId} but not the pre-shared key; a gateway picks the key " +
+                    $"by the ids alone, so one of them "
                 + "would fail: give them the same key, or different ids (local_id, peer_id).");
         }
 
         var placeholder = !includeSecret;
-        var header = string.Concat(all.Select(p => $"# Peer side of IPsec site connection '{p.Site.Connection.Name}' ({p.Site.Connection.Id}), "
-            + $"written by Export-IpsecPeerConfig\n#   from the cloud's API objects: VPN service {p.Site.Service.Id}, IKE policy {p.Site.IkePolicy.Id}, "
+        var header =
+            string.Concat(
+            all.Select(p
+            => $"# Peer side of IPsec site connection '{p.Site.Connection.Name}' ({p.Site.Connection.Id}), "
+            + $"written by Export-IpsecPeerConfig\n#   from the cloud's API objects: VPN service " +
+                $"{p.Site.Service.Id}, IKE policy {p.Site.IkePolicy.Id}, "
             + $"IPsec policy {p.Site.IpsecPolicy.Id}.\n"));
         var id = string.Join(",", all.Select(p => p.Site.Connection.Id));
         var settings = all.Select(p => p.Settings).ToList();
-        var name = all.Count == 1 ? all[0].Settings.Name : "neutron-peer-" + (all[0].Site.Connection.PeerAddress ?? "").Replace(':', '_');
+        var name = all.Count == 1 ? all[0].Settings.Name : "neutron-peer-"
+            + (all[0].Site.Connection.PeerAddress ?? "").Replace(':', '_');
         string Secrets(System.Func<PeerSettings, PeerSettings> ids) =>
             header + string.Concat(secrets.Select(p => SecretsFile(ids(p.Settings), p.KeyText, placeholder)));
         return format switch
         {
             PeerConfigFormat.Swanctl => new[]
             {
-                new PeerConfigFile(id, format, "swanctl.conf", header + Swanctl(settings, secrets.Select(p => (p.Settings, p.KeyText)).ToList(), placeholder), includeSecret),
+                new PeerConfigFile(id, format, "swanctl.conf",
+                    header + Swanctl(settings, secrets.Select(p => (p.Settings, p.KeyText)).ToList(), placeholder),
+                    includeSecret),
             },
             PeerConfigFormat.IpsecConf => new[]
             {
-                new PeerConfigFile(id, format, "ipsec.conf", header + string.Join("\n", settings.Select(IpsecConf)), false),
+                new PeerConfigFile(id, format, "ipsec.conf", header + string.Join("\n", settings.Select(IpsecConf)),
+                    false),
                 new PeerConfigFile(id, format, "ipsec.secrets", Secrets(s => s), includeSecret),
             },
             _ => new[]
             {
-                new PeerConfigFile(id, format, name + ".conf", header + string.Join("\n", settings.Select(Libreswan)), false),
+                new PeerConfigFile(id, format, name + ".conf", header + string.Join("\n", settings.Select(Libreswan)),
+                    false),
                 new PeerConfigFile(id, format, name + ".secrets", Secrets(LibreswanIds), includeSecret),
             },
         };
@@ -118,14 +139,17 @@ public static class PeerConfigWriter
     {
         if (site.Refusal(format) is { } reason)
         {
-            throw OpenStackException.Argument("Format", $"connection {site.Connection.Id} cannot be written as {format}: {reason}");
+            throw OpenStackException.Argument("Format",
+                $"connection {site.Connection.Id} cannot be written as {format}: {reason}");
         }
 
         var settings = site.Expected();
         if (includeSecret && settings.Psk == null)
         {
-            throw OpenStackException.Argument("IncludeSecret", $"the cloud's answer for connection {site.Connection.Id} holds no pre-shared key "
-                + "(the cloud or its policy may hide it from this user), so nothing was written. Export without -IncludeSecret for a placeholder "
+            throw OpenStackException.Argument("IncludeSecret",
+                $"the cloud's answer for connection {site.Connection.Id} holds no pre-shared key "
+                + "(the cloud or its policy may hide it from this user), so nothing was written. Export without " +
+                    "-IncludeSecret for a placeholder "
                 + "and put the key in by hand.");
         }
 
@@ -137,7 +161,8 @@ public static class PeerConfigWriter
     // A peer behind NAT does not own the address the cloud knows: an address of its own, or the format's wildcard.
     private static string? LocalAddressRefusal(string? address, PeerConfigFormat format)
     {
-        if (address == null || PeerSite.IsIp(address) || address == "%any" || (address == "%defaultroute" && format != PeerConfigFormat.Swanctl))
+        if (address == null || PeerSite.IsIp(address) || address == "%any"
+            || (address == "%defaultroute" && format != PeerConfigFormat.Swanctl))
         {
             return null;
         }
@@ -147,7 +172,8 @@ public static class PeerConfigWriter
             : $"'{address}' is neither an IP address nor %any or %defaultroute.";
     }
 
-    private static string Swanctl(List<PeerSettings> all, List<(PeerSettings Ids, string KeyText)> keys, bool placeholder)
+    private static string Swanctl(List<PeerSettings> all, List<(PeerSettings Ids, string KeyText)> keys,
+        bool placeholder)
     {
         var text = new StringBuilder();
         text.Append("connections {\n");
@@ -162,7 +188,9 @@ public static class PeerConfigWriter
             text.Append($"  ike-{s.Name} {{\n");
             text.Append($"    id-peer = {Quoted(s.LocalId)}\n");
             text.Append($"    id-cloud = {Quoted(s.RemoteId)}\n");
-            text.Append($"    secret = {keyText}{(placeholder ? "   # Get-IpsecSiteConnection -IncludeSecret, or Export-IpsecPeerConfig -IncludeSecret" : "")}\n");
+            text.Append(
+                $"    secret = " +
+                $"{keyText}{(placeholder ? PlaceholderHint : "")}\n");
             text.Append("  }\n");
         }
 
@@ -271,7 +299,9 @@ public static class PeerConfigWriter
 
     private static string SecretsFile(PeerSettings s, string keyText, bool placeholder) =>
         $"{Quoted(s.LocalId)} {Quoted(s.RemoteId)} : PSK {keyText}\n" +
-        (placeholder ? "# the key is a placeholder: Get-IpsecSiteConnection -IncludeSecret, or Export-IpsecPeerConfig -IncludeSecret\n" : "");
+        (placeholder
+            ? "# the key is a placeholder: Get-IpsecSiteConnection -IncludeSecret, or Export-IpsecPeerConfig " +
+            "-IncludeSecret\n" : "");
 
     private static string Subnets(string side, IReadOnlyList<string> cidrs) =>
         cidrs.Count == 1 ? $"{side}subnet={cidrs[0]}" : $"{side}subnets={{{string.Join(" ", cidrs)}}}";
@@ -285,7 +315,8 @@ public static class PeerConfigWriter
 
     private static string Seconds(int? value) => (value ?? 0).ToString(CultureInfo.InvariantCulture) + "s";
 
-    // Neutron's DPD actions in each format: swanctl names "hold" trap; restart-by-peer has no peer-side twin, clear comes closest.
+    // Neutron's DPD actions in each format: swanctl names "hold" trap; restart-by-peer has no
+    // peer-side twin, clear comes closest.
     internal static string SwanctlDpdAction(string? neutron) => neutron switch
     {
         "hold" => "trap",
@@ -310,5 +341,6 @@ public static class PeerConfigWriter
     };
 
     internal static IEnumerable<string> SplitList(string? text) =>
-        (text ?? "").Split(new[] { ',', ' ', '{', '}' }, System.StringSplitOptions.RemoveEmptyEntries).Select(t => t.Trim());
+        (text ?? "").Split(new[] { ',', ' ', '{', '}' },
+            System.StringSplitOptions.RemoveEmptyEntries).Select(t => t.Trim());
 }

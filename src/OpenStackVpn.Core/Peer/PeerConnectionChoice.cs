@@ -35,7 +35,8 @@ public static class PeerConnectionChoice
         {
             return (null, new ConnectionFinding(id, "PeerConfig.Connection", FindingSeverity.Error,
                 $"none of the {file.Connections.Count} connections of the file is this one: {names}",
-                $"a connection between {expected.LocalAddress} and {expected.RemoteAddress}, or for {string.Join(",", expected.LocalSubnets)}",
+                $"a connection between {expected.LocalAddress} and {expected.RemoteAddress}, or for " +
+                    $"{string.Join(",", expected.LocalSubnets)}",
                 "Point -PeerConfig at the peer's file for this connection, or check its addresses, ids and subnets.",
                     file.Path));
         }

@@ -72,8 +72,9 @@ public static class PeerIdentity
         id != null && id.Length > 0 && id[0] != '@' && id.IndexOf('@') > 0 && id.IndexOf('=') < 0 ? "@@" + id : id;
 
     /// <summary>
-    /// The id as it goes on the wire: its type (as a person reads it) and its value, so that "198.51.100.20" (an address
-    /// id) and "@198.51.100.20" (an FQDN id) differ, as they do for strongSwan and Libreswan (ipsec.conf(5) leftid).
+    /// The id as it goes on the wire: its type (as a person reads it) and its value, so that "198.51.100.20" (an
+    /// address id) and "@198.51.100.20" (an FQDN id) differ, as they do for strongSwan and
+    /// Libreswan (ipsec.conf(5) leftid).
     /// </summary>
     public static (string Type, string Value) Wire(string id)
     {

@@ -3,8 +3,8 @@ using System;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// Everything a peer gateway's administrator types into any device for one connection, as one flat object (every value a
-/// scalar or a joined string, so that Export-Csv and ConvertTo-Json show it as it reads): addresses, ids with their
+/// Everything a peer gateway's administrator types into any device for one connection, as one flat object (every value
+/// a scalar or a joined string, so that Export-Csv and ConvertTo-Json show it as it reads): addresses, ids with their
 /// types, IKE version and mode, proposals as IANA transform names and as strongSwan's, lifetimes, PFS, DPD, who starts,
 /// both sides' networks, MTU. "Peer" is the gateway being configured, "Cloud" the VPN service's side. No key in it.
 /// </summary>

@@ -56,7 +56,8 @@ public static class PeerProfiles
         if (findings.Count == 0)
         {
             findings.Add(new ConnectionFinding(site.Connection.Id, "PeerProfile", FindingSeverity.Ok,
-                $"{profile.Name} can negotiate every setting of this connection ({profile.Description})") { ConnectionName = site.Connection.Name });
+                $"{profile.Name} can negotiate every setting of this connection ({profile.Description})")
+                    { ConnectionName = site.Connection.Name });
         }
 
         return findings;
@@ -83,7 +84,8 @@ public static class PeerProfiles
 
     private static List<PeerProfile> Load()
     {
-        using var stream = typeof(PeerProfiles).Assembly.GetManifestResourceStream("OpenStackVpn.Core.Peer.PeerProfiles.json")
+        using var stream =
+            typeof(PeerProfiles).Assembly.GetManifestResourceStream("OpenStackVpn.Core.Peer.PeerProfiles.json")
             ?? throw new InvalidOperationException("PeerProfiles.json is missing from the assembly.");
         using var reader = new StreamReader(stream);
         var root = JObject.Parse(reader.ReadToEnd());

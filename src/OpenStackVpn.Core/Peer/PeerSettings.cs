@@ -5,8 +5,8 @@ namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
 /// One IPsec connection as the peer gateway sees it, in strongSwan's vocabulary whatever the file's format:
-/// what the cloud side expects (<see cref="PeerSite.Expected"/>) or what a peer's file says (<see cref="PeerConfigReader"/>).
-/// "Local" is the peer's own side, "Remote" the cloud's.
+/// what the cloud side expects (<see cref="PeerSite.Expected"/>) or what a peer's file says (<see
+/// cref="PeerConfigReader"/>). "Local" is the peer's own side, "Remote" the cloud's.
 /// </summary>
 public sealed class PeerSettings
 {

@@ -6,13 +6,15 @@ using System.Net;
 namespace OpenStackVpn.Core.Peer;
 
 /// <summary>
-/// A connection with everything it refers to (service, policies, the CIDRs of both sides), and what follows from it for the
-/// peer gateway: its settings as the cloud side will check them, and what a format cannot express.
+/// A connection with everything it refers to (service, policies, the CIDRs of both sides), and what follows from it for
+/// the peer gateway: its settings as the cloud side will check them, and what a format cannot express.
 /// </summary>
 public sealed class PeerSite
 {
-    /// <summary>Gathers the objects; <paramref name="localCidrs"/> and <paramref name="peerCidrs"/> are already resolved (subnet, or endpoint groups).</summary>
-    public PeerSite(IpsecSiteConnection connection, VpnService service, IkePolicy ikePolicy, IpsecPolicy ipsecPolicy, IReadOnlyList<string> localCidrs, IReadOnlyList<string> peerCidrs)
+    /// <summary>Gathers the objects; <paramref name="localCidrs"/> and <paramref name="peerCidrs"/> are already
+    /// resolved (subnet, or endpoint groups).</summary>
+    public PeerSite(IpsecSiteConnection connection, VpnService service, IkePolicy ikePolicy, IpsecPolicy ipsecPolicy,
+        IReadOnlyList<string> localCidrs, IReadOnlyList<string> peerCidrs)
     {
         Connection = connection ?? throw new ArgumentNullException(nameof(connection));
         Service = service ?? throw new ArgumentNullException(nameof(service));
@@ -40,12 +42,16 @@ public sealed class PeerSite
     /// <summary>The peer's networks: the connection's peer CIDRs, or the peer endpoint group's.</summary>
     public IReadOnlyList<string> PeerCidrs { get; }
 
-    /// <summary>True when Neutron marks both ids as FQDN identities: peer_id, or a non-empty local_id, is not an IP literal.</summary>
-    public bool FqdnIdentities => !IsIp(Connection.PeerId) || (!string.IsNullOrEmpty(Connection.LocalId) && !IsIp(Connection.LocalId));
+    /// <summary>True when Neutron marks both ids as FQDN identities: peer_id, or a non-empty local_id,
+    /// is not an IP literal.</summary>
+    public bool FqdnIdentities => !IsIp(Connection.PeerId)
+        || (!string.IsNullOrEmpty(Connection.LocalId) && !IsIp(Connection.LocalId));
 
-    /// <summary>The cloud's public address for this peer: the service's IPv4 or IPv6 external address, by the peer's IP version.</summary>
+    /// <summary>The cloud's public address for this peer: the service's IPv4 or IPv6 external address, by
+    /// the peer's IP version.</summary>
     public string? CloudAddress =>
-        IPAddress.TryParse(Connection.PeerAddress ?? "", out var peer) && peer.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+        IPAddress.TryParse(Connection.PeerAddress ?? "", out var peer) && peer.AddressFamily
+            == System.Net.Sockets.AddressFamily.InterNetworkV6
             ? Service.ExternalV6Ip
             : Service.ExternalV4Ip;
 
@@ -68,7 +74,9 @@ public sealed class PeerSite
             IkeProposal = Proposal(ike.EncryptionAlgorithm, ike.AuthAlgorithm, ike.Pfs, ike: true),
             ChildProtocol = esp.TransformProtocol == "ah" ? "ah" : "esp",
             ChildProposal = esp.TransformProtocol == "ah"
-                ? string.Join("-", new[] { Algorithms.IntegrityName(esp.AuthAlgorithm), Algorithms.GroupName(esp.Pfs) }.Where(p => p != null))
+                ? string.Join("-",
+                    new[] { Algorithms.IntegrityName(esp.AuthAlgorithm),
+                    Algorithms.GroupName(esp.Pfs) }.Where(p => p != null))
                 : Proposal(esp.EncryptionAlgorithm, esp.AuthAlgorithm, esp.Pfs, ike: false),
             IkeLifetime = ike.Lifetime?.Value,
             ChildLifetime = esp.Lifetime?.Value,
@@ -77,7 +85,8 @@ public sealed class PeerSite
             DpdTimeout = dpd?.Timeout,
             DpdAction = dpd?.Action,
             Mode = esp.EncapsulationMode ?? "tunnel",
-            // bi-directional: the cloud initiates, the peer waits; response-only: the cloud only answers, so the peer starts.
+            // bi-directional: the cloud initiates, the peer waits; response-only: the cloud
+            // only answers, so the peer starts.
             StartAction = Connection.Initiator == "response-only" ? "start" : "route",
             Mtu = Connection.Mtu,
             Psk = Connection.Psk,
@@ -90,7 +99,9 @@ public sealed class PeerSite
         var esp = IpsecPolicy;
         if (esp.TransformProtocol == "ah-esp")
         {
-            return $"transform protocol ah-esp (AH and ESP bundled on one SA) cannot be written for {format}: neither strongSwan nor Libreswan builds AH+ESP bundles; use esp or ah.";
+            return
+                $"transform protocol ah-esp (AH and ESP bundled on one SA) cannot be written for {format}: neither " +
+                $"strongSwan nor Libreswan builds AH+ESP bundles; use esp or ah.";
         }
 
         var ikeVersion = IkePolicy.IkeVersion == "v1" ? 1 : 2;
@@ -101,7 +112,8 @@ public sealed class PeerSite
             ("IKE PFS group", IkePolicy.Pfs, Algorithms.Groups, true),
             ("IPsec auth algorithm", esp.AuthAlgorithm, Algorithms.Integrity, false),
             ("IPsec PFS group", esp.Pfs, Algorithms.Groups, false),
-            ("IPsec encryption algorithm", esp.TransformProtocol == "ah" ? null : esp.EncryptionAlgorithm, Algorithms.Encryption, false),
+            ("IPsec encryption algorithm", esp.TransformProtocol == "ah" ? null : esp.EncryptionAlgorithm,
+                Algorithms.Encryption, false),
         })
         {
             if (value == null && what == "IPsec encryption algorithm")
@@ -115,9 +127,12 @@ public sealed class PeerSite
                 return $"the {what} '{value}' has no {format} equivalent known to this module.";
             }
 
-            if (format == PeerConfigFormat.Libreswan && Algorithms.LibreswanRefusal(transform, ike, ikeVersion) is { } why)
+            if (format == PeerConfigFormat.Libreswan
+                && Algorithms.LibreswanRefusal(transform, ike, ikeVersion) is { } why)
             {
-                return $"the {what} '{value}' cannot be written for Libreswan: {why}; use another value or a strongSwan format.";
+                return
+                    $"the {what} '{value}' cannot be written for Libreswan: {why}; use another value or a strongSwan " +
+                    $"format.";
             }
         }
 
@@ -125,27 +140,37 @@ public sealed class PeerSite
         {
             if (lifetime?.Units != null && lifetime.Units != "seconds")
             {
-                return $"the {what} policy's lifetime is in {lifetime.Units}; {format} is written with lifetimes in seconds only.";
+                return
+                    $"the {what} policy's lifetime is in {lifetime.Units}; {format} is written with lifetimes in " +
+                    $"seconds only.";
             }
         }
 
         if (format == PeerConfigFormat.Libreswan && esp.TransformProtocol == "ah" && IkePolicy.IkeVersion == "v2")
         {
-            return "AH with IKEv2 cannot be written for Libreswan: its IKEv2 code negotiates ESP only; use esp, or IKEv1.";
+            return
+                "AH with IKEv2 cannot be written for Libreswan: its IKEv2 code negotiates ESP only; use esp, or IKEv1.";
         }
 
         if (format == PeerConfigFormat.Libreswan && Expected() is var ids
-            && new[] { ("peer_id", ids.LocalId), ("local_id", ids.RemoteId) }.FirstOrDefault(i => PeerIdentity.ToLibreswan(i.Item2) == null && i.Item2 != null)
+            && new[] { ("peer_id", ids.LocalId),
+                ("local_id", ids.RemoteId) }.FirstOrDefault(i => PeerIdentity.ToLibreswan(i.Item2) == null && i.Item2
+                != null)
                 is ({ } field, { } id))
         {
-            return $"the {field} becomes the id '{id}' on the cloud side (Neutron's '@' rule on an id that starts with '@'), which strongSwan reads "
-                + $"as the USER_FQDN '{id.Substring(2)}'; Libreswan writes a USER_FQDN only as user@domain. Give the {field} without the leading '@', "
+            return
+                $"the {field} becomes the id '{id}' on the cloud side (Neutron's '@' rule on an id that starts with " +
+                $"'@'), which strongSwan reads "
+                + $"as the USER_FQDN '{id.Substring(2)}'; Libreswan writes a USER_FQDN only as user@domain. Give " +
+                    $"the {field} without the leading '@', "
                 + "or use a strongSwan format.";
         }
 
         if (string.IsNullOrEmpty(CloudAddress))
         {
-            return $"the VPN service {Service.Id} has no external address for a peer at {Connection.PeerAddress} (is the router's gateway set?).";
+            return
+                $"the VPN service {Service.Id} has no external address for a peer at {Connection.PeerAddress} (is " +
+                $"the router's gateway set?).";
         }
 
         return null;
@@ -157,7 +182,8 @@ public sealed class PeerSite
     /// </summary>
     public string? Identity(string? id) => id == null ? null : FqdnIdentities ? "@" + id : id;
 
-    // IPAddress.TryParse also takes "10" or "10.1" (inet_aton forms), which Neutron's netaddr does not: ask for a full literal.
+    // IPAddress.TryParse also takes "10" or "10.1" (inet_aton forms), which Neutron's netaddr
+    // does not: ask for a full literal.
     internal static bool IsIp(string? text) =>
         text != null && IPAddress.TryParse(text, out _) && (text.IndexOf(':') >= 0 || text.Count(c => c == '.') == 3);
 

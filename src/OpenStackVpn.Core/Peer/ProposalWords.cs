@@ -34,6 +34,11 @@ internal static class ProposalWords
         ["ecp521"] = "ecp521", ["dh21"] = "ecp521", ["ecp192"] = "ecp192", ["dh25"] = "ecp192",
         ["ecp224"] = "ecp224", ["dh26"] = "ecp224", ["curve25519"] = "curve25519", ["x25519"] = "curve25519",
         ["dh31"] = "curve25519", ["curve448"] = "curve448", ["x448"] = "curve448", ["dh32"] = "curve448",
+        // Groups 22-24 and 27-30 in strongSwan's words (what neutron-vpnaas's strongSwan driver writes for them).
+        ["modp1024s160"] = "modp1024s160", ["dh22"] = "modp1024s160", ["modp2048s224"] = "modp2048s224",
+        ["dh23"] = "modp2048s224", ["modp2048s256"] = "modp2048s256", ["dh24"] = "modp2048s256",
+        ["ecp224bp"] = "ecp224bp", ["dh27"] = "ecp224bp", ["ecp256bp"] = "ecp256bp", ["dh28"] = "ecp256bp",
+        ["ecp384bp"] = "ecp384bp", ["dh29"] = "ecp384bp", ["ecp512bp"] = "ecp512bp", ["dh30"] = "ecp512bp",
     };
 
     // Words that carry no transform the comparison needs: ESN, strongSwan's explicit PRFs (derived from the integrity

@@ -19,7 +19,9 @@ public sealed class RouterPort : NeutronResource
 
     /// <summary>The subnets of the port's addresses.</summary>
     [JsonIgnore]
-    public IReadOnlyList<string> SubnetIds => FixedIps?.OfType<JObject>().Select(ip => ip.Value<string>("subnet_id")).OfType<string>().ToList() ?? new List<string>();
+    public IReadOnlyList<string> SubnetIds
+        => FixedIps?.OfType<JObject>().Select(ip => ip.Value<string>("subnet_id")).OfType<string>().ToList()
+        ?? new List<string>();
 
     [JsonProperty("fixed_ips")]
     private JArray? FixedIps { get; set; }

@@ -77,9 +77,10 @@ internal sealed class SwanctlFileReader : IPeerFileReader
         c.EitherIkeVersion = version == 0;
         s.LocalAddress = Get(conn, nameof(s.LocalAddress), "local_addrs") ?? "%any";
         s.RemoteAddress = Get(conn, nameof(s.RemoteAddress), "remote_addrs") ?? "%any";
-        s.LocalId = Get(local, nameof(s.LocalId), "id") ?? (PeerFileConnection.IsWildcard(s.LocalAddress) ? null
-            : s.LocalAddress);
-        s.RemoteId = Get(remote, nameof(s.RemoteId), "id") ?? s.RemoteAddress;
+        // A quoted id ("@#hex": '#' starts a comment in swanctl.conf) is the text inside the quotes.
+        s.LocalId = Get(local, nameof(s.LocalId), "id")?.Trim('"')
+            ?? (PeerFileConnection.IsWildcard(s.LocalAddress) ? null : s.LocalAddress);
+        s.RemoteId = Get(remote, nameof(s.RemoteId), "id")?.Trim('"') ?? s.RemoteAddress;
         s.LocalSubnets = PeerConfigWriter.SplitList(Get(child, nameof(s.LocalSubnets), "local_ts")).ToList();
         s.RemoteSubnets = PeerConfigWriter.SplitList(Get(child, nameof(s.RemoteSubnets), "remote_ts")).ToList();
         s.IkeProposal = Get(conn, nameof(s.IkeProposal), "proposals") ?? "default";

@@ -5,8 +5,8 @@ using System.Linq;
 namespace OpenStackVpn.Core.Resources;
 
 /// <summary>
-/// What a create or an update gives, field by field (JSON paths of the resource's description): text, numbers, booleans,
-/// lists of text, a SecureString for a secret, and for a reference a model object, an id or a unique name.
+/// What a create or an update gives, field by field (JSON paths of the resource's description): text, numbers,
+/// booleans, lists of text, a SecureString for a secret, and for a reference a model object, an id or a unique name.
 /// </summary>
 public sealed class FieldValues
 {

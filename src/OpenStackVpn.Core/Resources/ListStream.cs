@@ -7,14 +7,16 @@ using OpenStackVpn.Core.Http;
 namespace OpenStackVpn.Core.Resources;
 
 /// <summary>
-/// A whole list, every page, read on a background thread into a short bounded queue that the pipeline thread takes from.
-/// Objects are parsed from each response as it arrives and wait in the queue only while the consumer is busy, so memory stays
-/// flat however long the list; the queue's bound holds the reader back. The next page is fetched while the current one is
-/// written, but never before the consumer is done with the list's first object (or the first page brought none).
+/// A whole list, every page, read on a background thread into a short bounded queue that the pipeline thread takes
+/// from. Objects are parsed from each response as it arrives and wait in the queue only while the consumer is busy, so
+/// memory stays flat however long the list; the queue's bound holds the reader back. The next page is fetched while the
+/// current one is written, but never before the consumer is done with the list's first object
+/// (or the first page brought none).
 /// </summary>
 internal sealed class ListStream<T> : IDisposable where T : NeutronResource
 {
-    /// <summary>Objects handed over at once: fewer handovers between the threads, which is what costs on a busy machine.</summary>
+    /// <summary>Objects handed over at once: fewer handovers between the threads, which is what
+    /// costs on a busy machine.</summary>
     public const int Batch = 64;
 
     /// <summary>Batches read ahead of the consumer: a page of 1,000 and the start of the next.</summary>
@@ -36,14 +38,17 @@ internal sealed class ListStream<T> : IDisposable where T : NeutronResource
     public bool More => _more;
     private int _handled;
 
-    private ListStream(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
+    private ListStream(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log,
+        CancellationToken cancel)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        _reader = new Thread(() => ReadAll(session, kind, query, log, _stop.Token)) { IsBackground = true, Name = "OpenStackVpn list " + kind.Plural };
+        _reader = new Thread(() => ReadAll(session, kind, query, log, _stop.Token)) { IsBackground = true,
+            Name = "OpenStackVpn list " + kind.Plural };
     }
 
     /// <summary>Starts reading the list of <paramref name="kind"/> that <paramref name="query"/> asks for.</summary>
-    public static ListStream<T> Start(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
+    public static ListStream<T> Start(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log,
+        CancellationToken cancel)
     {
         var stream = new ListStream<T>(session, kind, query, log, cancel);
         stream._reader.Start();
@@ -54,7 +59,8 @@ internal sealed class ListStream<T> : IDisposable where T : NeutronResource
     public int Requests { get; private set; }
 
     /// <summary>
-    /// The next objects (a batch of at most <see cref="Batch"/>), waiting at most <paramref name="wait"/>. False with <paramref name="done"/> false: nothing yet, ask again.
+    /// The next objects (a batch of at most <see cref="Batch"/>), waiting at most <paramref name="wait"/>. False with
+    /// <paramref name="done"/> false: nothing yet, ask again.
     /// False with <paramref name="done"/> true: the list is over (the reader's error, if any, is thrown then).
     /// </summary>
     public bool TryTake(TimeSpan wait, out T[] items, out bool done)
@@ -76,7 +82,8 @@ internal sealed class ListStream<T> : IDisposable where T : NeutronResource
         return false;
     }
 
-    /// <summary>The consumer is done with the first object it took (written it, or dropped it): the next page may now be fetched.</summary>
+    /// <summary>The consumer is done with the first object it took (written it, or dropped it): the next
+    /// page may now be fetched.</summary>
     public void Handled()
     {
         if (Volatile.Read(ref _handled) == 0 && Interlocked.Increment(ref _handled) == 1)
@@ -103,7 +110,8 @@ internal sealed class ListStream<T> : IDisposable where T : NeutronResource
         }
     }
 
-    private void ReadAll(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log, CancellationToken cancel)
+    private void ReadAll(OpenStackSession session, ResourceKind<T> kind, ListQuery query, ILogSink log,
+        CancellationToken cancel)
     {
         try
         {
@@ -118,7 +126,9 @@ internal sealed class ListStream<T> : IDisposable where T : NeutronResource
 
                 var queryString = next ?? query.ToQueryString(kind);
                 Requests++;
-                using var response = session.SendForStreamAsync(kind.Path + (queryString.Length == 0 ? "" : "?" + queryString), log, cancel).GetAwaiter().GetResult();
+                using var response =
+                    session.SendForStreamAsync(kind.Path + (queryString.Length == 0 ? "" : "?" + queryString), log,
+                    cancel).GetAwaiter().GetResult();
                 if (!response.IsSuccess)
                 {
                     throw ErrorParser.FromResponse(response);

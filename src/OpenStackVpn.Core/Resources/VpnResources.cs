@@ -14,7 +14,8 @@ public static class VpnResources
     private const int Column = 255;
 
     /// <summary>The states of objects that an agent realises.</summary>
-    public static readonly IReadOnlyList<string> Statuses = new[] { "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE" };
+    public static readonly IReadOnlyList<string> Statuses = new[] { "ACTIVE", "DOWN", "BUILD", "ERROR",
+        "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE" };
 
     /// <summary>Networks (read only here): an external one holds the routers' gateways.</summary>
     public static readonly ResourceKind<Network> Network = new(
@@ -29,7 +30,8 @@ public static class VpnResources
             ReadOnly("mtu").Filter(),
         }));
 
-    /// <summary>Routers (read only here): the gateway's addresses on the external network are where peers connect.</summary>
+    /// <summary>Routers (read only here): the gateway's addresses on the external network are
+    /// where peers connect.</summary>
     public static readonly ResourceKind<Router> Router = new(
         "router", "v2.0/routers", "router", "routers", "RouterNotFound",
         Common().Concat(new[]
@@ -70,12 +72,15 @@ public static class VpnResources
         }),
         new PolicyRules());
 
-    /// <summary>VPN endpoint groups. Neutron sorts them on nothing; the type filter is the endpoint_type column.</summary>
+    /// <summary>VPN endpoint groups. Neutron sorts them on nothing; the type filter is the
+    /// endpoint_type column.</summary>
     public static readonly ResourceKind<VpnEndpointGroup> VpnEndpointGroup = new(
-        "VPN endpoint group", "v2.0/vpn/endpoint-groups", "endpoint_group", "endpoint_groups", "VPNEndpointGroupNotFound",
+        "VPN endpoint group", "v2.0/vpn/endpoint-groups", "endpoint_group", "endpoint_groups",
+            "VPNEndpointGroupNotFound",
         Common(sortable: false).Concat(new[]
         {
-            CreateOnly("type").IsRequired().Filter("endpoint_type").OneOf("subnet", "cidr", "network", "router", "vlan"),
+            CreateOnly("type").IsRequired().Filter("endpoint_type").OneOf("subnet", "cidr", "network", "router",
+                "vlan"),
             CreateOnly("endpoints").IsRequired().ListsIds(Subnet, whenType: "subnet"),
         }),
         new EndpointGroupRules());
@@ -97,7 +102,8 @@ public static class VpnResources
 
     /// <summary>IPsec site connections.</summary>
     public static readonly ResourceKind<IpsecSiteConnection> IpsecSiteConnection = new(
-        "IPsec site connection", "v2.0/vpn/ipsec-site-connections", "ipsec_site_connection", "ipsec_site_connections", "IPsecSiteConnectionNotFound",
+        "IPsec site connection", "v2.0/vpn/ipsec-site-connections", "ipsec_site_connection", "ipsec_site_connections",
+            "IPsecSiteConnectionNotFound",
         Common().Concat(new[]
         {
             ReadOnly("status").Filter().OneOf(Statuses.ToArray()),
@@ -131,7 +137,8 @@ public static class VpnResources
 
     /// <summary>The description of the resource whose model is <typeparamref name="T"/>.</summary>
     public static ResourceKind<T> Of<T>() where T : NeutronResource =>
-        Of(typeof(T)) as ResourceKind<T> ?? throw new System.InvalidOperationException($"{typeof(T).Name} is not a described resource.");
+        Of(typeof(T)) as ResourceKind<T>
+            ?? throw new System.InvalidOperationException($"{typeof(T).Name} is not a described resource.");
 
     /// <summary>The description of the resource whose model is <paramref name="model"/>, or null.</summary>
     public static ResourceKind? Of(System.Type model) => All.FirstOrDefault(kind => kind.ModelType == model);
@@ -163,5 +170,7 @@ public static class VpnResources
     private static IEnumerable<string> EncryptionAlgorithms() =>
         new[] { "aes-128", "aes-192", "aes-256", "3des" }
             .Concat(new[] { "128", "192", "256" }.Select(bits => $"aes-{bits}-ctr"))
-            .Concat(from mode in new[] { "ccm", "gcm" } from bits in new[] { "128", "192", "256" } from icv in new[] { "8", "12", "16" } select $"aes-{bits}-{mode}-{icv}");
+            .Concat(
+                from mode in new[] { "ccm", "gcm" } from bits in new[] { "128", "192", "256" } from icv in new[] { "8",
+                "12", "16" } select $"aes-{bits}-{mode}-{icv}");
 }

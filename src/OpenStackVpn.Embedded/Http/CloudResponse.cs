@@ -28,7 +28,8 @@ internal sealed class CloudResponse
 
     public static CloudResponse Dropped() => new(0, null) { Drop = true };
 
-    /// <summary>A JSON answer, written as Python writes it unless <paramref name="compact"/> (as Keystone's errors and Neutron's networks and subnets are).</summary>
+    /// <summary>A JSON answer, written as Python writes it unless <paramref name="compact"/> (as Keystone's errors and
+    /// Neutron's networks and subnets are).</summary>
     public static CloudResponse Json(int status, JToken body, bool compact = false) =>
         new(status, compact ? body.ToString(Formatting.None) : PythonJson.Serialize(body));
 

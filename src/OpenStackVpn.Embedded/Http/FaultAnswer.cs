@@ -2,7 +2,8 @@ using OpenStackVpn.Embedded.Network;
 
 namespace OpenStackVpn.Embedded.Http;
 
-/// <summary>The answer a fault gives instead of the cloud's: a reset, a raw body (a proxy's page), or a NeutronError with defaults per status.</summary>
+/// <summary>The answer a fault gives instead of the cloud's: a reset, a raw body (a proxy's page), or a NeutronError
+/// with defaults per status.</summary>
 internal static class FaultAnswer
 {
     public static CloudResponse For(EmbeddedFault fault)
@@ -24,7 +25,9 @@ internal static class FaultAnswer
 
     private static (string Type, string Message) DefaultError(int status) => status switch
     {
-        400 => ("HTTPBadRequest", "The server could not comply with the request since it is either malformed or otherwise incorrect."),
+        400
+            => ("HTTPBadRequest",
+            "The server could not comply with the request since it is either malformed or otherwise incorrect."),
         401 => ("HTTPUnauthorized", "The request you have made requires authentication."),
         403 => ("HTTPForbidden", "Access was denied to this resource."),
         404 => ("HTTPNotFound", "The resource could not be found."),

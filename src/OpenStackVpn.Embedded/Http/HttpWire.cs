@@ -8,7 +8,8 @@ using System.Threading.Tasks;
 
 namespace OpenStackVpn.Embedded.Http;
 
-/// <summary>Just enough HTTP/1.1 to serve curl, HttpClient and the openstack CLI: Content-Length and chunked bodies, 100-continue, keep-alive.</summary>
+/// <summary>Just enough HTTP/1.1 to serve curl, HttpClient and the openstack CLI: Content-Length and chunked bodies,
+/// 100-continue, keep-alive.</summary>
 internal sealed class HttpWire
 {
     private const int MaxHead = 64 * 1024;
@@ -45,7 +46,9 @@ internal sealed class HttpWire
 
         var headers = new List<KeyValuePair<string, string>>();
         var size = requestLine.Length;
-        for (var line = await ReadLineAsync(cancel).ConfigureAwait(false); ; line = await ReadLineAsync(cancel).ConfigureAwait(false))
+        for (
+            var line = await ReadLineAsync(cancel).ConfigureAwait(false); ; line =
+            await ReadLineAsync(cancel).ConfigureAwait(false))
         {
             if (line == null)
             {
@@ -64,7 +67,8 @@ internal sealed class HttpWire
                 throw new InvalidDataException("Malformed or oversized headers.");
             }
 
-            headers.Add(new KeyValuePair<string, string>(line.Substring(0, colon).Trim(), line.Substring(colon + 1).Trim()));
+            headers.Add(
+                new KeyValuePair<string, string>(line.Substring(0, colon).Trim(), line.Substring(colon + 1).Trim()));
         }
 
         var request = new WireRequest(parts[0], parts[1], parts[2], headers);
@@ -81,7 +85,8 @@ internal sealed class HttpWire
     {
         var body = response.Body == null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(response.Body);
         var head = new StringBuilder()
-            .Append("HTTP/1.1 ").Append(response.Status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(Reason(response.Status)).Append("\r\n");
+            .Append("HTTP/1.1 ").Append(response.Status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(
+                Reason(response.Status)).Append("\r\n");
         if (response.Body != null)
         {
             head.Append("Content-Type: ").Append(response.ContentType).Append("\r\n");
@@ -117,8 +122,10 @@ internal sealed class HttpWire
             using var body = new MemoryStream();
             while (true)
             {
-                var sizeLine = await ReadLineAsync(cancel).ConfigureAwait(false) ?? throw new InvalidDataException("The connection closed inside a chunk.");
-                var size = int.Parse(sizeLine.Split(';')[0].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                var sizeLine = await ReadLineAsync(cancel).ConfigureAwait(false)
+                    ?? throw new InvalidDataException("The connection closed inside a chunk.");
+                var size = int.Parse(sizeLine.Split(';')[0].Trim(), NumberStyles.HexNumber,
+                    CultureInfo.InvariantCulture);
                 if (size == 0)
                 {
                     while (await ReadLineAsync(cancel).ConfigureAwait(false) is { Length: > 0 })

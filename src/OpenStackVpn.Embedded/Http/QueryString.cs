@@ -5,7 +5,8 @@ using System.Text;
 
 namespace OpenStackVpn.Embedded.Http;
 
-/// <summary>Query strings as Python's urllib reads and writes them: '+' is a space, and urlencode escapes everything but letters, digits and <c>_.-~</c>.</summary>
+/// <summary>Query strings as Python's urllib reads and writes them: '+' is a space, and urlencode escapes everything
+/// but letters, digits and <c>_.-~</c>.</summary>
 internal static class QueryString
 {
     public static List<KeyValuePair<string, string>> Parse(string query)
@@ -37,7 +38,8 @@ internal static class QueryString
         foreach (var b in Encoding.UTF8.GetBytes(text))
         {
             var c = (char)b;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '_' or '.' or '-' or '~')
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c is '_' or '.' or '-' or '~')
             {
                 builder.Append(c);
             }

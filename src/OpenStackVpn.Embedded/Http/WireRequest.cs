@@ -24,9 +24,11 @@ internal sealed class WireRequest
 
     public string? Body { get; set; }
 
-    public string? Header(string name) => Headers.Find(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+    public string? Header(string name)
+        => Headers.Find(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
-    /// <summary>HTTP/1.1 keeps the connection unless told otherwise; HTTP/1.0 closes it unless told otherwise.</summary>
+    /// <summary>HTTP/1.1 keeps the connection unless told otherwise; HTTP/1.0 closes it
+    /// unless told otherwise.</summary>
     public bool KeepAlive => Version == "HTTP/1.1"
         ? !string.Equals(Header("Connection"), "close", StringComparison.OrdinalIgnoreCase)
         : string.Equals(Header("Connection"), "keep-alive", StringComparison.OrdinalIgnoreCase);

@@ -27,11 +27,16 @@ internal sealed class ApplicationCredentialsApi
         switch (request.Method, credentialId)
         {
             case ("POST", null):
-                return CloudResponse.Json(201, new JObject { ["application_credential"] = View(Create(request, caller), includeSecret: true) });
+                return CloudResponse.Json(201,
+                    new JObject { ["application_credential"] = View(Create(request, caller), includeSecret: true) });
             case ("GET", null):
-                return CloudResponse.Json(200, new JObject { ["application_credentials"] = new JArray(_directory.ApplicationCredentials.Where(c => c.UserId == userId).Select(c => View(c, false))) });
+                return CloudResponse.Json(200,
+                    new JObject { ["application_credentials"] =
+                    new JArray(
+                    _directory.ApplicationCredentials.Where(c => c.UserId == userId).Select(c => View(c, false))) });
             case ("GET", _):
-                return CloudResponse.Json(200, new JObject { ["application_credential"] = View(Find(userId, credentialId!), false) });
+                return CloudResponse.Json(200,
+                    new JObject { ["application_credential"] = View(Find(userId, credentialId!), false) });
             case ("DELETE", _):
                 _directory.ApplicationCredentials.Remove(Find(userId, credentialId!));
                 return CloudResponse.Empty(204);
@@ -52,7 +57,8 @@ internal sealed class ApplicationCredentialsApi
             body = null;
         }
 
-        var name = (string?)body?["name"] ?? throw KeystoneError.BadRequest("Invalid input for field 'name': 'name' is a required property");
+        var name = (string?)body?["name"]
+            ?? throw KeystoneError.BadRequest("Invalid input for field 'name': 'name' is a required property");
         if (caller.Project == null)
         {
             throw KeystoneError.BadRequest("An application credential must be created with a project-scoped token.");
@@ -60,11 +66,13 @@ internal sealed class ApplicationCredentialsApi
 
         if (_directory.ApplicationCredentials.Any(c => c.UserId == caller.User.Id && c.Name == name))
         {
-            throw new KeystoneError(409, "Conflict", "Conflict occurred attempting to store application_credential - Duplicate entry.");
+            throw new KeystoneError(409, "Conflict",
+                "Conflict occurred attempting to store application_credential - Duplicate entry.");
         }
 
         var secret = (string?)body!["secret"] ?? Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
-        var credential = new ApplicationCredential(Guid.NewGuid().ToString("N"), name, secret, caller.User.Id, caller.Project.Id);
+        var credential = new ApplicationCredential(Guid.NewGuid().ToString("N"), name, secret, caller.User.Id,
+            caller.Project.Id);
         _directory.ApplicationCredentials.Add(credential);
         return credential;
     }

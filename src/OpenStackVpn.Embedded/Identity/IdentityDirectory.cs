@@ -15,7 +15,8 @@ internal sealed record Assignment(string UserId, string? ProjectId, string? Doma
 
 internal sealed record ApplicationCredential(string Id, string Name, string Secret, string UserId, string ProjectId);
 
-/// <summary>Keystone's directory: the one domain, the projects, users, roles and their assignments, as the lab's bootstrap makes them.</summary>
+/// <summary>Keystone's directory: the one domain, the projects, users, roles and their assignments, as the lab's
+/// bootstrap makes them.</summary>
 internal sealed class IdentityDirectory
 {
     public const string DomainId = "default";
@@ -56,7 +57,8 @@ internal sealed class IdentityDirectory
     public static bool IsOurDomain(string? id, string? name) =>
         (id != null && id == DomainId) || (id == null && name != null && name == DomainName);
 
-    /// <summary>The user's roles on a project (or on the domain when <paramref name="projectId"/> is null), implied roles included.</summary>
+    /// <summary>The user's roles on a project (or on the domain when <paramref name="projectId"/> is null),
+    /// implied roles included.</summary>
     public List<Role> RolesOf(string userId, string? projectId)
     {
         var roles = Assignments

@@ -2,7 +2,8 @@ using System;
 
 namespace OpenStackVpn.Embedded.Identity;
 
-/// <summary>Keystone as the lab's bootstrap leaves it: admin and member projects and users, and an application credential for admin.</summary>
+/// <summary>Keystone as the lab's bootstrap leaves it: admin and member projects and users, and an application
+/// credential for admin.</summary>
 internal static class IdentitySeeder
 {
     public static IdentityDirectory Seed(EmbeddedSeed seed)
@@ -24,10 +25,12 @@ internal static class IdentitySeeder
         directory.Users.Add(adminUser);
         directory.Users.Add(memberUser);
         directory.Assignments.Add(new Assignment(adminUser.Id, admin.Id, null, directory.Role("admin")));
-        directory.Assignments.Add(new Assignment(adminUser.Id, null, IdentityDirectory.DomainId, directory.Role("admin")));
+        directory.Assignments.Add(
+            new Assignment(adminUser.Id, null, IdentityDirectory.DomainId, directory.Role("admin")));
         directory.Assignments.Add(new Assignment(memberUser.Id, member.Id, null, directory.Role("member")));
 
-        var credential = new ApplicationCredential(NewId(), "embedded-admin", TokenStore.RandomText(32), adminUser.Id, admin.Id);
+        var credential = new ApplicationCredential(NewId(), "embedded-admin", TokenStore.RandomText(32), adminUser.Id,
+            admin.Id);
         directory.ApplicationCredentials.Add(credential);
 
         seed.AdminProjectId = admin.Id;

@@ -4,7 +4,8 @@ using OpenStackVpn.Embedded.Http;
 
 namespace OpenStackVpn.Embedded.Identity;
 
-/// <summary>The in-memory Keystone v3: version documents, /v3/auth/tokens (issue, validate, check, revoke) and users' application credentials.</summary>
+/// <summary>The in-memory Keystone v3: version documents, /v3/auth/tokens (issue, validate, check, revoke) and users'
+/// application credentials.</summary>
 internal sealed class KeystoneApi
 {
     private readonly IdentityDirectory _directory;
@@ -15,7 +16,8 @@ internal sealed class KeystoneApi
     private readonly TimeSpan _lifetime;
     private readonly ApplicationCredentialsApi _credentials;
 
-    public KeystoneApi(IdentityDirectory directory, ServiceCatalogView catalog, Func<DateTimeOffset> clock, TimeSpan lifetime)
+    public KeystoneApi(IdentityDirectory directory, ServiceCatalogView catalog, Func<DateTimeOffset> clock,
+        TimeSpan lifetime)
     {
         _directory = directory;
         _tokens = new TokenStore();
@@ -38,10 +40,13 @@ internal sealed class KeystoneApi
         {
             return path.TrimEnd('/') switch
             {
-                "" => CloudResponse.Json(300, new JObject { ["versions"] = new JObject { ["values"] = new JArray(Version()) } }),
+                ""
+                    => CloudResponse.Json(300,
+                    new JObject { ["versions"] = new JObject { ["values"] = new JArray(Version()) } }),
                 "v3" => CloudResponse.Json(200, new JObject { ["version"] = Version() }),
                 "v3/auth/tokens" => Tokens(request),
-                var other when other.StartsWith("v3/users/", StringComparison.Ordinal) => Users(request, other.Split('/')),
+                var other when other.StartsWith("v3/users/", StringComparison.Ordinal)
+                    => Users(request, other.Split('/')),
                 _ => throw KeystoneError.NotFound("The resource could not be found."),
             };
         }
@@ -69,11 +74,13 @@ internal sealed class KeystoneApi
         {
             case "POST":
                 var issued = _issuer.Issue(request.Body, _clock(), _lifetime);
-                return CloudResponse.Json(201, TokenView.Body(issued, _catalog)).With("X-Subject-Token", issued.Value).With("Vary", "X-Auth-Token");
+                return CloudResponse.Json(201, TokenView.Body(issued, _catalog)).With("X-Subject-Token",
+                    issued.Value).With("Vary", "X-Auth-Token");
             case "GET":
             case "HEAD":
                 var subject = Subject(request, "identity:validate_token");
-                var body = CloudResponse.Json(200, TokenView.Body(subject, _catalog)).With("X-Subject-Token", subject.Value).With("Vary", "X-Auth-Token");
+                var body = CloudResponse.Json(200, TokenView.Body(subject, _catalog)).With("X-Subject-Token",
+                    subject.Value).With("Vary", "X-Auth-Token");
                 return request.Method == "GET" ? body : CloudResponse.Empty(200).With("X-Subject-Token", subject.Value);
             case "DELETE":
                 Subject(request, "identity:revoke_token").Revoked = true;
@@ -84,7 +91,8 @@ internal sealed class KeystoneApi
         }
     }
 
-    /// <summary>The X-Subject-Token, once the caller's X-Auth-Token is found good and allowed to see it (its owner or an admin).</summary>
+    /// <summary>The X-Subject-Token, once the caller's X-Auth-Token is found good and allowed to see it
+    /// (its owner or an admin).</summary>
     private IssuedToken Subject(CloudRequest request, string action)
     {
         var now = _clock();
@@ -105,6 +113,8 @@ internal sealed class KeystoneApi
         ["status"] = "stable",
         ["updated"] = "2020-04-07T00:00:00Z",
         ["links"] = new JArray(new JObject { ["rel"] = "self", ["href"] = _catalog.IdentityUrl.ToString() }),
-        ["media-types"] = new JArray(new JObject { ["base"] = "application/json", ["type"] = "application/vnd.openstack.identity-v3+json" }),
+        ["media-types"] =
+            new JArray(
+            new JObject { ["base"] = "application/json", ["type"] = "application/vnd.openstack.identity-v3+json" }),
     };
 }

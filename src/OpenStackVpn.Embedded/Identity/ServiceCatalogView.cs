@@ -3,7 +3,8 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Embedded.Identity;
 
-/// <summary>The catalog of the embedded cloud: identity and network, each with public, internal and admin endpoints in RegionOne.</summary>
+/// <summary>The catalog of the embedded cloud: identity and network, each with public, internal and admin
+/// endpoints in RegionOne.</summary>
 internal sealed class ServiceCatalogView
 {
     public const string Region = "RegionOne";

@@ -7,7 +7,8 @@ using OpenStackVpn.Embedded.Http;
 
 namespace OpenStackVpn.Embedded.Identity;
 
-/// <summary>POST /v3/auth/tokens: authenticates by password, token or application credential, then scopes the token.</summary>
+/// <summary>POST /v3/auth/tokens: authenticates by password, token or application credential,
+/// then scopes the token.</summary>
 internal sealed class TokenIssuer
 {
     private readonly IdentityDirectory _directory;
@@ -23,8 +24,10 @@ internal sealed class TokenIssuer
     {
         var auth = Property(Parse(body), "auth");
         var identity = Property(auth, "identity");
-        var methods = (identity["methods"] as JArray ?? throw KeystoneError.BadRequest("'methods' is a required property"))
-            .Select(m => m.Type == JTokenType.String ? (string)m! : throw KeystoneError.BadRequest($"{m.ToString(Formatting.None)} is not of type 'string'"))
+        var methods =
+            (identity["methods"] as JArray ?? throw KeystoneError.BadRequest("'methods' is a required property"))
+            .Select(m => m.Type == JTokenType.String ? (string)m!
+                : throw KeystoneError.BadRequest($"{m.ToString(Formatting.None)} is not of type 'string'"))
             .ToList();
         if (methods.Count == 0)
         {
@@ -41,7 +44,8 @@ internal sealed class TokenIssuer
             {
                 "password" => Password(section),
                 "token" => (previous = Token(section, now)).User,
-                "application_credential" => _directory.Users.Single(u => u.Id == (credential = Credential(section)).UserId),
+                "application_credential"
+                    => _directory.Users.Single(u => u.Id == (credential = Credential(section)).UserId),
                 _ => throw KeystoneError.Unauthorized(),
             };
             if (user != null && user.Id != who.Id)
@@ -53,7 +57,8 @@ internal sealed class TokenIssuer
         }
 
         var (project, domainScoped) = Scope(auth["scope"], user!, credential);
-        var roles = project != null ? _directory.RolesOf(user!.Id, project.Id) : domainScoped ? _directory.RolesOf(user!.Id, null) : new List<Role>();
+        var roles = project != null ? _directory.RolesOf(user!.Id, project.Id) : domainScoped
+            ? _directory.RolesOf(user!.Id, null) : new List<Role>();
         if ((project != null || domainScoped) && roles.Count == 0)
         {
             throw KeystoneError.Unauthorized();
@@ -66,9 +71,12 @@ internal sealed class TokenIssuer
             audit.Add(previous.AuditIds[0]);
         }
 
-        var issued = new DateTimeOffset(now.UtcDateTime.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var issued = new DateTimeOffset(now.UtcDateTime.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond,
+            TimeSpan.Zero);
         var expires = previous?.ExpiresAt ?? issued + lifetime;
-        return _tokens.Add(value => new IssuedToken(value, user!, project, domainScoped, roles, allMethods, issued, expires, audit, credential));
+        return _tokens.Add(value
+            => new IssuedToken(value, user!, project, domainScoped, roles, allMethods, issued, expires, audit,
+            credential));
     }
 
     private static JObject Parse(string? body)
@@ -79,7 +87,9 @@ internal sealed class TokenIssuer
         }
         catch (JsonException)
         {
-            throw KeystoneError.BadRequest("Expecting to find valid JSON in request body. The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.");
+            throw KeystoneError.BadRequest(
+                "Expecting to find valid JSON in request body. The server could not comply with the request since it " +
+                "is either malformed or otherwise incorrect. The client is assumed to be in error.");
         }
     }
 
@@ -90,7 +100,8 @@ internal sealed class TokenIssuer
     {
         var spec = section["user"] as JObject ?? throw KeystoneError.Unauthorized();
         var user = FindUser(spec);
-        return user != null && spec.Value<string>("password") == user.Password ? user : throw KeystoneError.Unauthorized();
+        return user != null && spec.Value<string>("password") == user.Password ? user
+            : throw KeystoneError.Unauthorized();
     }
 
     private IssuedToken Token(JObject section, DateTimeOffset now) =>
@@ -108,21 +119,25 @@ internal sealed class TokenIssuer
         else
         {
             var owner = section["user"] is JObject spec ? FindUser(spec) : null;
-            credential = _directory.ApplicationCredentials.Find(c => c.Name == section.Value<string>("name") && c.UserId == owner?.Id);
+            credential =
+                _directory.ApplicationCredentials.Find(c => c.Name == section.Value<string>("name") && c.UserId
+                == owner?.Id);
         }
 
         return credential != null && credential.Secret == secret ? credential : throw KeystoneError.Unauthorized();
     }
 
     private User? FindUser(JObject spec) =>
-        _directory.FindUser(spec.Value<string>("id"), spec.Value<string>("name"), spec.SelectToken("domain.id")?.ToString(), spec.SelectToken("domain.name")?.ToString());
+        _directory.FindUser(spec.Value<string>("id"), spec.Value<string>("name"),
+            spec.SelectToken("domain.id")?.ToString(), spec.SelectToken("domain.name")?.ToString());
 
     private (Project? Project, bool DomainScoped) Scope(JToken? scope, User user, ApplicationCredential? credential)
     {
         if (credential != null)
         {
             var own = _directory.Projects.Single(p => p.Id == credential.ProjectId);
-            var asked = scope is JObject { } requested && requested["project"] is JObject ? FindProject(requested) : own;
+            var asked = scope is JObject { } requested && requested["project"] is JObject ? FindProject(requested)
+                : own;
             return asked?.Id == own.Id ? (own, false) : throw KeystoneError.Unauthorized();
         }
 
@@ -141,7 +156,8 @@ internal sealed class TokenIssuer
             return (FindProject(request) ?? throw KeystoneError.Unauthorized(), false);
         }
 
-        if (request["domain"] is JObject domain && IdentityDirectory.IsOurDomain(domain.Value<string>("id"), domain.Value<string>("name")))
+        if (request["domain"] is JObject domain
+            && IdentityDirectory.IsOurDomain(domain.Value<string>("id"), domain.Value<string>("name")))
         {
             return (null, true);
         }
@@ -152,6 +168,7 @@ internal sealed class TokenIssuer
     private Project? FindProject(JObject scope)
     {
         var project = (JObject)scope["project"]!;
-        return _directory.FindProject(project.Value<string>("id"), project.Value<string>("name"), project.SelectToken("domain.id")?.ToString(), project.SelectToken("domain.name")?.ToString());
+        return _directory.FindProject(project.Value<string>("id"), project.Value<string>("name"),
+            project.SelectToken("domain.id")?.ToString(), project.SelectToken("domain.name")?.ToString());
     }
 }

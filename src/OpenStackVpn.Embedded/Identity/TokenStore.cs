@@ -7,7 +7,9 @@ namespace OpenStackVpn.Embedded.Identity;
 /// <summary>A token Keystone issued: who, which scope, which methods, until when.</summary>
 internal sealed class IssuedToken
 {
-    public IssuedToken(string value, User user, Project? project, bool domainScoped, IReadOnlyList<Role> roles, IReadOnlyList<string> methods, DateTimeOffset issuedAt, DateTimeOffset expiresAt, IReadOnlyList<string> auditIds, ApplicationCredential? credential)
+    public IssuedToken(string value, User user, Project? project, bool domainScoped, IReadOnlyList<Role> roles,
+        IReadOnlyList<string> methods, DateTimeOffset issuedAt, DateTimeOffset expiresAt,
+        IReadOnlyList<string> auditIds, ApplicationCredential? credential)
     {
         Value = value;
         User = user;
@@ -72,7 +74,8 @@ internal sealed class TokenStore
     }
 
     /// <summary>The token if it was ever issued, usable or not.</summary>
-    public IssuedToken? Find(string? value) => value != null && _tokens.TryGetValue(value, out var token) ? token : null;
+    public IssuedToken? Find(string? value) => value != null && _tokens.TryGetValue(value, out var token) ? token
+        : null;
 
     /// <summary>The token if it is usable now.</summary>
     public IssuedToken? Valid(string? value, DateTimeOffset now) =>

@@ -5,7 +5,8 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Embedded.Identity;
 
-/// <summary>The body Keystone returns for a token: <c>{"token": {methods, user, audit_ids, expires_at, issued_at, scope, roles, catalog}}</c>.</summary>
+/// <summary>The body Keystone returns for a token: <c>{"token": {methods, user, audit_ids, expires_at, issued_at,
+/// scope, roles, catalog}}</c>.</summary>
 internal static class TokenView
 {
     public static JObject Body(IssuedToken token, ServiceCatalogView catalog)
@@ -42,7 +43,8 @@ internal static class TokenView
 
         if (token.Credential is { } credential)
         {
-            body["application_credential"] = new JObject { ["id"] = credential.Id, ["name"] = credential.Name, ["restricted"] = true };
+            body["application_credential"] = new JObject { ["id"] = credential.Id, ["name"] = credential.Name,
+                ["restricted"] = true };
         }
 
         return new JObject { ["token"] = body };
@@ -52,5 +54,6 @@ internal static class TokenView
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + ".000000Z";
 
-    private static JObject Domain() => new() { ["id"] = IdentityDirectory.DomainId, ["name"] = IdentityDirectory.DomainName };
+    private static JObject Domain()
+        => new() { ["id"] = IdentityDirectory.DomainId, ["name"] = IdentityDirectory.DomainName };
 }

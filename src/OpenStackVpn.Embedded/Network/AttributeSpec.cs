@@ -2,7 +2,8 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Embedded.Network;
 
-/// <summary>Turns a request value into the stored one, or throws a <see cref="NeutronError"/> (neutron-lib's <c>convert_to</c>).</summary>
+/// <summary>Turns a request value into the stored one, or throws a <see cref="NeutronError"/>
+/// (neutron-lib's <c>convert_to</c>).</summary>
 internal delegate JToken Converter(JToken value);
 
 /// <summary>Returns why a value is refused, or null (neutron-lib's <c>validate</c>).</summary>
@@ -22,7 +23,8 @@ internal sealed class AttributeSpec
 
     public bool AllowPut { get; init; } = true;
 
-    /// <summary>The value a POST that omits the attribute gets; null with <see cref="AllowPost"/> means the attribute is required.</summary>
+    /// <summary>The value a POST that omits the attribute gets; null with <see cref="AllowPost"/> means the
+    /// attribute is required.</summary>
     public JToken? Default { get; init; }
 
     public Converter? Convert { get; init; }

@@ -37,7 +37,8 @@ internal static class Converters
 
     /// <summary><c>convert_to_int</c>: Python's <c>int()</c>.</summary>
     public static JToken ToInt(JToken value) =>
-        TryPythonInt(value, out var number) ? new JValue(number) : throw NeutronError.InvalidInput($"'{PythonText.Str(value)}' is not an integer");
+        TryPythonInt(value, out var number) ? new JValue(number)
+            : throw NeutronError.InvalidInput($"'{PythonText.Str(value)}' is not an integer");
 
     /// <summary><c>convert_to_list</c>: None is [], a list stays, anything else is wrapped.</summary>
     public static JToken ToList(JToken value) => value switch
@@ -73,7 +74,9 @@ internal static class Converters
                 return true;
             case JTokenType.String:
                 var text = (string)value!;
-                return PythonIntText.IsMatch(text) && long.TryParse(text.Trim().Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
+                return PythonIntText.IsMatch(text)
+                    && long.TryParse(text.Trim().Replace("_", ""), NumberStyles.AllowLeadingSign,
+                    CultureInfo.InvariantCulture, out number);
             default:
                 return false;
         }

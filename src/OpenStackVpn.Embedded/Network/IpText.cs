@@ -5,7 +5,8 @@ using System.Net.Sockets;
 
 namespace OpenStackVpn.Embedded.Network;
 
-/// <summary>IP addresses and CIDRs read as strictly as netaddr reads them for Neutron, without any name lookup.</summary>
+/// <summary>IP addresses and CIDRs read as strictly as netaddr reads them for Neutron,
+/// without any name lookup.</summary>
 internal static class IpText
 {
     /// <summary>The IP version of a literal address (4 or 6), or 0 when the text is not one.</summary>
@@ -13,7 +14,8 @@ internal static class IpText
     {
         if (text.IndexOf(':') >= 0)
         {
-            return text.IndexOf('%') < 0 && text.Trim() == text && IPAddress.TryParse(text, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6 ? 6 : 0;
+            return text.IndexOf('%') < 0 && text.Trim() == text && IPAddress.TryParse(text, out var v6)
+                && v6.AddressFamily == AddressFamily.InterNetworkV6 ? 6 : 0;
         }
 
         var parts = text.Split('.');
@@ -56,7 +58,8 @@ internal static class IpText
             return $"'{text}' is not a valid IP subnet";
         }
 
-        var normal = Canonical(address) + "/" + int.Parse(prefix, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        var normal = Canonical(address) + "/"
+            + int.Parse(prefix, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         return version == 4 && normal != text
             ? $"'{text}' isn't a recognized IP subnet cidr, '{normal}' is recommended"
             : null;

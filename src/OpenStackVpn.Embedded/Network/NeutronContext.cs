@@ -1,6 +1,7 @@
 namespace OpenStackVpn.Embedded.Network;
 
-/// <summary>Who is asking: the token's project and whether it has the admin role (admin sees and may change every project's objects).</summary>
+/// <summary>Who is asking: the token's project and whether it has the admin role (admin sees and may change
+/// every project's objects).</summary>
 internal sealed class NeutronContext
 {
     public NeutronContext(string? projectId, bool isAdmin)

@@ -4,7 +4,8 @@ using OpenStackVpn.Embedded.Http;
 
 namespace OpenStackVpn.Embedded.Network;
 
-/// <summary>A refusal in Neutron's shape: <c>{"NeutronError": {"type", "message", "detail": ""}}</c> with its HTTP status.</summary>
+/// <summary>A refusal in Neutron's shape: <c>{"NeutronError": {"type", "message", "detail": ""}}</c>
+/// with its HTTP status.</summary>
 internal sealed class NeutronError : Exception
 {
     public NeutronError(int status, string type, string message)
@@ -22,17 +23,20 @@ internal sealed class NeutronError : Exception
     public static NeutronError BadRequest(string message) => new(400, "HTTPBadRequest", message);
 
     /// <summary>An attribute's validator said no.</summary>
-    public static NeutronError Invalid(string attribute, string reason) => BadRequest($"Invalid input for {attribute}. Reason: {reason}.");
+    public static NeutronError Invalid(string attribute, string reason)
+        => BadRequest($"Invalid input for {attribute}. Reason: {reason}.");
 
     /// <summary>A converter said no (neutron-lib's InvalidInput).</summary>
-    public static NeutronError InvalidInput(string reason) => new(400, "InvalidInput", $"Invalid input for operation: {reason}.");
+    public static NeutronError InvalidInput(string reason)
+        => new(400, "InvalidInput", $"Invalid input for operation: {reason}.");
 
     public static NeutronError Typed(int status, string type, string message) => new(status, type, message);
 
     public static NeutronError PathNotFound() => new(404, "HTTPNotFound", "The resource could not be found.");
 
     public static NeutronError MethodNotAllowed() =>
-        new(405, "HTTPMethodNotAllowed", "The server could not comply with the request since it is either malformed or otherwise incorrect.");
+        new(405, "HTTPMethodNotAllowed",
+            "The server could not comply with the request since it is either malformed or otherwise incorrect.");
 
     /// <summary>What Neutron answers when the plugin fails unexpectedly (e.g. the upstream KeyError bugs).</summary>
     public static NeutronError Internal() =>

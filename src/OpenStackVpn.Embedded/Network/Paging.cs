@@ -7,8 +7,8 @@ using OpenStackVpn.Embedded.Http;
 namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>
-/// Neutron's emulated pagination: slice the sorted rows at the marker, and link to the next page whenever a forward page
-/// is full and to the previous page from every forward page (both with the request's own query, host and path).
+/// Neutron's emulated pagination: slice the sorted rows at the marker, and link to the next page whenever a forward
+/// page is full and to the previous page from every forward page (both with the request's own query, host and path).
 /// </summary>
 internal static class Paging
 {
@@ -21,7 +21,8 @@ internal static class Paging
 
         if (request.Marker == null)
         {
-            return request.PageReverse ? rows.Skip(Math.Max(0, rows.Count - limit)).ToList() : rows.Take(limit).ToList();
+            return request.PageReverse ? rows.Skip(Math.Max(0, rows.Count - limit)).ToList()
+                : rows.Take(limit).ToList();
         }
 
         var at = rows.FindIndex(r => r.Value<string>("id") == request.Marker);
@@ -75,7 +76,8 @@ internal static class Paging
         ["href"] = url.GetLeftPart(UriPartial.Path) + "?" + QueryString.Encode(query),
     };
 
-    private static List<KeyValuePair<string, string>> Without(IEnumerable<KeyValuePair<string, string>> query, params string[] keys) =>
+    private static List<KeyValuePair<string, string>> Without(IEnumerable<KeyValuePair<string, string>> query,
+        params string[] keys) =>
         query.Where(p => !keys.Contains(p.Key)).ToList();
 
     private static KeyValuePair<string, string> Pair(string key, string value) => new(key, value);

@@ -4,10 +4,12 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Embedded.Network;
 
-/// <summary>Python 3's ordering of JSON values: numbers (booleans included) by value, texts by code point, anything else a TypeError.</summary>
+/// <summary>Python 3's ordering of JSON values: numbers (booleans included) by value, texts by code point,
+/// anything else a TypeError.</summary>
 internal static class PythonOrder
 {
-    /// <summary>Negative, zero or positive as <paramref name="a"/> sorts before, with or after <paramref name="b"/>; a TypeError is Neutron's 500.</summary>
+    /// <summary>Negative, zero or positive as <paramref name="a"/> sorts before, with or after <paramref name="b"/>; a
+    /// TypeError is Neutron's 500.</summary>
     public static int Compare(JToken a, JToken b)
     {
         if (a.Type == JTokenType.String && b.Type == JTokenType.String)

@@ -5,7 +5,8 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Embedded.Network;
 
-/// <summary>Python's <c>str()</c> and <c>repr()</c> of JSON values, because Neutron's messages print request values that way.</summary>
+/// <summary>Python's <c>str()</c> and <c>repr()</c> of JSON values, because Neutron's messages print
+/// request values that way.</summary>
 internal static class PythonText
 {
     public static string Str(JToken? value) => value switch
@@ -24,7 +25,8 @@ internal static class PythonText
         JValue { Type: JTokenType.Float } real => Float((double)real),
         JValue { Type: JTokenType.String } text => Quote((string)text!),
         JArray list => "[" + string.Join(", ", list.Select(Repr)) + "]",
-        JObject dict => "{" + string.Join(", ", dict.Properties().Select(p => Quote(p.Name) + ": " + Repr(p.Value))) + "}",
+        JObject dict => "{" + string.Join(", ", dict.Properties().Select(p => Quote(p.Name) + ": " + Repr(p.Value)))
+            + "}",
         _ => value.ToString(),
     };
 

@@ -3,7 +3,8 @@ using System.Linq;
 
 namespace OpenStackVpn.Embedded.Network;
 
-/// <summary>The in-memory database: rows per collection, in insertion order (Neutron's default order is the database's), indexed by id.</summary>
+/// <summary>The in-memory database: rows per collection, in insertion order (Neutron's default order is the
+/// database's), indexed by id.</summary>
 internal sealed class ResourceStore
 {
     private readonly Dictionary<string, List<StoredObject>> _collections = new();
@@ -11,7 +12,8 @@ internal sealed class ResourceStore
     private readonly Dictionary<(string Collection, string Field), ILookup<string, StoredObject>> _referring = new();
 
     public IReadOnlyList<StoredObject> All(string collection) =>
-        _collections.TryGetValue(collection, out var rows) ? rows : (IReadOnlyList<StoredObject>)System.Array.Empty<StoredObject>();
+        _collections.TryGetValue(collection, out var rows) ? rows
+            : (IReadOnlyList<StoredObject>)System.Array.Empty<StoredObject>();
 
     public StoredObject? Find(string collection, string? id) =>
         id != null && _byId.TryGetValue((collection, id), out var row) ? row : null;
@@ -28,12 +30,14 @@ internal sealed class ResourceStore
         _referring.Clear();
     }
 
-    /// <summary>The rows whose <paramref name="field"/> (one that never changes, e.g. a connection's vpnservice_id) is <paramref name="id"/>, in order.</summary>
+    /// <summary>The rows whose <paramref name="field"/> (one that never changes, e.g. a connection's vpnservice_id) is
+    /// <paramref name="id"/>, in order.</summary>
     public IEnumerable<StoredObject> Referring(string collection, string field, string id)
     {
         if (!_referring.TryGetValue((collection, field), out var lookup))
         {
-            _referring[(collection, field)] = lookup = All(collection).ToLookup(row => row.Text(field) ?? "", System.StringComparer.Ordinal);
+            _referring[(collection, field)] = lookup = All(collection).ToLookup(row => row.Text(field) ?? "",
+                System.StringComparer.Ordinal);
         }
 
         return lookup[id];

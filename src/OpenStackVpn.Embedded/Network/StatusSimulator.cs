@@ -3,11 +3,12 @@ using System.Linq;
 namespace OpenStackVpn.Embedded.Network;
 
 /// <summary>
-/// The VPN agent the embedded cloud does not have: once <see cref="EmbeddedCloudOptions.ActivationDelay"/> has passed since a
-/// connection was created, it reads ACTIVE when it and its service are administratively up, DOWN otherwise. A service reads
-/// ACTIVE while its strongSwan process would run (it is up and has a connection that is up), whatever its connections' own
-/// status: the tunnel lab (tests/lab/tunnel) showed the service staying ACTIVE while a failed peer took its connection DOWN.
-/// Without matured connections it stays PENDING_CREATE. Computed on read; <see cref="EmbeddedCloud.SetStatus"/> overrides it.
+/// The VPN agent the embedded cloud does not have: once <see cref="EmbeddedCloudOptions.ActivationDelay"/> has passed
+/// since a connection was created, it reads ACTIVE when it and its service are administratively up, DOWN otherwise. A
+/// service reads ACTIVE while its strongSwan process would run (it is up and has a connection that is up), whatever its
+/// connections' own status: the tunnel lab (tests/lab/tunnel) showed the service staying ACTIVE while a failed peer
+/// took its connection DOWN. Without matured connections it stays PENDING_CREATE. Computed on read; <see
+/// cref="EmbeddedCloud.SetStatus"/> overrides it.
 /// </summary>
 internal static class StatusSimulator
 {
@@ -47,7 +48,8 @@ internal static class StatusSimulator
             return stored;
         }
 
-        // neutron-vpnaas's process update(): enabled while the service and any of its connections are administratively up.
+        // neutron-vpnaas's process update(): enabled while the service and any of its
+        // connections are administratively up.
         return NetworkState.IsUp(service) && connections.Any(NetworkState.IsUp) ? Active : Down;
     }
 

@@ -3,7 +3,8 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Embedded.Network;
 
-/// <summary>One row of the in-memory database: the object as Neutron shows it, plus what only the server knows.</summary>
+/// <summary>One row of the in-memory database: the object as Neutron shows it, plus what
+/// only the server knows.</summary>
 internal sealed class StoredObject
 {
     public StoredObject(string id, string projectId, JObject data, DateTimeOffset createdAt)
@@ -18,7 +19,8 @@ internal sealed class StoredObject
 
     public string ProjectId { get; }
 
-    /// <summary>The fields in the order Neutron writes them (status is the stored one; views may compute another).</summary>
+    /// <summary>The fields in the order Neutron writes them (status is the stored one; views
+    /// may compute another).</summary>
     public JObject Data { get; }
 
     public DateTimeOffset CreatedAt { get; }

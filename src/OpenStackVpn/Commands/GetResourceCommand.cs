@@ -7,23 +7,27 @@ using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
-/// <summary>The Get- cmdlet of any VPNaaS resource: by id, or a list by name (wildcards), filters and sort, page by page.</summary>
+/// <summary>The Get- cmdlet of any VPNaaS resource: by id, or a list by name (wildcards), filters
+/// and sort, page by page.</summary>
 public abstract class GetResourceCommand<T> : ResourceCommand<T> where T : NeutronResource
 {
-    /// <summary><para type="description">The id of the object to show; several ids, or objects from the pipeline, show each.</para></summary>
+    /// <summary><para type="description">The id of the object to show; several ids, or objects from the
+    /// pipeline, show each.</para></summary>
     [Parameter(ParameterSetName = "Id", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [IdCompletion]
     public string[] Id { get; set; } = null!;
 
-    /// <summary><para type="description">The names to list; wildcards are allowed. A name without wildcards that matches nothing is an error.</para></summary>
+    /// <summary><para type="description">The names to list; wildcards are allowed. A name without wildcards that
+    /// matches nothing is an error.</para></summary>
     [Parameter(ParameterSetName = "List", Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [NameCompletion]
     public string[]? Name { get; set; }
 
-    /// <summary><para type="description">Any other filter, as column = value (or values); Neutron's column names, e.g. @{ mtu = 1400; dpd_action = 'hold' }.</para></summary>
+    /// <summary><para type="description">Any other filter, as column = value (or values); Neutron's column names, e.g.
+    /// @{ mtu = 1400; dpd_action = 'hold' }.</para></summary>
     [Parameter(ParameterSetName = "List")]
     [ValidateNotNull]
     public Hashtable? Filter { get; set; }
@@ -33,12 +37,14 @@ public abstract class GetResourceCommand<T> : ResourceCommand<T> where T : Neutr
     [ValidateNotNullOrEmpty]
     public string[]? Sort { get; set; }
 
-    /// <summary><para type="description">Objects per request; the list still returns every object, a page at a time.</para></summary>
+    /// <summary><para type="description">Objects per request; the list still returns every object, a
+    /// page at a time.</para></summary>
     [Parameter(ParameterSetName = "List")]
     [ValidateRange(1, int.MaxValue)]
     public int? PageSize { get; set; }
 
-    /// <summary><para type="description">Return only these fields (and the id), by property or JSON name.</para></summary>
+    /// <summary><para type="description">Return only these fields (and the id), by property
+    /// or JSON name.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? Property { get; set; }
@@ -143,9 +149,14 @@ public abstract class GetResourceCommand<T> : ResourceCommand<T> where T : Neutr
             ThrowTerminatingError(ToErrorRecord(e));
         }
 
-        foreach (var name in (Name ?? Enumerable.Empty<string>()).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !found.Contains(n)))
+        foreach (
+            var name in (Name ?? Enumerable.Empty<string>()).Where(n => !WildcardPattern.ContainsWildcardCharacters(n)
+            && !found.Contains(n)))
         {
-            WriteError(ToErrorRecord(new OpenStackException(OpenStackErrorKind.NotFound, $"No {Kind.DisplayName} named '{name}' was found.") { Target = name }));
+            WriteError(
+                ToErrorRecord(
+                new OpenStackException(OpenStackErrorKind.NotFound,
+                $"No {Kind.DisplayName} named '{name}' was found.") { Target = name }));
         }
     }
 
@@ -159,10 +170,12 @@ public abstract class GetResourceCommand<T> : ResourceCommand<T> where T : Neutr
             var field = Kind.Field(path);
             var value = values[path];
             var text = field.RefersTo == null
-                ? (value is string given && field.AllowedSpelling(given) is { } spelled ? spelled : Values(value).First())
+                ? (value is string given && field.AllowedSpelling(given) is { } spelled ? spelled
+                    : Values(value).First())
                 : value is string id && System.Guid.TryParse(id, out _)
                     ? id
-                    : Await(cancel => ResourceClient.ResolveReferenceAsync(session, field.RefersTo, value, path, Log, cancel)).Id;
+                    : Await(cancel
+                        => ResourceClient.ResolveReferenceAsync(session, field.RefersTo, value, path, Log, cancel)).Id;
             query.Where(field.FilterKey ?? path, text);
         }
     }
@@ -175,6 +188,7 @@ public abstract class GetResourceCommand<T> : ResourceCommand<T> where T : Neutr
             return list.Cast<object?>().SelectMany(Values);
         }
 
-        return new[] { value is bool b ? (b ? "true" : "false") : System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "" };
+        return new[] { value is bool b ? (b ? "true" : "false")
+            : System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "" };
     }
 }

@@ -3,7 +3,8 @@ using System.Management.Automation;
 
 namespace OpenStackVpn.Commands;
 
-/// <summary>The progress bar of a list that spans pages: shown once a page read has a next one, with the pages fetched so far.</summary>
+/// <summary>The progress bar of a list that spans pages: shown once a page read has a next one, with the
+/// pages fetched so far.</summary>
 internal sealed class ListProgress
 {
     private const int ActivityId = 0x4F53;   // one bar per cmdlet; any fixed id will do
@@ -12,7 +13,8 @@ internal sealed class ListProgress
 
     public ListProgress(string activity) => _activity = activity;
 
-    /// <summary>Shows the pages read so far when that number changed; a list whose first page is its last shows no bar.</summary>
+    /// <summary>Shows the pages read so far when that number changed; a list whose first page is
+    /// its last shows no bar.</summary>
     public void Update(Cmdlet cmdlet, int pages, bool more, int objects)
     {
         if (pages != _shownPages && (more || pages > 1))
@@ -33,7 +35,10 @@ internal sealed class ListProgress
 
     private void Write(Cmdlet cmdlet, int pages, int objects, bool done)
     {
-        var status = string.Format(CultureInfo.InvariantCulture, "{0} page{1} fetched, {2} object{3}", pages, pages == 1 ? "" : "s", objects, objects == 1 ? "" : "s");
-        cmdlet.WriteProgress(new ProgressRecord(ActivityId, _activity, status) { RecordType = done ? ProgressRecordType.Completed : ProgressRecordType.Processing });
+        var status = string.Format(CultureInfo.InvariantCulture, "{0} page{1} fetched, {2} object{3}", pages,
+            pages == 1 ? "" : "s", objects, objects == 1 ? "" : "s");
+        cmdlet.WriteProgress(
+            new ProgressRecord(ActivityId, _activity,
+            status) { RecordType = done ? ProgressRecordType.Completed : ProgressRecordType.Processing });
     }
 }

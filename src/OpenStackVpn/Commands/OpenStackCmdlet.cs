@@ -7,12 +7,14 @@ using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
-/// <summary>What every cmdlet shares: -Session, Ctrl+C, Core's diagnostics on the right streams, and OpenStack errors as error records.</summary>
+/// <summary>What every cmdlet shares: -Session, Ctrl+C, Core's diagnostics on the right streams, and OpenStack
+/// errors as error records.</summary>
 public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
 
-    /// <summary><para type="description">The session to use; by default the one Connect-OpenStack made last.</para></summary>
+    /// <summary><para type="description">The session to use; by default the one
+    /// Connect-OpenStack made last.</para></summary>
     [Parameter]
     [ValidateNotNull]
     public virtual OpenStackSession? Session { get; set; }
@@ -31,7 +33,8 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
         if (session == null)
         {
             ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("Not connected to OpenStack. Run Connect-OpenStack first, or pass -Session."),
+                new InvalidOperationException(
+                    "Not connected to OpenStack. Run Connect-OpenStack first, or pass -Session."),
                 "NotConnected",
                 ErrorCategory.ConnectionError,
                 null));
@@ -40,7 +43,8 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
         return session!;
     }
 
-    /// <summary>Runs Core work, writing its diagnostics as they come and giving up when the user presses Ctrl+C.</summary>
+    /// <summary>Runs Core work, writing its diagnostics as they come and giving up when the
+    /// user presses Ctrl+C.</summary>
     protected internal T Await<T>(Func<CancellationToken, Task<T>> work)
     {
         var task = work(_cancel.Token);
@@ -77,7 +81,8 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
             error = FieldParameters.Naming(error, parameter);
         }
 
-        var record = new ErrorRecord(error, error.ServerErrorType ?? error.Kind.ToString(), CategoryOf(error.Kind), error.Target);
+        var record = new ErrorRecord(error, error.ServerErrorType ?? error.Kind.ToString(), CategoryOf(error.Kind),
+            error.Target);
         if (error.RecommendedAction != null)
         {
             record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction };
@@ -86,7 +91,8 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
         return record;
     }
 
-    /// <summary>Writes an object with the fields the model does not name added as note properties, so nothing the server sent is lost.</summary>
+    /// <summary>Writes an object with the fields the model does not name added as note properties, so nothing the
+    /// server sent is lost.</summary>
     protected void WriteResource(NeutronResource resource)
     {
         if (!IncludesSecrets)
@@ -97,7 +103,10 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
         var output = PSObject.AsPSObject(resource);
         foreach (var extra in resource.AdditionalProperties)
         {
-            var name = string.Concat(extra.Key.Split('_').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part.Substring(1)));
+            var name =
+                string.Concat(
+                extra.Key.Split('_').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0])
+                + part.Substring(1)));
             if (output.Properties[name] == null)
             {
                 output.Properties.Add(new PSNoteProperty(name, extra.Value));
@@ -107,10 +116,13 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
         WriteObject(output);
     }
 
-    /// <summary>The object a reference parameter names: the object itself, or the one its id or unique name finds.</summary>
+    /// <summary>The object a reference parameter names: the object itself, or the one its id
+    /// or unique name finds.</summary>
     protected TRef Resolve<TRef>(OpenStackSession session, ResourceKind<TRef> kind, object value, string parameter)
         where TRef : NeutronResource =>
-        (TRef)Await(cancel => ResourceClient.ResolveReferenceAsync(session, kind, value is PSObject ps ? ps.BaseObject : value, parameter, Log, cancel));
+        (TRef)Await(cancel
+            => ResourceClient.ResolveReferenceAsync(session, kind, value is PSObject ps ? ps.BaseObject : value,
+            parameter, Log, cancel));
 
     /// <summary>
     /// The existing object a cmdlet was pointed at, the one way every such cmdlet names it: an object from the pipeline
@@ -146,10 +158,12 @@ public abstract class OpenStackCmdlet : PSCmdlet, IDisposable
             : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     /// <summary>
-    /// Writes every object of a list as soon as it is read, while the next page is fetched; Core's diagnostics are written as they come,
-    /// Ctrl+C or a consumer that stops early (Select-Object -First) ends the reading. An error of the list is thrown after the objects before it.
+    /// Writes every object of a list as soon as it is read, while the next page is fetched; Core's diagnostics are
+    /// written as they come, Ctrl+C or a consumer that stops early (Select-Object -First) ends the reading. An error of
+    /// the list is thrown after the objects before it.
     /// </summary>
-    internal void WriteList<TItem>(OpenStackSession session, ResourceKind<TItem> kind, ListQuery query, ListProgress? progress, Action<TItem> each)
+    internal void WriteList<TItem>(OpenStackSession session, ResourceKind<TItem> kind, ListQuery query,
+        ListProgress? progress, Action<TItem> each)
         where TItem : NeutronResource
     {
         using var list = ListStream<TItem>.Start(session, kind, query, Log, _cancel.Token);

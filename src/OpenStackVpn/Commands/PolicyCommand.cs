@@ -2,7 +2,8 @@ using System.Management.Automation;
 
 namespace OpenStackVpn.Commands;
 
-/// <summary>The fields that IKE and IPsec policies share, for their New- and Set- cmdlets: the algorithms, the PFS group and the lifetime.</summary>
+/// <summary>The fields that IKE and IPsec policies share, for their New- and Set- cmdlets: the algorithms, the PFS
+/// group and the lifetime.</summary>
 // The allowed values are read from the IKE policy's description: both policies share these fields (PolicyFields).
 public abstract class PolicyCommand<T> : WriteResourceCommand<T> where T : NeutronResource
 {
@@ -30,7 +31,8 @@ public abstract class PolicyCommand<T> : WriteResourceCommand<T> where T : Neutr
     [Field("pfs")]
     public string? Pfs { get; set; }
 
-    /// <summary><para type="description">The lifetime of the security association, in seconds (at least 60).</para></summary>
+    /// <summary><para type="description">The lifetime of the security association, in seconds
+    /// (at least 60).</para></summary>
     [Parameter]
     [Field("lifetime.value")]
     public int Lifetime { get; set; }

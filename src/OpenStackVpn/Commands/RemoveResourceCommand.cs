@@ -6,7 +6,8 @@ using OpenStackVpn.Core.Resources;
 
 namespace OpenStackVpn.Commands;
 
-/// <summary>The Remove- cmdlet of any VPNaaS resource: many at once, each confirmed, each failure its own error.</summary>
+/// <summary>The Remove- cmdlet of any VPNaaS resource: many at once, each confirmed, each
+/// failure its own error.</summary>
 public abstract class RemoveResourceCommand<T> : ResourceCommand<T> where T : NeutronResource
 {
     /// <summary><para type="description">The exact names of the objects to remove, or their ids; a name that several
@@ -28,7 +29,8 @@ public abstract class RemoveResourceCommand<T> : ResourceCommand<T> where T : Ne
     [ValidateNotNull]
     public T[] InputObject { get; set; } = null!;
 
-    /// <summary><para type="description">Remove without asking; -WhatIf still only shows what would happen.</para></summary>
+    /// <summary><para type="description">Remove without asking; -WhatIf still only shows what
+    /// would happen.</para></summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -50,12 +52,16 @@ public abstract class RemoveResourceCommand<T> : ResourceCommand<T> where T : Ne
 
             try
             {
-                WriteProgress(new ProgressRecord(ProgressId, $"Removing {Kind.DisplayPlural}", $"{target} ({_attempted++} done so far)"));
+                WriteProgress(
+                    new ProgressRecord(ProgressId, $"Removing {Kind.DisplayPlural}",
+                    $"{target} ({_attempted++} done so far)"));
                 Await(cancel => ResourceClient.DeleteAsync(session, Kind, id, Log, cancel));
             }
-            catch (OpenStackVpn.OpenStackException e) when (e.ServerErrorType?.EndsWith("InUse", System.StringComparison.Ordinal) == true)
+            catch (OpenStackVpn.OpenStackException e) when (
+                e.ServerErrorType?.EndsWith("InUse", System.StringComparison.Ordinal) == true)
             {
-                WriteError(ToErrorRecord(new OpenStackVpn.OpenStackException(e.Kind, e.Message + UsersOf(session, id), e)
+                WriteError(
+                    ToErrorRecord(new OpenStackVpn.OpenStackException(e.Kind, e.Message + UsersOf(session, id), e)
                 {
                     StatusCode = e.StatusCode,
                     ServerErrorType = e.ServerErrorType,
@@ -85,7 +91,9 @@ public abstract class RemoveResourceCommand<T> : ResourceCommand<T> where T : Ne
     {
         if (_attempted > 0)
         {
-            WriteProgress(new ProgressRecord(ProgressId, $"Removing {Kind.DisplayPlural}", $"{_attempted} done") { RecordType = ProgressRecordType.Completed });
+            WriteProgress(
+                new ProgressRecord(ProgressId, $"Removing {Kind.DisplayPlural}",
+                $"{_attempted} done") { RecordType = ProgressRecordType.Completed });
         }
     }
 
@@ -103,7 +111,8 @@ public abstract class RemoveResourceCommand<T> : ResourceCommand<T> where T : Ne
         }
     }
 
-    // " Used by IPsec site connection(s): a (id), b (id)." from every field that refers to this resource; best effort: the server's refusal stands either way.
+    // " Used by IPsec site connection(s): a (id), b (id)." from every field that refers to this resource; best effort:
+    // the server's refusal stands either way.
     private string UsersOf(OpenStackSession session, string id)
     {
         IReadOnlyList<(ResourceKind Kind, NeutronResource User)> users;
@@ -117,7 +126,8 @@ public abstract class RemoveResourceCommand<T> : ResourceCommand<T> where T : Ne
         }
 
         var byKind = users.GroupBy(u => u.Kind, u => u.User)
-            .Select(g => $"{g.Key.DisplayName}(s): {string.Join(", ", g.Select(u => $"'{u.Name}' ({u.Id})").Distinct())}")
+            .Select(g
+                => $"{g.Key.DisplayName}(s): {string.Join(", ", g.Select(u => $"'{u.Name}' ({u.Id})").Distinct())}")
             .ToList();
         return byKind.Count == 0 ? "" : $" Used by {string.Join("; ", byKind)}. Remove those first.";
     }

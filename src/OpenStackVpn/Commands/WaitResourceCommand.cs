@@ -9,9 +9,10 @@ using OpenStackVpn.Core.Resources;
 namespace OpenStackVpn.Commands;
 
 /// <summary>
-/// The Wait- cmdlet of a resource with a status. Collects every object from the pipeline and waits for all of them together:
-/// one list request per poll (by id, or by project when the ids are too many for a URL), one progress bar, each object written
-/// as soon as it has the status; those that went to ERROR, vanished or timed out are reported one by one at the end, with their last status.
+/// The Wait- cmdlet of a resource with a status. Collects every object from the pipeline and waits for all of them
+/// together: one list request per poll (by id, or by project when the ids are too many for a URL), one progress bar,
+/// each object written as soon as it has the status; those that went to ERROR, vanished or timed out are reported one
+/// by one at the end, with their last status.
 /// </summary>
 public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : NeutronResource
 {
@@ -30,17 +31,21 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
     [ValidateSet("ACTIVE", "DOWN")]
     public string Status { get; set; } = "ACTIVE";
 
-    /// <summary><para type="description">How long to wait, in seconds (default 600), for all the objects together.</para></summary>
+    /// <summary><para type="description">How long to wait, in seconds (default 600), for all the
+    /// objects together.</para></summary>
     [Parameter]
     [ValidateRange(1, 86400)]
     public int TimeoutSec { get; set; } = 600;
 
-    /// <summary><para type="description">Seconds between polls (default 5); each poll is one list request, however many objects are waited for.</para></summary>
+    /// <summary><para type="description">Seconds between polls (default 5); each poll is one list request, however many
+    /// objects are waited for.</para></summary>
     [Parameter]
     [ValidateRange(1, 3600)]
     public int PollIntervalSec { get; set; } = 5;
 
-    /// <summary><para type="description">The object's project, taken from objects in the pipeline (a Get- cmdlet's output carries it): a wait for more than 100 objects then polls by project rather than listing all.</para></summary>
+    /// <summary><para type="description">The object's project, taken from objects in the pipeline (a
+    /// Get- cmdlet's output carries it): a wait for more than 100 objects then polls by project rather
+    /// than listing all.</para></summary>
     [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     public string? ProjectId { get; set; }
 
@@ -77,7 +82,8 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
         List<OpenStackException> failures;
         try
         {
-            failures = WaitForAll(this, _session, Kind, _targets, Status, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(PollIntervalSec), WriteResource);
+            failures = WaitForAll(this, _session, Kind, _targets, Status, TimeSpan.FromSeconds(TimeoutSec),
+                TimeSpan.FromSeconds(PollIntervalSec), WriteResource);
         }
         catch (OpenStackException e)
         {
@@ -91,19 +97,26 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
         }
     }
 
-    /// <summary>Polls <paramref name="id"/> until it has <paramref name="status"/>; throws the error of an object that went to ERROR, vanished or timed out.</summary>
-    internal static T WaitFor(OpenStackCmdlet cmdlet, OpenStackSession session, ResourceKind<T> kind, string id, string status, TimeSpan timeout, TimeSpan interval)
+    /// <summary>Polls <paramref name="id"/> until it has <paramref name="status"/>; throws the error of an object that
+    /// went to ERROR, vanished or timed out.</summary>
+    internal static T WaitFor(OpenStackCmdlet cmdlet, OpenStackSession session, ResourceKind<T> kind, string id,
+        string status, TimeSpan timeout, TimeSpan interval)
     {
         T? reached = null;
-        var failure = WaitForAll(cmdlet, session, kind, new[] { new Target(id, null) }, status, timeout, interval, r => reached = r).FirstOrDefault();
+        var failure = WaitForAll(cmdlet, session, kind, new[] { new Target(id, null) }, status, timeout, interval,
+            r => reached = r).FirstOrDefault();
         return failure != null ? throw failure : reached!;
     }
 
     /// <summary>
-    /// Waits for all <paramref name="targets"/> at once; PENDING_*, BUILD and DOWN are transient, ERROR is failure. Hands each object to
-    /// <paramref name="reached"/> as it gets <paramref name="status"/>, and returns one error for each that did not, in the order given.
+    /// Waits for all <paramref name="targets"/> at once; PENDING_*, BUILD and DOWN are transient, ERROR
+    /// is failure. Hands each object to
+    /// <paramref name="reached"/> as it gets <paramref name="status"/>, and returns one error for each
+    /// that did not, in the order given.
     /// </summary>
-    internal static List<OpenStackException> WaitForAll(OpenStackCmdlet cmdlet, OpenStackSession session, ResourceKind<T> kind, IReadOnlyList<Target> targets, string status, TimeSpan timeout, TimeSpan interval, Action<T> reached)
+    internal static List<OpenStackException> WaitForAll(OpenStackCmdlet cmdlet, OpenStackSession session,
+        ResourceKind<T> kind, IReadOnlyList<Target> targets, string status, TimeSpan timeout, TimeSpan interval,
+        Action<T> reached)
     {
         var pending = targets.ToDictionary(t => t.Id, t => t, StringComparer.Ordinal);
         var failures = new Dictionary<string, OpenStackException>(StringComparer.Ordinal);
@@ -138,7 +151,9 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
                     else if (seen == "ERROR")
                     {
                         pending.Remove(current.Id);
-                        failures[current.Id] = new OpenStackException(OpenStackErrorKind.ServerError, $"{kind.DisplayName} '{current.Name}' ({current.Id}) went to ERROR while waiting for {status}. Check the VPN agent's log, the peer and the policies.") { Target = current.Id };
+                        failures[current.Id] = new OpenStackException(OpenStackErrorKind.ServerError,
+                            $"{kind.DisplayName} '{current.Name}' ({current.Id}) went to ERROR while waiting for " +
+                            $"{status}. Check the VPN agent's log, the peer and the policies.") { Target = current.Id };
                     }
                 });
 
@@ -146,8 +161,10 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
                 {
                     pending.Remove(gone.Id);
                     failures[gone.Id] = new OpenStackException(OpenStackErrorKind.NotFound, gone.Last == null
-                        ? $"No {kind.DisplayName} has the id '{gone.Id}' (or it is not visible to this session's project)."
-                        : $"{kind.DisplayName} '{gone.Last.Name}' ({gone.Id}) was deleted while waiting for {status}; it was last {kind.StatusOf(gone.Last)}.") { Target = gone.Id };
+                        ? $"No {kind.DisplayName} has the id '{gone.Id}' (or it is not visible to this session's " +
+                            $"project)."
+                        : $"{kind.DisplayName} '{gone.Last.Name}' ({gone.Id}) was deleted while waiting for " +
+                            $"{status}; it was last {kind.StatusOf(gone.Last)}.") { Target = gone.Id };
                 }
 
                 var left = timeout - clock.Elapsed;
@@ -160,14 +177,20 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
                 {
                     foreach (var late in pending.Values)
                     {
-                        failures[late.Id] = new OpenStackException(OpenStackErrorKind.Timeout, $"{kind.DisplayName} '{late.Last?.Name}' ({late.Id}) is still {kind.StatusOf(late.Last!)} after {timeout.TotalSeconds:0} s; it did not become {status}. A VPN agent reports status about every 60 s; raise -TimeoutSec or check that an agent serves the router.") { Target = late.Id };
+                        failures[late.Id] = new OpenStackException(OpenStackErrorKind.Timeout,
+                            $"{kind.DisplayName} '{late.Last?.Name}' ({late.Id}) is still " +
+                            $"{kind.StatusOf(late.Last!)} after {timeout.TotalSeconds:0} s; it did not become " +
+                            $"{status}. A VPN agent reports status about every 60 s; raise -TimeoutSec or check that " +
+                            $"an agent serves the router.") { Target = late.Id };
                     }
 
                     break;
                 }
 
                 // A new record each time: the host may keep the ones it was given.
-                progress = new ProgressRecord(1, activity, Summary(targets.Count, done, failures.Count, status, pending.Values.Select(t => kind.StatusOf(t.Last!)), clock.Elapsed))
+                progress = new ProgressRecord(1, activity,
+                    Summary(targets.Count, done, failures.Count, status,
+                    pending.Values.Select(t => kind.StatusOf(t.Last!)), clock.Elapsed))
                 {
                     PercentComplete = 100 * (done + failures.Count) / targets.Count,
                 };
@@ -183,13 +206,16 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
         }
         finally
         {
-            cmdlet.WriteProgress(new ProgressRecord(1, activity, progress.StatusDescription) { RecordType = ProgressRecordType.Completed });
+            cmdlet.WriteProgress(
+                new ProgressRecord(1, activity,
+                progress.StatusDescription) { RecordType = ProgressRecordType.Completed });
         }
 
         return targets.Where(t => failures.ContainsKey(t.Id)).Select(t => failures[t.Id]).ToList();
     }
 
-    /// <summary>The one list request that shows every target: by id when they fit in a URL, else by their projects, else everything visible.</summary>
+    /// <summary>The one list request that shows every target: by id when they fit in a URL, else by their projects,
+    /// else everything visible.</summary>
     internal static ListQuery PollQuery(IReadOnlyList<Target> targets)
     {
         var query = new ListQuery();
@@ -200,7 +226,8 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
                 query.Where("id", target.Id);
             }
         }
-        else if (targets.All(t => !string.IsNullOrEmpty(t.ProjectId)) && targets.Select(t => t.ProjectId).Distinct().Count() <= MaxProjectsPerQuery)
+        else if (targets.All(t => !string.IsNullOrEmpty(t.ProjectId))
+            && targets.Select(t => t.ProjectId).Distinct().Count() <= MaxProjectsPerQuery)
         {
             foreach (var project in targets.Select(t => t.ProjectId!).Distinct())
             {
@@ -212,13 +239,20 @@ public abstract class WaitResourceCommand<T> : OneObjectCommand<T> where T : Neu
     }
 
     // "132 of 200 ACTIVE, 3 failed; 65 PENDING_CREATE (40 s)"
-    private static string Summary(int total, int done, int failed, string status, IEnumerable<string?> others, TimeSpan elapsed)
+    private static string Summary(int total, int done, int failed, string status, IEnumerable<string?> others,
+        TimeSpan elapsed)
     {
-        var rest = string.Join(", ", others.GroupBy(s => s ?? "no status").OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}"));
-        return $"{done} of {total} {status}{(failed > 0 ? $", {failed} failed" : "")}{(rest.Length > 0 ? "; " + rest : "")} ({elapsed.TotalSeconds:0} s)";
+        var rest = string.Join(", ",
+            others.GroupBy(s => s ?? "no status").OrderByDescending(g => g.Count()).Select(g
+            => $"{g.Count()} {g.Key}"));
+        return
+            $"{done} of {total} " +
+            $"{status}{(failed > 0 ? $", {failed} failed" : "")}{(rest.Length > 0 ? "; " + rest : "")} " +
+            $"({elapsed.TotalSeconds:0} s)";
     }
 
-    /// <summary>An object waited for: its id, its project when known (for the poll's filter), and how it looked at the last poll.</summary>
+    /// <summary>An object waited for: its id, its project when known (for the poll's filter), and how it
+    /// looked at the last poll.</summary>
     internal sealed class Target
     {
         public Target(string id, string? projectId)

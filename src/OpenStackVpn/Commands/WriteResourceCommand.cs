@@ -30,21 +30,26 @@ public abstract class WriteResourceCommand<T> : ResourceCommand<T> where T : Neu
     public virtual string? ProjectId { get; set; }
 
 
-    /// <summary>Creates the object from the parameters given, after the rules and references are checked; writes what <paramref name="created"/> makes of it.</summary>
+    /// <summary>Creates the object from the parameters given, after the rules and references are checked; writes what
+    /// <paramref name="created"/> makes of it.</summary>
     protected void Create(Func<T, T>? created = null)
     {
         var session = RequireSession();
         ResourceChange<T> create = null!;
         try
         {
-            create = Await(cancel => ResourceClient.PrepareCreateAsync(session, Kind, FieldParameters.Values(this), Log, cancel));
+            create =
+                Await(cancel
+                => ResourceClient.PrepareCreateAsync(session, Kind, FieldParameters.Values(this), Log, cancel));
         }
         catch (OpenStackException e)
         {
             ThrowTerminatingError(ToErrorRecord(FieldParameters.Retell(GetType(), e)));
         }
 
-        if (!ShouldProcess(create.Name is { Length: > 0 } name ? $"{Kind.DisplayName} '{name}'" : $"a new {Kind.DisplayName}", "Create"))
+        if (
+            !ShouldProcess(create.Name is { Length: > 0 } name ? $"{Kind.DisplayName} '{name}'"
+            : $"a new {Kind.DisplayName}", "Create"))
         {
             return;
         }
@@ -80,7 +85,8 @@ public abstract class WriteResourceCommand<T> : ResourceCommand<T> where T : Neu
         Update(target, passThru);
     }
 
-    /// <summary>Changes object <paramref name="id"/>: only the fields the user named; with <paramref name="passThru"/>, writes the result.</summary>
+    /// <summary>Changes object <paramref name="id"/>: only the fields the user named; with <paramref
+    /// name="passThru"/>, writes the result.</summary>
     protected void Update(string id, bool passThru)
     {
         var session = RequireSession();
@@ -89,12 +95,15 @@ public abstract class WriteResourceCommand<T> : ResourceCommand<T> where T : Neu
             var changes = FieldParameters.Values(this);
             if (changes.Count == 0)
             {
-                throw new OpenStackException(OpenStackErrorKind.InvalidArgument, $"Nothing to change: name at least one property of the {Kind.DisplayName} to set.");
+                throw new OpenStackException(OpenStackErrorKind.InvalidArgument,
+                    $"Nothing to change: name at least one property of the {Kind.DisplayName} to set.");
             }
 
             var update = Await(cancel => ResourceClient.PrepareUpdateAsync(session, Kind, id, changes, Log, cancel));
             var current = update.Current!;
-            if (!ShouldProcess($"{Kind.DisplayName} '{current.Name}' ({current.Id})", $"Set {string.Join(", ", update.Fields)}"))
+            if (
+                !ShouldProcess($"{Kind.DisplayName} '{current.Name}' ({current.Id})",
+                $"Set {string.Join(", ", update.Fields)}"))
             {
                 return;
             }

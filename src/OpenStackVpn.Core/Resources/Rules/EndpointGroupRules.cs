@@ -33,7 +33,8 @@ internal sealed class EndpointGroupRules : ResourceRules
 
             if (type == "subnet" && !FieldRules.IsUuid(endpoint))
             {
-                throw FieldRules.Invalid("endpoints", $"'{endpoint}' is not a subnet id; a subnet group lists subnet ids.");
+                throw FieldRules.Invalid("endpoints",
+                    $"'{endpoint}' is not a subnet id; a subnet group lists subnet ids.");
             }
         }
     }

@@ -9,18 +9,24 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Core.Resources.Rules;
 
-/// <summary>Neutron's field rules that a client can check before sending: each refusal names the JSON field and the rule.</summary>
+/// <summary>Neutron's field rules that a client can check before sending: each refusal names the
+/// JSON field and the rule.</summary>
 internal static class FieldRules
 {
     /// <summary>Neutron's limit for names, descriptions and most strings.</summary>
     public const int MaxLength = 255;
 
-    private static readonly Regex HostName = new(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$", RegexOptions.CultureInvariant);
+    private static readonly Regex HostName =
+        new(
+        @"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)"
+        + @"(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$",
+        RegexOptions.CultureInvariant);
 
     /// <summary>A refusal of <paramref name="field"/>.</summary>
     public static OpenStackException Invalid(string field, string rule) => OpenStackException.Argument(field, rule);
 
-    /// <summary>Name and description: at most 255 characters; a name printable, not starting or ending with blanks.</summary>
+    /// <summary>Name and description: at most 255 characters; a name printable, not starting
+    /// or ending with blanks.</summary>
     public static void NameAndDescription(JObject body)
     {
         if (body["name"] is JValue { Type: JTokenType.String } name)
@@ -31,19 +37,23 @@ internal static class FieldRules
                 throw Invalid("name", $"a name is at most {MaxLength} characters; this one has {text.Length}.");
             }
 
-            if (text.Any(char.IsControl) || (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))))
+            if (text.Any(char.IsControl)
+                || (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))))
             {
                 throw Invalid("name", "a name must be printable and must not start or end with blanks.");
             }
         }
 
-        if (body["description"] is JValue { Type: JTokenType.String } description && ((string)description!).Length > MaxLength)
+        if (body["description"] is JValue { Type: JTokenType.String } description
+            && ((string)description!).Length > MaxLength)
         {
-            throw Invalid("description", $"a description is at most {MaxLength} characters; this one has {((string)description!).Length}.");
+            throw Invalid("description",
+                $"a description is at most {MaxLength} characters; this one has {((string)description!).Length}.");
         }
     }
 
-    /// <summary>A CIDR as Neutron accepts it (address/prefix, IPv4 in dotted quads); returns its canonical text and IP version.</summary>
+    /// <summary>A CIDR as Neutron accepts it (address/prefix, IPv4 in dotted quads); returns its canonical
+    /// text and IP version.</summary>
     public static (string Cidr, int Version) Cidr(string field, string text)
     {
         var parts = text.Trim().Split('/');
@@ -53,14 +63,16 @@ internal static class FieldRules
             || !int.TryParse(parts[1], out var prefix)
             || prefix < 0 || prefix > (address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
         {
-            throw Invalid(field, $"'{text}' is not a valid CIDR: write address/prefix, e.g. 10.1.0.0/24 or 2001:db8::/64.");
+            throw Invalid(field,
+                $"'{text}' is not a valid CIDR: write address/prefix, e.g. 10.1.0.0/24 or 2001:db8::/64.");
         }
 
         var version = address.AddressFamily == AddressFamily.InterNetwork ? 4 : 6;
         return (version == 4 ? text : $"{address}/{prefix}", version);
     }
 
-    /// <summary>A list of CIDRs: each valid, none twice, all of one IP version; written back canonical (IPv6 compressed to fit Neutron's column).</summary>
+    /// <summary>A list of CIDRs: each valid, none twice, all of one IP version; written back canonical (IPv6 compressed
+    /// to fit Neutron's column).</summary>
     public static int? CidrList(JObject body, string field)
     {
         if (body[field] is not JArray list)
@@ -121,7 +133,8 @@ internal static class FieldRules
             && parts.All(p => p.Length is > 0 and <= 3 && int.Parse(p, CultureInfo.InvariantCulture) <= 255);
     }
 
-    /// <summary>MTU: at least 68 for IPv4 and 1280 for IPv6 (0 means the server's default, as Neutron allows).</summary>
+    /// <summary>MTU: at least 68 for IPv4 and 1280 for IPv6 (0 means the server's
+    /// default, as Neutron allows).</summary>
     public static void Mtu(JObject body, int? ipVersion)
     {
         if (body["mtu"] is not JValue { Type: JTokenType.Integer } value)
@@ -137,7 +150,8 @@ internal static class FieldRules
         }
     }
 
-    /// <summary>Dead Peer Detection: non-negative times, and a timeout greater than the interval (the action is in the description).</summary>
+    /// <summary>Dead Peer Detection: non-negative times, and a timeout greater than the interval (the action is
+    /// in the description).</summary>
     public static void Dpd(JObject body, DeadPeerDetection? current)
     {
         if (body["dpd"] is not JObject dpd)
@@ -154,7 +168,8 @@ internal static class FieldRules
 
         if (timeout <= interval)
         {
-            throw Invalid(dpd["timeout"] != null ? "dpd.timeout" : "dpd.interval", $"the DPD timeout ({timeout} s) must be greater than the interval ({interval} s).");
+            throw Invalid(dpd["timeout"] != null ? "dpd.timeout" : "dpd.interval",
+                $"the DPD timeout ({timeout} s) must be greater than the interval ({interval} s).");
         }
     }
 

@@ -68,12 +68,14 @@ internal sealed class IpsecSiteConnectionRules : ResourceRules
         if (legacy && (changes["local_ep_group_id"] != null || changes["peer_ep_group_id"] != null))
         {
             throw FieldRules.Invalid(changes["local_ep_group_id"] != null ? "local_ep_group_id" : "peer_ep_group_id",
-                "this connection uses peer CIDRs (legacy mode); a connection cannot switch to endpoint groups. Create a new one.");
+                "this connection uses peer CIDRs (legacy mode); a connection cannot switch to endpoint groups. " +
+                    "Create a new one.");
         }
 
         if (!legacy && changes["peer_cidrs"] != null)
         {
-            throw FieldRules.Invalid("peer_cidrs", "this connection uses endpoint groups; a connection cannot switch to peer CIDRs. Create a new one.");
+            throw FieldRules.Invalid("peer_cidrs",
+                "this connection uses endpoint groups; a connection cannot switch to peer CIDRs. Create a new one.");
         }
     }
 
@@ -111,20 +113,24 @@ internal sealed class IpsecSiteConnectionRules : ResourceRules
 
             if (!hasCidrs)
             {
-                throw FieldRules.Invalid("peer_cidrs", $"VPN service '{service.Name}' has a subnet (legacy mode): peer CIDRs are required.");
+                throw FieldRules.Invalid("peer_cidrs",
+                    $"VPN service '{service.Name}' has a subnet (legacy mode): peer CIDRs are required.");
             }
         }
         else
         {
             if (hasCidrs)
             {
-                throw FieldRules.Invalid("peer_cidrs", $"VPN service '{service.Name}' has no subnet (endpoint-group mode): give a local and a peer endpoint group, not peer CIDRs.");
+                throw FieldRules.Invalid("peer_cidrs",
+                    $"VPN service '{service.Name}' has no subnet (endpoint-group mode): give a local and a peer " +
+                    $"endpoint group, not peer CIDRs.");
             }
 
             if (!local || !peer)
             {
                 throw FieldRules.Invalid(local ? "peer_ep_group_id" : "local_ep_group_id",
-                    $"VPN service '{service.Name}' has no subnet (endpoint-group mode): both a local (subnet) and a peer (cidr) endpoint group are required.");
+                    $"VPN service '{service.Name}' has no subnet (endpoint-group mode): both a local (subnet) and a " +
+                        $"peer (cidr) endpoint group are required.");
             }
         }
     }
@@ -134,7 +140,8 @@ internal sealed class IpsecSiteConnectionRules : ResourceRules
     {
         if (group.Type != type)
         {
-            throw FieldRules.Invalid(field, $"endpoint group '{group.Name}' is of type {group.Type}; the {side} group must be of type {type}.");
+            throw FieldRules.Invalid(field,
+                $"endpoint group '{group.Name}' is of type {group.Type}; the {side} group must be of type {type}.");
         }
     }
 

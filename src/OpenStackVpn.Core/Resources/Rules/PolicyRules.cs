@@ -2,7 +2,8 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Core.Resources.Rules;
 
-/// <summary>IKE and IPsec policies: name, description and lifetime; algorithms are left to the server, whose release decides.</summary>
+/// <summary>IKE and IPsec policies: name, description and lifetime; algorithms are left to the server,
+/// whose release decides.</summary>
 internal sealed class PolicyRules : ResourceRules
 {
     /// <inheritdoc/>

@@ -11,7 +11,8 @@ internal class ResourceRules
     /// <summary>Checks a create body; may fill in what the server would otherwise refuse.</summary>
     public virtual void ValidateCreate(JObject body) => FieldRules.NameAndDescription(body);
 
-    /// <summary>Checks an update on its own, before anything is read (where a rule needs the object, Neutron's defaults stand in).</summary>
+    /// <summary>Checks an update on its own, before anything is read (where a rule needs the object,
+    /// Neutron's defaults stand in).</summary>
     public virtual void ValidateUpdate(JObject changes) => FieldRules.NameAndDescription(changes);
 
     /// <summary>Checks an update against the object as it is now, for the rules whose outcome depends on it.</summary>
@@ -26,7 +27,8 @@ internal class ResourceRules
     {
     }
 
-    /// <summary>Checks the object that <paramref name="field"/> of the body refers to, as soon as it is resolved (before the next is looked up).</summary>
+    /// <summary>Checks the object that <paramref name="field"/> of the body refers to, as soon as it is resolved
+    /// (before the next is looked up).</summary>
     public virtual void CheckReference(JObject body, string field, NeutronResource found, bool create)
     {
     }

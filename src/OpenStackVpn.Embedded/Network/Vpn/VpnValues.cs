@@ -20,7 +20,8 @@ internal sealed record PolicyValues(string[] AuthAlgorithms, string[] Encryption
     public static readonly PolicyValues Master = new(
         new[] { "sha1", "sha256", "sha384", "sha512", "aes-xcbc", "aes-cmac" },
         new[] { "3des", "aes-128", "aes-192", "aes-256" }
-            .Concat(from mode in new[] { "ccm", "gcm" } from icv in new[] { 8, 12, 16 } from bits in new[] { 128, 192, 256 }
+            .Concat(
+                from mode in new[] { "ccm", "gcm" } from icv in new[] { 8, 12, 16 } from bits in new[] { 128, 192, 256 }
                     select $"aes-{bits}-{mode}-{icv}")
             .Concat(new[] { "aes-128-ctr", "aes-192-ctr", "aes-256-ctr" }).ToArray(),
         new[] { "group2", "group5" }.Concat(Enumerable.Range(14, 18).Select(g => $"group{g}")).ToArray());

@@ -4,10 +4,13 @@ using OpenStackVpn.Embedded;
 
 namespace OpenStackVpn.Commands;
 
-/// <summary>What the cmdlets that steer an embedded OpenStack share: which cloud, from -Server or an embedded session.</summary>
+/// <summary>What the cmdlets that steer an embedded OpenStack share: which cloud, from -Server or
+/// an embedded session.</summary>
 public abstract class EmbeddedCmdlet : OpenStackCmdlet
 {
-    /// <summary><para type="description">The served embedded OpenStack that Start-EmbeddedOpenStack returned; by default the cloud of the session (-Session, or the default one made with Connect-OpenStack -Embedded).</para></summary>
+    /// <summary><para type="description">The served embedded OpenStack that Start-EmbeddedOpenStack
+    /// returned; by default the cloud of the session (-Session, or the default one made with
+    /// Connect-OpenStack -Embedded).</para></summary>
     [Parameter]
     [ValidateNotNull]
     public EmbeddedCloudServer? Server { get; set; }
@@ -19,7 +22,9 @@ public abstract class EmbeddedCmdlet : OpenStackCmdlet
         if (cloud == null)
         {
             ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("No embedded OpenStack: pass -Server (from Start-EmbeddedOpenStack), or a session made with Connect-OpenStack -Embedded."),
+                new InvalidOperationException(
+                    "No embedded OpenStack: pass -Server (from Start-EmbeddedOpenStack), or a session made with " +
+                    "Connect-OpenStack -Embedded."),
                 "NotEmbedded",
                 ErrorCategory.InvalidOperation,
                 null));

@@ -5,7 +5,8 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Gets the requests an embedded OpenStack has handled, oldest first.</para>
-/// <para type="description">For tests that must prove what was, or was not, sent. -Clear empties the log after reading it.</para>
+/// <para type="description">For tests that must prove what was, or was not, sent. -Clear empties
+/// the log after reading it.</para>
 /// </summary>
 /// <example>
 /// <code>Get-EmbeddedOpenStackRequest | Where-Object Method -eq POST</code>

@@ -3,7 +3,8 @@ using System.Management.Automation;
 namespace OpenStackVpn.Commands;
 
 /// <summary>
-/// <para type="synopsis">Sets the status of a connection or VPN service in an embedded OpenStack, as a VPN agent would report it.</para>
+/// <para type="synopsis">Sets the status of a connection or VPN service in an embedded OpenStack, as a
+/// VPN agent would report it.</para>
 /// <para type="description">For testing waiting logic: e.g. move a connection to ACTIVE, DOWN or ERROR.</para>
 /// </summary>
 /// <example>

@@ -35,21 +35,27 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     [ValidateRange(0, 65535)]
     public int Port { get; set; }
 
-    /// <summary><para type="description">Seconds until a new connection (and its service) becomes ACTIVE when admin-up (default 0). Negative: never, like a cloud without a VPN agent.</para></summary>
+    /// <summary><para type="description">Seconds until a new connection (and its service) becomes ACTIVE when admin-up
+    /// (default 0). Negative: never, like a cloud without a VPN agent.</para></summary>
     [Parameter]
     public double ActivationDelaySec { get; set; }
 
-    /// <summary><para type="description">Also seed this many generated IPsec site connections (fleet-conn-000001 ...), with a VPN service per 100 and an IKE and an IPsec policy per 1,000.</para></summary>
+    /// <summary><para type="description">Also seed this many generated IPsec site connections (fleet-conn-000001 ...),
+    /// with a VPN service per 100 and an IKE and an IPsec policy per 1,000.</para></summary>
     [Parameter]
     [ValidateRange(0, 1000000)]
     public int SeedConnections { get; set; }
 
-    /// <summary><para type="description">Networks, subnets and routers to make besides the seeded ones, as a hashtable or the path of a JSON file (see Connect-OpenStack -Seed and about_OpenStackVpn_Embedded).</para></summary>
+    /// <summary><para type="description">Networks, subnets and routers to make besides the seeded ones, as a hashtable
+    /// or the path of a JSON file (see Connect-OpenStack -Seed and about_OpenStackVpn_Embedded).</para></summary>
     [Parameter]
     [ValidateNotNull]
     public object? Seed { get; set; }
 
-    /// <summary><para type="description">Upstream (default): upstream Neutron as the lab runs it (neutron-vpnaas 21); Latest: the newest neutron-vpnaas's value sets (AES CTR, CCM, GCM, AES-XCBC, AES-CMAC, DH groups up to 31); Origin: the origin cloud's dialect. The same name as on Connect-OpenStack -Embedded; -Profile still works.</para></summary>
+    /// <summary><para type="description">Upstream (default): upstream Neutron as the lab runs it
+    /// (neutron-vpnaas 21); Latest: the newest neutron-vpnaas's value sets (AES CTR, CCM, GCM, AES-XCBC,
+    /// AES-CMAC, DH groups up to 31); Origin: the origin cloud's dialect. The same name as on Connect-OpenStack
+    /// -Embedded; -Profile still works.</para></summary>
     [Parameter]
     [Alias("Profile")]
     public EmbeddedProfile EmbeddedProfile { get; set; }
@@ -58,7 +64,8 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
     /// none.</summary>
     internal static EmbeddedCloudServer? LastStarted { get; set; }
 
-    /// <summary><para type="description">Serve HTTPS with this certificate (it must hold its private key), e.g. to test a CA bundle.</para></summary>
+    /// <summary><para type="description">Serve HTTPS with this certificate (it must hold its private key), e.g. to
+    /// test a CA bundle.</para></summary>
     [Parameter]
     [ValidateNotNull]
     public X509Certificate2? Certificate { get; set; }
@@ -70,7 +77,8 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
         try
         {
             var topology = EmbeddedTopology.Text(Seed, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
-            cloud = new EmbeddedCloud(EmbeddedLoader.Of(ActivationDelaySec, EmbeddedProfile, SeedConnections, topology));
+            cloud =
+                new EmbeddedCloud(EmbeddedLoader.Of(ActivationDelaySec, EmbeddedProfile, SeedConnections, topology));
         }
         catch (System.ArgumentException e) when (EmbeddedTopology.IsRefusal(e))
         {
@@ -89,7 +97,11 @@ public sealed class StartEmbeddedOpenStackCommand : PSCmdlet
         }
         catch (System.ArgumentException e) when (e.ParamName == "certificate")
         {
-            ThrowTerminatingError(new ErrorRecord(new System.ArgumentException("-Certificate: " + e.Message.Split('\r', '\n')[0].Replace(" (Parameter 'certificate')", ""), nameof(Certificate), e), "CertificateWithoutKey", ErrorCategory.InvalidArgument, Certificate));
+            ThrowTerminatingError(
+                new ErrorRecord(
+                new System.ArgumentException("-Certificate: "
+                + e.Message.Split('\r', '\n')[0].Replace(" (Parameter 'certificate')", ""), nameof(Certificate), e),
+                "CertificateWithoutKey", ErrorCategory.InvalidArgument, Certificate));
         }
     }
 }

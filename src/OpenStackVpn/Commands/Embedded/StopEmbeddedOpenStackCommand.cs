@@ -4,7 +4,8 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Stops serving an embedded OpenStack that Start-EmbeddedOpenStack started.</para>
-/// <para type="description">Closes its port; sessions connected to it fail from then on. Connections that failed while it ran (a TLS handshake a client refused) are written as warnings; they are also in its ConnectionErrors.</para>
+/// <para type="description">Closes its port; sessions connected to it fail from then on. Connections that failed while
+/// it ran (a TLS handshake a client refused) are written as warnings; they are also in its ConnectionErrors.</para>
 /// </summary>
 /// <example>
 /// <code>

@@ -2,7 +2,8 @@ using System.Management.Automation;
 
 namespace OpenStackVpn.Commands;
 
-/// <summary>The fields of an IKE policy that both New- and Set-IkePolicy take, beyond those all policies have.</summary>
+/// <summary>The fields of an IKE policy that both New- and Set-IkePolicy take, beyond
+/// those all policies have.</summary>
 public abstract class IkePolicyCommand : PolicyCommand<IkePolicy>
 {
     /// <summary><para type="description">main or aggressive.</para></summary>

@@ -2,7 +2,8 @@ using System.Management.Automation;
 
 namespace OpenStackVpn.Commands;
 
-/// <summary>The fields of an IPsec policy that both New- and Set-IpsecPolicy take, beyond those all policies have.</summary>
+/// <summary>The fields of an IPsec policy that both New- and Set-IpsecPolicy take, beyond
+/// those all policies have.</summary>
 public abstract class IpsecPolicyCommand : PolicyCommand<IpsecPolicy>
 {
     /// <summary><para type="description">esp, ah or ah-esp.</para></summary>

@@ -11,8 +11,19 @@ namespace OpenStackVpn.Commands;
 /// Writes the peer gateway's configuration of IPsec site connections (strongSwan, Libreswan, or a vendor's: Cisco,
 /// Juniper, FortiGate, Palo Alto, MikroTik, VyOS, Windows RRAS).
 /// </para>
-/// <para type="description">Reads the connection, its VPN service, its IKE and IPsec policies, and the subnets or endpoint groups of both sides, and writes the other end's configuration from them: the cloud's public address (the service's external IP), the peer's own address and both ids as Neutron will check them (Neutron puts '@' on both ids when either is not an IP address, also before an id that already starts with '@'), the networks of both sides, the IKE version, the proposals in the format's own names for every value of the newest neutron-vpnaas (aes-128 becomes aes128, group14 modp2048, group28 ecp256bp; Libreswan's aes_gcm_c256-sha2_256;dh19), lifetimes, PFS, DPD, who initiates, the encapsulation mode and transform, and the MTU where the format has one.</para>
-/// <para type="description">The pre-shared key is a placeholder unless -IncludeSecret is given. Without -Path the files are written to the pipeline as objects (FileName, Content); with -Path they are written into that folder, readable by their owner only. A connection whose settings the format cannot express (for example ah-esp, or CCM in IKE for Libreswan) is refused for that format, with the reason. With -Path, all connections of the command become one peer gateway's files; -PeerLocalAddress serves a gateway behind NAT. Get-IpsecPeerParameter gives the same values as a sheet for any other device.</para>
+/// <para type="description">Reads the connection, its VPN service, its IKE and IPsec policies, and the subnets or
+/// endpoint groups of both sides, and writes the other end's configuration from them: the cloud's public address (the
+/// service's external IP), the peer's own address and both ids as Neutron will check them (Neutron puts '@' on both ids
+/// when either is not an IP address, also before an id that already starts with '@'), the networks of both sides, the
+/// IKE version, the proposals in the format's own names for every value of the newest neutron-vpnaas (aes-128 becomes
+/// aes128, group14 modp2048, group28 ecp256bp; Libreswan's aes_gcm_c256-sha2_256;dh19), lifetimes, PFS, DPD, who
+/// initiates, the encapsulation mode and transform, and the MTU where the format has one.</para>
+/// <para type="description">The pre-shared key is a placeholder unless -IncludeSecret is given. Without -Path the files
+/// are written to the pipeline as objects (FileName, Content); with -Path they are written into that folder, readable
+/// by their owner only. A connection whose settings the format cannot express (for example ah-esp, or CCM in IKE for
+/// Libreswan) is refused for that format, with the reason. With -Path, all connections of the command become one peer
+/// gateway's files; -PeerLocalAddress serves a gateway behind NAT. Get-IpsecPeerParameter gives the same values as a
+/// sheet for any other device.</para>
 /// </summary>
 /// <example>
 /// <code>
@@ -35,7 +46,8 @@ namespace OpenStackVpn.Commands;
 /// $psk = ConvertTo-SecureString 'example-key-1' -AsPlainText -Force   # or: Read-Host -AsSecureString
 /// New-IpsecSiteConnection -Name branch-1 -VpnService vpnservice1 -IkePolicy ikepolicy1 -IpsecPolicy ipsecpolicy1 `
 ///     -PeerAddress 203.0.113.10 -PeerCidr 10.61.0.0/24 -Psk $psk -OutVariable connection
-/// Export-IpsecPeerConfig -Id $connection.Id -Format Libreswan -Path ./ipsec.d -IncludeSecret   # on the gateway: /etc/ipsec.d</code>
+/// # on the gateway, the folder is /etc/ipsec.d
+/// Export-IpsecPeerConfig -Id $connection.Id -Format Libreswan -Path ./ipsec.d -IncludeSecret</code>
 /// <para>Writes neutron-ID.conf and neutron-ID.secrets for a Libreswan gateway.</para>
 /// </example>
 /// <example>
@@ -87,16 +99,23 @@ public sealed class ExportIpsecPeerConfigCommand : ConnectionReportCommand
     [Parameter]
     public PeerConfigFormat Format { get; set; } = PeerConfigFormat.Swanctl;
 
-    /// <summary><para type="description">The folder to write the files into (created if missing); each file is readable by its owner only. All connections given to one command go into one set of files for one peer gateway (several connections of one peer: one swanctl.conf, one ipsec.conf and ipsec.secrets, one Libreswan .conf and .secrets); connections of different peers are refused. Without -Path, each connection's files go to the pipeline.</para></summary>
+    /// <summary><para type="description">The folder to write the files into (created if missing); each file is
+    /// readable by its owner only. All connections given to one command go into one set of files for one peer
+    /// gateway (several connections of one peer: one swanctl.conf, one ipsec.conf and ipsec.secrets, one Libreswan
+    /// .conf and .secrets); connections of different peers are refused. Without -Path, each connection's files go to
+    /// the pipeline.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
-    /// <summary><para type="description">Write the connection's real pre-shared key instead of a placeholder. If the cloud's answer holds no key, the connection is not written and an error says so.</para></summary>
+    /// <summary><para type="description">Write the connection's real pre-shared key instead of a placeholder. If the
+    /// cloud's answer holds no key, the connection is not written and an error says so.</para></summary>
     [Parameter]
     public SwitchParameter IncludeSecret { get; set; }
 
-    /// <summary><para type="description">The peer gateway's own address, for a peer behind NAT that does not own the public address the cloud knows (peer_address): its private address, %any, or %defaultroute (IpsecConf and Libreswan). The ids stay what the cloud expects.</para></summary>
+    /// <summary><para type="description">The peer gateway's own address, for a peer behind NAT that does not own the
+    /// public address the cloud knows (peer_address): its private address, %any, or %defaultroute (IpsecConf and
+    /// Libreswan). The ids stay what the cloud expects.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? PeerLocalAddress { get; set; }
@@ -142,7 +161,10 @@ public sealed class ExportIpsecPeerConfigCommand : ConnectionReportCommand
             foreach (var file in files)
             {
                 var target = System.IO.Path.Combine(folder, file.FileName);
-                if (ShouldProcess(target, $"Write the {Format} peer configuration of connection(s) {ids}{(file.HoldsSecret ? ", with the pre-shared key" : "")}"))
+                if (
+                    ShouldProcess(target,
+                    $"Write the {Format} peer configuration of connection(s) " +
+                    $"{ids}{(file.HoldsSecret ? ", with the pre-shared key" : "")}"))
                 {
                     OwnerOnlyFile.Write(file, folder);
                     WriteObject(file);

@@ -4,9 +4,17 @@ using OpenStackVpn.Core.Peer;
 namespace OpenStackVpn.Commands;
 
 /// <summary>
-/// <para type="synopsis">Gets the parameter sheet of IPsec site connections: everything a peer gateway's administrator types into any device.</para>
-/// <para type="description">Reads the connection, its VPN service, its IKE and IPsec policies, and the subnets or endpoint groups of both sides, and returns one object per connection with the values for the other end, whatever its make: both public addresses, both ids with their IKE id types (Neutron's '@' rule applied, as the cloud side will check them), the IKE version and phase-1 mode, the IKE and child proposals as IANA transform names and in strongSwan's words, the lifetimes in seconds, the PFS group, DPD, who starts the tunnel, both sides' networks and the MTU.</para>
-/// <para type="description">Every property is a scalar or a joined string, so Export-Csv and ConvertTo-Json show the values as they read; the default view is a list that reads like a change ticket. The pre-shared key is never in it (Get-IpsecSiteConnection -IncludeSecret shows it).</para>
+/// <para type="synopsis">Gets the parameter sheet of IPsec site connections: everything a peer gateway's
+/// administrator types into any device.</para>
+/// <para type="description">Reads the connection, its VPN service, its IKE and IPsec policies, and the subnets or
+/// endpoint groups of both sides, and returns one object per connection with the values for the other end,
+/// whatever its make: both public addresses, both ids with their IKE id types (Neutron's '@' rule applied, as the
+/// cloud side will check them), the IKE version and phase-1 mode, the IKE and child proposals as IANA transform
+/// names and in strongSwan's words, the lifetimes in seconds, the PFS group, DPD, who starts the tunnel, both
+/// sides' networks and the MTU.</para>
+/// <para type="description">Every property is a scalar or a joined string, so Export-Csv and ConvertTo-Json show the
+/// values as they read; the default view is a list that reads like a change ticket. The pre-shared key is never in it
+/// (Get-IpsecSiteConnection -IncludeSecret shows it).</para>
 /// </summary>
 /// <example>
 /// <code>Get-IpsecSiteConnection branch-1 | Get-IpsecPeerParameter</code>

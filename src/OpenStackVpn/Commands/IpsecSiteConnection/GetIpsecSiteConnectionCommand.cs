@@ -5,7 +5,10 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Gets IPsec site connections.</para>
-/// <para type="description">Shows connections by id, or lists them by name (wildcards allowed) and filters, following Neutron's pages and writing each connection as its page arrives. The pre-shared key is left out unless -IncludeSecret asks for it, and then it is a SecureString: read it on purpose with ConvertFrom-SecureString -AsPlainText.</para>
+/// <para type="description">Shows connections by id, or lists them by name (wildcards allowed) and filters,
+/// following Neutron's pages and writing each connection as its page arrives. The pre-shared key is left out
+/// unless -IncludeSecret asks for it, and then it is a SecureString: read it on purpose with
+/// ConvertFrom-SecureString -AsPlainText.</para>
 /// </summary>
 /// <example>
 /// <code>Get-IpsecSiteConnection</code>
@@ -25,7 +28,8 @@ namespace OpenStackVpn.Commands;
 [OutputType(typeof(IpsecSiteConnection))]
 public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSiteConnection>
 {
-    /// <summary><para type="description">Only connections of this VPN service: an object, id or unique name.</para></summary>
+    /// <summary><para type="description">Only connections of this VPN service: an object, id
+    /// or unique name.</para></summary>
     [Parameter(ParameterSetName = "List")]
     [Alias("VpnServiceId")]
     [ValidateNotNull]
@@ -33,7 +37,8 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
     [ReferenceCompletion]
     public object? VpnService { get; set; }
 
-    /// <summary><para type="description">The VPN service from the pipeline: Get-VpnService x | Get-IpsecSiteConnection.</para></summary>
+    /// <summary><para type="description">The VPN service from the pipeline: Get-VpnService x |
+    /// Get-IpsecSiteConnection.</para></summary>
     [Parameter(ParameterSetName = "List", ValueFromPipeline = true, DontShow = true)]
     [ValidateNotNull]
     [Field("vpnservice_id")]
@@ -52,7 +57,8 @@ public sealed class GetIpsecSiteConnectionCommand : GetResourceCommand<IpsecSite
     [Field("peer_address")]
     public string? PeerAddress { get; set; }
 
-    /// <summary><para type="description">Include the pre-shared key in the output, as a SecureString (read it with ConvertFrom-SecureString -AsPlainText). Without it, Psk is empty.</para></summary>
+    /// <summary><para type="description">Include the pre-shared key in the output, as a SecureString (read it with
+    /// ConvertFrom-SecureString -AsPlainText). Without it, Psk is empty.</para></summary>
     [Parameter]
     public SwitchParameter IncludeSecret { get; set; }
 

@@ -25,20 +25,23 @@ public abstract class IpsecSiteConnectionCommand : WriteResourceCommand<IpsecSit
     [Field("local_id")]
     public string? LocalId { get; set; }
 
-    /// <summary><para type="description">The peer's private CIDRs (legacy mode: the VPN service has a subnet).</para></summary>
+    /// <summary><para type="description">The peer's private CIDRs (legacy mode: the VPN service
+    /// has a subnet).</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("peer_cidrs")]
     public string[]? PeerCidr { get; set; }
 
-    /// <summary><para type="description">The local endpoint group, of type subnet (endpoint-group mode): an object, id or unique name.</para></summary>
+    /// <summary><para type="description">The local endpoint group, of type subnet (endpoint-group mode): an object, id
+    /// or unique name.</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("local_ep_group_id")]
     [ReferenceCompletion]
     public object? LocalEndpointGroup { get; set; }
 
-    /// <summary><para type="description">The peer endpoint group, of type cidr (endpoint-group mode): an object, id or unique name.</para></summary>
+    /// <summary><para type="description">The peer endpoint group, of type cidr (endpoint-group mode): an object, id
+    /// or unique name.</para></summary>
     [Parameter]
     [ValidateNotNull]
     [Field("peer_ep_group_id")]
@@ -51,7 +54,8 @@ public abstract class IpsecSiteConnectionCommand : WriteResourceCommand<IpsecSit
     [Field("psk")]
     public virtual SecureString? Psk { get; set; }
 
-    /// <summary><para type="description">The MTU: at least 68 for IPv4 peers, 1280 for IPv6 (default 1500).</para></summary>
+    /// <summary><para type="description">The MTU: at least 68 for IPv4 peers, 1280 for IPv6
+    /// (default 1500).</para></summary>
     [Parameter]
     [Field("mtu")]
     public int Mtu { get; set; }
@@ -63,7 +67,8 @@ public abstract class IpsecSiteConnectionCommand : WriteResourceCommand<IpsecSit
     [Field("initiator")]
     public string? Initiator { get; set; }
 
-    /// <summary><para type="description">What to do when the peer is dead: hold (default), clear, disabled, restart or restart-by-peer.</para></summary>
+    /// <summary><para type="description">What to do when the peer is dead: hold (default), clear, disabled, restart or
+    /// restart-by-peer.</para></summary>
     [Parameter]
     [AllowedValues(typeof(IpsecSiteConnection), "dpd.action")]
     [ArgumentCompleter(typeof(FieldValueCompleter))]
@@ -75,7 +80,8 @@ public abstract class IpsecSiteConnectionCommand : WriteResourceCommand<IpsecSit
     [Field("dpd.interval")]
     public int DpdInterval { get; set; }
 
-    /// <summary><para type="description">Seconds without an answer before the peer is dead (default 120); greater than the interval.</para></summary>
+    /// <summary><para type="description">Seconds without an answer before the peer is dead (default 120); greater than
+    /// the interval.</para></summary>
     [Parameter]
     [Field("dpd.timeout")]
     public int DpdTimeout { get; set; }
@@ -85,7 +91,8 @@ public abstract class IpsecSiteConnectionCommand : WriteResourceCommand<IpsecSit
     [Field("admin_state_up")]
     public bool AdminStateUp { get; set; }
 
-    /// <summary><para type="description">Include the pre-shared key in the output, as a SecureString (read it with ConvertFrom-SecureString -AsPlainText). Without it, Psk is empty.</para></summary>
+    /// <summary><para type="description">Include the pre-shared key in the output, as a SecureString (read it with
+    /// ConvertFrom-SecureString -AsPlainText). Without it, Psk is empty.</para></summary>
     [Parameter]
     public SwitchParameter IncludeSecret { get; set; }
 

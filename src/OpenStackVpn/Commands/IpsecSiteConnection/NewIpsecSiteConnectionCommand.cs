@@ -7,7 +7,10 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Creates an IPsec site connection.</para>
-/// <para type="description">References (-VpnService, -IkePolicy, -IpsecPolicy, endpoint groups) take an object, an id or a unique name. Every rule that can be known before the call is checked first: CIDRs, MTU, DPD, and legacy mode (the service has a subnet: -PeerCidr) versus endpoint-group mode (no subnet: -LocalEndpointGroup and -PeerEndpointGroup). -Wait waits until the connection is ACTIVE.</para>
+/// <para type="description">References (-VpnService, -IkePolicy, -IpsecPolicy, endpoint groups) take an object, an id
+/// or a unique name. Every rule that can be known before the call is checked first: CIDRs, MTU, DPD, and legacy mode
+/// (the service has a subnet: -PeerCidr) versus endpoint-group mode (no subnet: -LocalEndpointGroup and
+/// -PeerEndpointGroup). -Wait waits until the connection is ACTIVE.</para>
 /// </summary>
 /// <example>
 /// <code>
@@ -23,7 +26,8 @@ namespace OpenStackVpn.Commands;
 /// $locals = New-VpnEndpointGroup -Name example-locals -Type subnet -Endpoint private-subnet
 /// $peers = New-VpnEndpointGroup -Name example-peers -Type cidr -Endpoint 10.62.0.0/24, 10.63.0.0/24
 /// New-IpsecSiteConnection -Name branch-2 -VpnService $vpn -IkePolicy ikepolicy1 -IpsecPolicy ipsecpolicy1 `
-///     -PeerAddress 203.0.113.20 -LocalEndpointGroup $locals -PeerEndpointGroup $peers -Psk $psk -Wait -WaitTimeoutSec 300</code>
+///     -PeerAddress 203.0.113.20 -LocalEndpointGroup $locals -PeerEndpointGroup $peers -Psk $psk `
+///     -Wait -WaitTimeoutSec 300</code>
 /// <para>Creates an endpoint-group-mode connection and waits up to five minutes for it to become ACTIVE.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "IpsecSiteConnection", SupportsShouldProcess = true)]
@@ -52,7 +56,8 @@ public sealed class NewIpsecSiteConnectionCommand : IpsecSiteConnectionCommand
     public object IpsecPolicy { get; set; } = null!;
 
     /// <summary><para type="description">The peer gateway's public IP address or host name.</para></summary>
-    /// <remarks>Required to create: PowerShell reads a parameter's attributes from its most derived declaration only, so this one states them all.</remarks>
+    /// <remarks>Required to create: PowerShell reads a parameter's attributes from its most derived declaration only,
+    /// so this one states them all.</remarks>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
     [Field("peer_address")]
@@ -65,7 +70,8 @@ public sealed class NewIpsecSiteConnectionCommand : IpsecSiteConnectionCommand
     [Field("psk")]
     public override SecureString? Psk { get => base.Psk; set => base.Psk = value; }
 
-    /// <summary><para type="description">The availability zone, on clouds that have one for VPN connections (sent only when given).</para></summary>
+    /// <summary><para type="description">The availability zone, on clouds that have one for VPN connections (sent
+    /// only when given).</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [Field("availability_zone")]
@@ -87,5 +93,7 @@ public sealed class NewIpsecSiteConnectionCommand : IpsecSiteConnectionCommand
 
     /// <inheritdoc/>
     protected override void ProcessRecord() => Create(created =>
-        Wait ? WaitResourceCommand<IpsecSiteConnection>.WaitFor(this, RequireSession(), Kind, created.Id, "ACTIVE", TimeSpan.FromSeconds(WaitTimeoutSec), TimeSpan.FromSeconds(PollIntervalSec)) : created);
+        Wait
+            ? WaitResourceCommand<IpsecSiteConnection>.WaitFor(this, RequireSession(), Kind, created.Id, "ACTIVE",
+            TimeSpan.FromSeconds(WaitTimeoutSec), TimeSpan.FromSeconds(PollIntervalSec)) : created);
 }

@@ -4,7 +4,8 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Removes IPsec site connections.</para>
-/// <para type="description">Takes ids, names or objects from the pipeline; asks first unless -Force; a failure on one does not stop the others.</para>
+/// <para type="description">Takes ids, names or objects from the pipeline; asks first unless -Force; a failure on one
+/// does not stop the others.</para>
 /// </summary>
 /// <example>
 /// <code>

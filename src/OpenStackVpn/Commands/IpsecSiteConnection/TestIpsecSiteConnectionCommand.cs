@@ -21,12 +21,13 @@ namespace OpenStackVpn.Commands;
 /// drivers cannot build, and (CurrentPeers) settings that current peers refuse or do not build by default.</para>
 /// <para type="description">With -PeerConfig, the peer gateway's files as found: swanctl.conf (with its includes, e.g.
 /// conf.d/*.conf), strongSwan's ipsec.conf, Libreswan's ipsec.conf and ipsec.d/*.conf, or a vendor's running
-/// configuration in any -Format of Export-IpsecPeerConfig (our tunnel picked among the others by its name or address). Of several connections in the
-/// files, the one whose addresses, ids and subnets fit is compared (PeerConfig.Connection says which, or that none
-/// fits). Keys are read where gateways keep them: swanctl's secrets, NAME.secrets, ipsec.secrets beside the file or one
-/// folder up, ipsec.d/*.secrets and what they include. Proposals are compared by meaning, in both strongSwan's and
-/// Libreswan's words; %any and %defaultroute are understood. The pre-shared key is compared without either key being
-/// shown. When the connection is DOWN and the file matches, the finding PeerAnswers says the peer does not
+/// configuration in any -Format of Export-IpsecPeerConfig (our tunnel picked among the others by its name or address).
+/// Of several connections in the files, the one whose addresses, ids and subnets fit is compared (PeerConfig.Connection
+/// says which, or that none fits). Keys are read where gateways keep them: swanctl's secrets, NAME.secrets,
+/// ipsec.secrets beside the file or one folder up, ipsec.d/*.secrets and what they include. Proposals are compared by
+/// meaning, in both strongSwan's and Libreswan's words; %any and %defaultroute are understood. The pre-shared key is
+/// compared without either key being shown. When the connection is DOWN and the file matches, the finding
+/// PeerAnswers says the peer does not
 /// answer.</para>
 /// <para type="description">With -PeerProfile, every setting the named kind of peer cannot negotiate is an Error with
 /// the documentation it rests on, before the peer is configured.</para>
@@ -73,7 +74,8 @@ public sealed class TestIpsecSiteConnectionCommand : ConnectionReportCommand
     [ValidateNotNullOrEmpty]
     public string? PeerConfig { get; set; }
 
-    /// <summary><para type="description">The format of -PeerConfig, when it cannot be told from the text.</para></summary>
+    /// <summary><para type="description">The format of -PeerConfig, when it cannot be told
+    /// from the text.</para></summary>
     [Parameter]
     public PeerConfigFormat? PeerConfigFormat { get; set; }
 
@@ -90,7 +92,8 @@ public sealed class TestIpsecSiteConnectionCommand : ConnectionReportCommand
     {
         if (PeerConfig != null && !System.IO.File.Exists(GetUnresolvedProviderPathFromPSPath(PeerConfig)))
         {
-            ThrowTerminatingError(ToErrorRecord(OpenStackException.Argument(nameof(PeerConfig), $"no file at '{PeerConfig}'.")));
+            ThrowTerminatingError(
+                ToErrorRecord(OpenStackException.Argument(nameof(PeerConfig), $"no file at '{PeerConfig}'.")));
         }
 
         if (PeerProfile != null)

@@ -9,7 +9,8 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Authenticates with Keystone v3 and makes the session the default for the other cmdlets.</para>
-/// <para type="description">Settings come from the parameters, then from the clouds.yaml entry named by -Cloud or OS_CLOUD (with secure.yaml), or else from the OS_* variables of an openrc file.</para>
+/// <para type="description">Settings come from the parameters, then from the clouds.yaml entry named by -Cloud or
+/// OS_CLOUD (with secure.yaml), or else from the OS_* variables of an openrc file.</para>
 /// </summary>
 /// <example>
 /// <code>Connect-OpenStack -Cloud mycloud</code>
@@ -18,7 +19,8 @@ namespace OpenStackVpn.Commands;
 /// </example>
 /// <example>
 /// <code>Connect-OpenStack -Embedded</code>
-/// <para>Opens a session on a new, seeded, in-memory OpenStack: no cloud needed, for trying the module and for tests.</para>
+/// <para>Opens a session on a new, seeded, in-memory OpenStack: no cloud needed, for trying
+/// the module and for tests.</para>
 /// </example>
 /// <example>
 /// <code>
@@ -30,7 +32,8 @@ namespace OpenStackVpn.Commands;
 /// <para>Opens a session on an embedded OpenStack given a network, a subnet and a router of its own.</para>
 /// </example>
 /// <example>
-/// <code>Connect-OpenStack -AuthUrl https://keystone.example.com:5000/v3 -Credential (Get-Credential) -ProjectName demo -Region RegionOne</code>
+/// <code>Connect-OpenStack -AuthUrl https://keystone.example.com:5000/v3 -Credential (Get-Credential) `
+///     -ProjectName demo -Region RegionOne</code>
 /// <para>Connects with a user name and password, scoped to the project demo.</para>
 /// <para>Not run by the example test: it needs a real Keystone and asks for a password.</para>
 /// </example>
@@ -43,25 +46,36 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     [ValidateNotNullOrEmpty]
     public string? Cloud { get; set; }
 
-    /// <summary><para type="description">Connect to a new embedded OpenStack, in memory and in this process, seeded with an external network, router1 and private-subnet; users admin/adminpass and member/memberpass.</para></summary>
+    /// <summary><para type="description">Connect to a new embedded OpenStack, in memory and in this process, seeded
+    /// with an external network, router1 and private-subnet; users admin/adminpass and
+    /// member/memberpass.</para></summary>
     [Parameter(Mandatory = true, ParameterSetName = "Embedded")]
     public SwitchParameter Embedded { get; set; }
 
-    /// <summary><para type="description">With -Embedded: seconds until a new connection (and its service) becomes ACTIVE when admin-up (default 0). Negative: never, like a cloud without a VPN agent.</para></summary>
+    /// <summary><para type="description">With -Embedded: seconds until a new connection (and its service) becomes
+    /// ACTIVE when admin-up (default 0). Negative: never, like a cloud without a VPN agent.</para></summary>
     [Parameter(ParameterSetName = "Embedded")]
     public double ActivationDelaySec { get; set; }
 
-    /// <summary><para type="description">With -Embedded: also seed this many generated IPsec site connections (fleet-conn-000001 ...), with a VPN service per 100 and an IKE and an IPsec policy per 1,000, to try runbooks at fleet scale.</para></summary>
+    /// <summary><para type="description">With -Embedded: also seed this many generated IPsec site connections
+    /// (fleet-conn-000001 ...), with a VPN service per 100 and an IKE and an IPsec policy per 1,000, to try runbooks
+    /// at fleet scale.</para></summary>
     [Parameter(ParameterSetName = "Embedded")]
     [ValidateRange(0, 1000000)]
     public int SeedConnections { get; set; }
 
-    /// <summary><para type="description">With -Embedded: networks, subnets and routers to make besides the seeded ones, as a hashtable or the path of a JSON file: @{ networks = @(@{ name = 'branch-net' }); subnets = @(@{ name = 'branch-subnet'; network = 'branch-net'; cidr = '10.50.0.0/24' }); routers = @(@{ name = 'branch-router'; external_network = 'public'; subnets = 'branch-subnet' }) }. References are names or ids; see about_OpenStackVpn_Embedded.</para></summary>
+    /// <summary><para type="description">With -Embedded: networks, subnets and routers to make besides the seeded ones,
+    /// as a hashtable or the path of a JSON file: @{ networks = @(@{ name = 'branch-net' }); subnets = @(@{ name =
+    /// 'branch-subnet'; network = 'branch-net'; cidr = '10.50.0.0/24' }); routers = @(@{ name = 'branch-router';
+    /// external_network = 'public'; subnets = 'branch-subnet' }) }. References are names or ids; see
+    /// about_OpenStackVpn_Embedded.</para></summary>
     [Parameter(ParameterSetName = "Embedded")]
     [ValidateNotNull]
     public object? Seed { get; set; }
 
-    /// <summary><para type="description">With -Embedded: Upstream (default) behaves as upstream Neutron as the lab runs it (neutron-vpnaas 21); Latest as the newest neutron-vpnaas (its larger algorithm and group sets); Origin as the origin cloud (availability_zone, subnet mode only, one peer CIDR, DPD hold or restart).</para></summary>
+    /// <summary><para type="description">With -Embedded: Upstream (default) behaves as upstream Neutron as the lab runs
+    /// it (neutron-vpnaas 21); Latest as the newest neutron-vpnaas (its larger algorithm and group sets); Origin as the
+    /// origin cloud (availability_zone, subnet mode only, one peer CIDR, DPD hold or restart).</para></summary>
     [Parameter(ParameterSetName = "Embedded")]
     public EmbeddedProfile EmbeddedProfile { get; set; }
 
@@ -121,7 +135,8 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     [ValidateNotNull]
     public SecureString? ApplicationCredentialSecret { get; set; }
 
-    /// <summary><para type="description">An existing Keystone token; with a project or domain it is exchanged for a token of that scope.</para></summary>
+    /// <summary><para type="description">An existing Keystone token; with a project or domain it is exchanged for a
+    /// token of that scope.</para></summary>
     [Parameter]
     [ValidateNotNull]
     public SecureString? Token { get; set; }
@@ -146,7 +161,8 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
     [ValidateRange(1, 3600)]
     public int? TimeoutSec { get; set; }
 
-    /// <summary><para type="description">How many times a failed idempotent request (or a create that never reached the server) is sent again; 0 turns retries off (default 3).</para></summary>
+    /// <summary><para type="description">How many times a failed idempotent request (or a create that never reached the
+    /// server) is sent again; 0 turns retries off (default 3).</para></summary>
     [Parameter]
     [ValidateRange(0, 20)]
     public int? MaxRetries { get; set; }
@@ -169,10 +185,13 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
         try
         {
             var embedded = Embedded ? NewEmbeddedCloud() : null;
-            var secrets = new ConnectionSecrets { Password = Credential?.Password, ApplicationCredentialSecret = ApplicationCredentialSecret, Token = Token };
+            var secrets = new ConnectionSecrets { Password = Credential?.Password,
+                ApplicationCredentialSecret = ApplicationCredentialSecret, Token = Token };
             var settings = embedded == null
-                ? ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable, SessionState.Path.CurrentFileSystemLocation.ProviderPath, secrets)
-                : ConnectionSettings.Resolve(EmbeddedParameters(embedded, secrets), null, _ => null, SessionState.Path.CurrentFileSystemLocation.ProviderPath, secrets);
+                ? ConnectionSettings.Resolve(Parameters(), Cloud, Environment.GetEnvironmentVariable,
+                    SessionState.Path.CurrentFileSystemLocation.ProviderPath, secrets)
+                : ConnectionSettings.Resolve(EmbeddedParameters(embedded, secrets), null, _ => null,
+                    SessionState.Path.CurrentFileSystemLocation.ProviderPath, secrets);
             var session = Await(cancel => OpenStackSession.ConnectAsync(settings, embedded?.Handler, Log, cancel));
             if (MaxRetries is { } retries)
             {
@@ -202,7 +221,8 @@ public sealed class ConnectOpenStackCommand : OpenStackCmdlet
         }
     }
 
-    // The embedded cloud's own admin unless the user names another of its users; the machine's OS_* settings never apply.
+    // The embedded cloud's own admin unless the user names another of its users; the
+    // machine's OS_* settings never apply.
     private Dictionary<string, string?> EmbeddedParameters(EmbeddedLogin cloud, ConnectionSecrets secrets)
     {
         var p = Parameters();

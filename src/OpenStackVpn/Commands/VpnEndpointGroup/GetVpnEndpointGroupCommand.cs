@@ -4,7 +4,8 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Gets VPN endpoint groups.</para>
-/// <para type="description">Shows groups by id, or lists them by name (wildcards allowed) and type. The type is sent as Neutron's endpoint_type column, the filter Neutron honours.</para>
+/// <para type="description">Shows groups by id, or lists them by name (wildcards allowed) and type. The type is sent as
+/// Neutron's endpoint_type column, the filter Neutron honours.</para>
 /// </summary>
 /// <example>
 /// <code>Get-VpnEndpointGroup -Type cidr</code>

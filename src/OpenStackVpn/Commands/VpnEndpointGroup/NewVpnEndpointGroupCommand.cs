@@ -8,7 +8,8 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Creates a VPN endpoint group: local subnets (type subnet) or peer CIDRs (type cidr).</para>
-/// <para type="description">Endpoints cannot change later: to change them, create a new group, point the connection at it, and remove the old one.</para>
+/// <para type="description">Endpoints cannot change later: to change them, create a new group, point the connection at
+/// it, and remove the old one.</para>
 /// </summary>
 /// <example>
 /// <code>
@@ -31,7 +32,8 @@ public sealed class NewVpnEndpointGroupCommand : WriteResourceCommand<VpnEndpoin
     [Field("type")]
     public string Type { get; set; } = null!;
 
-    /// <summary><para type="description">The subnets (type subnet: objects, ids or unique names) or the CIDRs (type cidr).</para></summary>
+    /// <summary><para type="description">The subnets (type subnet: objects, ids or unique names) or the
+    /// CIDRs (type cidr).</para></summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
     [AllowEmptyCollection]
@@ -42,14 +44,17 @@ public sealed class NewVpnEndpointGroupCommand : WriteResourceCommand<VpnEndpoin
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        // A subnet group lists subnet ids: each subnet is resolved like any other reference (a shared name is refused, with
-        // the candidates), before the group's rules run, so a subnet given by name and by id is still caught as given twice.
+        // A subnet group lists subnet ids: each subnet is resolved like any other reference (a shared name is refused,
+        // with the candidates), before the group's rules run, so a subnet given by name and by id
+        // is still caught as given twice.
         if (string.Equals(Type, "subnet", StringComparison.OrdinalIgnoreCase))
         {
             var session = RequireSession();
             try
             {
-                Endpoint = Endpoint.Select(e => (object)Resolve(session, VpnResources.Subnet, e, "-" + nameof(Endpoint)).Id).ToArray();
+                Endpoint =
+                    Endpoint.Select(e
+                    => (object)Resolve(session, VpnResources.Subnet, e, "-" + nameof(Endpoint)).Id).ToArray();
             }
             catch (OpenStackException e)
             {

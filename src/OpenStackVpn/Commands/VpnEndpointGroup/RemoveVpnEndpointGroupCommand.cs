@@ -4,7 +4,8 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Removes VPN endpoint groups.</para>
-/// <para type="description">A group that a connection uses cannot be removed (Neutron answers 400 EndpointGroupInUse); the error lists the connections.</para>
+/// <para type="description">A group that a connection uses cannot be removed (Neutron answers 400 EndpointGroupInUse);
+/// the error lists the connections.</para>
 /// </summary>
 /// <example>
 /// <code>

@@ -5,7 +5,8 @@ namespace OpenStackVpn.Commands;
 
 /// <summary>
 /// <para type="synopsis">Creates a VPN service on a router.</para>
-/// <para type="description">With -Subnet the service is in legacy mode (its connections name peer CIDRs); without, connections use endpoint groups. The router must have an external gateway.</para>
+/// <para type="description">With -Subnet the service is in legacy mode (its connections name peer CIDRs); without,
+/// connections use endpoint groups. The router must have an external gateway.</para>
 /// </summary>
 /// <example>
 /// <code>

@@ -6,8 +6,14 @@ using OpenStackVpn.Core.Resources;
 namespace OpenStackVpn.Commands;
 
 /// <summary>
-/// <para type="synopsis">Removes VPN services; with -Recurse, their connections first, and optionally the policies and endpoint groups nothing else uses.</para>
-/// <para type="description">Without -Recurse, a service with connections cannot be removed; the error lists them. With -Recurse the service is torn down in the order Neutron allows: its IPsec site connections, then the service, then (with -IncludePolicies) the IKE and IPsec policies and (with -IncludeEndpointGroups) the endpoint groups those connections used, each only if no other connection uses it. -WhatIf shows the whole plan in order. A step that fails stops every step that depends on it (a service waits for its connections, a policy for the connections that used it). One result per object says what was removed, what was kept, and why.</para>
+/// <para type="synopsis">Removes VPN services; with -Recurse, their connections first, and optionally the policies and
+/// endpoint groups nothing else uses.</para>
+/// <para type="description">Without -Recurse, a service with connections cannot be removed; the error lists them. With
+/// -Recurse the service is torn down in the order Neutron allows: its IPsec site connections, then the service, then
+/// (with -IncludePolicies) the IKE and IPsec policies and (with -IncludeEndpointGroups) the endpoint groups those
+/// connections used, each only if no other connection uses it. -WhatIf shows the whole plan in order. A step that fails
+/// stops every step that depends on it (a service waits for its connections, a policy for the connections that used
+/// it). One result per object says what was removed, what was kept, and why.</para>
 /// </summary>
 /// <example>
 /// <code>
@@ -30,15 +36,18 @@ namespace OpenStackVpn.Commands;
 [OutputType(typeof(TeardownStep))]
 public sealed class RemoveVpnServiceCommand : RemoveResourceCommand<VpnService>
 {
-    /// <summary><para type="description">Remove the service's IPsec site connections first, then the service; writes one result per object.</para></summary>
+    /// <summary><para type="description">Remove the service's IPsec site connections first, then the service; writes
+    /// one result per object.</para></summary>
     [Parameter]
     public SwitchParameter Recurse { get; set; }
 
-    /// <summary><para type="description">With -Recurse: also remove the IKE and IPsec policies the connections used, unless another connection uses them.</para></summary>
+    /// <summary><para type="description">With -Recurse: also remove the IKE and IPsec policies the connections used,
+    /// unless another connection uses them.</para></summary>
     [Parameter]
     public SwitchParameter IncludePolicies { get; set; }
 
-    /// <summary><para type="description">With -Recurse: also remove the endpoint groups the connections used, unless another connection uses them.</para></summary>
+    /// <summary><para type="description">With -Recurse: also remove the endpoint groups the connections used, unless
+    /// another connection uses them.</para></summary>
     [Parameter]
     public SwitchParameter IncludeEndpointGroups { get; set; }
 
@@ -49,7 +58,11 @@ public sealed class RemoveVpnServiceCommand : RemoveResourceCommand<VpnService>
         {
             if (IncludePolicies || IncludeEndpointGroups)
             {
-                ThrowTerminatingError(ToErrorRecord(OpenStackException.Argument(IncludePolicies ? nameof(IncludePolicies) : nameof(IncludeEndpointGroups), "it only applies with -Recurse, which removes the service's connections first.")));
+                ThrowTerminatingError(
+                    ToErrorRecord(
+                    OpenStackException.Argument(IncludePolicies ? nameof(IncludePolicies)
+                    : nameof(IncludeEndpointGroups),
+                    "it only applies with -Recurse, which removes the service's connections first.")));
             }
 
             base.ProcessRecord();
@@ -63,7 +76,9 @@ public sealed class RemoveVpnServiceCommand : RemoveResourceCommand<VpnService>
             try
             {
                 var service = Await(cancel => ResourceClient.GetAsync(session, Kind, id, null, Log, cancel));
-                plan = Await(cancel => Teardown.PlanAsync(session, service, IncludePolicies, IncludeEndpointGroups, Log, cancel));
+                plan =
+                    Await(cancel
+                    => Teardown.PlanAsync(session, service, IncludePolicies, IncludeEndpointGroups, Log, cancel));
             }
             catch (OpenStackException e)
             {
@@ -110,6 +125,8 @@ public sealed class RemoveVpnServiceCommand : RemoveResourceCommand<VpnService>
             WriteObject(step);
         }
 
-        WriteProgress(new ProgressRecord(0x5444, "Tearing down a VPN service", "done") { RecordType = ProgressRecordType.Completed });
+        WriteProgress(
+            new ProgressRecord(0x5444, "Tearing down a VPN service",
+            "done") { RecordType = ProgressRecordType.Completed });
     }
 }
