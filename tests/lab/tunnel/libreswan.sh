@@ -22,17 +22,9 @@ LSW=$LIBRESWAN_ROOT/usr/libexec/ipsec
 
 say() { printf '[libreswan %s] %s\n' "$(date +%T)" "$*"; }
 
-install_libreswan() {
-  [ -x "$LSW/pluto" ] && return 0
-  local tmp rc
-  tmp=$(mktemp -d)
-  (cd "$tmp" && apt-get download libreswan > "$tmp/apt.log" 2>&1) ||
-    { apt-get update -q > /dev/null 2>&1; (cd "$tmp" && apt-get download libreswan >> "$tmp/apt.log" 2>&1); }
-  mkdir -p "$LIBRESWAN_ROOT" && dpkg-deb -x "$tmp"/libreswan_*.deb "$LIBRESWAN_ROOT"
-  rc=$?
-  rm -rf "$tmp"
-  [ $rc = 0 ] && [ -x "$LSW/pluto" ] || { say "could not extract Libreswan into $LIBRESWAN_ROOT"; return 1; }
-  say "Libreswan extracted into $LIBRESWAN_ROOT"
+install_libreswan() {   # one extraction for the parser checks and this peer: peer-parsers.sh's
+  LIBRESWAN_ROOT=$LIBRESWAN_ROOT bash "$(dirname "${BASH_SOURCE[0]}")/peer-parsers.sh" install > /dev/null &&
+    [ -x "$LSW/pluto" ] || { say "could not extract Libreswan into $LIBRESWAN_ROOT"; return 1; }
 }
 
 down() {
