@@ -17,7 +17,13 @@ namespace OpenStackVpn.Commands;
 /// (Get-IpsecSiteConnection -IncludeSecret shows it).</para>
 /// </summary>
 /// <example>
-/// <code>Get-IpsecSiteConnection branch-1 | Get-IpsecPeerParameter</code>
+/// <code>$psk = ConvertTo-SecureString 'a-long-random-branch-key-7' -AsPlainText -Force
+/// $ike = New-IkePolicy -Name ike-sheet -IkeVersion v2 -EncryptionAlgorithm aes-256 -AuthAlgorithm sha256 -Pfs group14
+/// $esp = New-IpsecPolicy -Name esp-sheet -EncryptionAlgorithm aes-256 -AuthAlgorithm sha256 -Pfs group14
+/// $vpn = New-VpnService -Name vpn-sheet -Router router1 -Subnet private-subnet
+/// $null = New-IpsecSiteConnection -Name branch-1 -VpnService $vpn -IkePolicy $ike -IpsecPolicy $esp `
+///     -PeerAddress 198.51.100.11 -PeerCidr 10.11.0.0/24 -Psk $psk
+/// Get-IpsecSiteConnection branch-1 | Get-IpsecPeerParameter</code>
 /// <para>Shows the sheet of connection branch-1 for the branch's gateway administrator.</para>
 /// </example>
 /// <example>
