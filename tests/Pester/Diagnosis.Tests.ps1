@@ -61,10 +61,22 @@ Describe 'Test-IpsecSiteConnection without false alarms, and the PSK rules' {
         $ok.Severity | Should -Be 'Ok'
     }
 
+    It 'names every setting a vendor platform cannot negotiate, from its format''s value table' {
+        # Neutron's defaults: Windows RRAS site-to-site is IKEv2 only and has no group5 (IKE or PFS).
+        $profiled = @(Test-IpsecSiteConnection -Id $connection.Id -PeerProfile windowsrras |
+                Where-Object Check -like 'PeerProfile*')
+        $profiled.Check | Should -Be @('PeerProfile.ike_version', 'PeerProfile.ike_group', 'PeerProfile.esp_group')
+        $profiled.Severity | Select-Object -Unique | Should -Be 'Error'
+        $profiled | ForEach-Object { $_.Source | Should -Match '^https://learn\.microsoft\.com/' }
+        $ok = Test-IpsecSiteConnection -Id $connection.Id -PeerProfile FortiGate |
+            Where-Object Check -like 'PeerProfile*'
+        $ok.Severity | Should -Be 'Ok'
+    }
+
     It 'refuses an unknown -PeerProfile before any request' {
         $before = Get-LabRequestCount
         $record = Get-ErrorRecord { Test-IpsecSiteConnection -Id $connection.Id -PeerProfile 'openswan-2' }
-        $record.Exception.Message | Should -Match '^-PeerProfile: .*strongswan-5\.9'
+        $record.Exception.Message | Should -Match '^-PeerProfile: .*strongswan-5\.9.*FortiGate'
         Get-LabRequestCount | Should -Be $before
     }
 

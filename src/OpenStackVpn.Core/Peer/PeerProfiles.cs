@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json.Linq;
+using OpenStackVpn.Core.Peer.Vendors;
 
 namespace OpenStackVpn.Core.Peer;
 
@@ -10,14 +11,18 @@ namespace OpenStackVpn.Core.Peer;
 /// What kinds of peer gateways cannot negotiate, read from PeerProfiles.json (one entry per profile, each limit with
 /// the
 /// documentation page it comes from). A new profile is a data entry; the settings a limit can name are <see
-/// cref="Settings"/>.
+/// cref="Settings"/>. Each vendor format is a profile too (named like the format), whose limits are that format's own
+/// value table (<see cref="VendorTable"/>): one description per platform.
 /// </summary>
 public static class PeerProfiles
 {
     private static readonly Lazy<IReadOnlyList<PeerProfile>> Loaded = new(() => Load());
 
-    /// <summary>Every profile.</summary>
-    public static IReadOnlyList<PeerProfile> All => Loaded.Value;
+    private static readonly Lazy<IReadOnlyList<PeerProfile>> Everything = new(() =>
+        Loaded.Value.Concat(VendorDialects.All.Select(Vendor)).ToList());
+
+    /// <summary>Every profile: those of PeerProfiles.json, then one per vendor format.</summary>
+    public static IReadOnlyList<PeerProfile> All => Everything.Value;
 
     /// <summary>The profile of that name (case-insensitive), or an argument error of -PeerProfile listing the
     /// names.</summary>
@@ -44,9 +49,7 @@ public static class PeerProfiles
     /// one Ok.</summary>
     public static IReadOnlyList<ConnectionFinding> Check(PeerSite site, PeerProfile profile)
     {
-        var settings = Settings(site);
-        var findings = profile.Limits.Where(l => string.Equals(settings.TryGetValue(l.Setting, out var v) ? v : null,
-            l.Value, StringComparison.OrdinalIgnoreCase))
+        var findings = profile.Refused(site)
             .Select(l => new ConnectionFinding(site.Connection.Id, "PeerProfile." + l.Setting, FindingSeverity.Error,
                 $"{l.Setting} {l.Value}: {profile.Name} cannot negotiate it ({l.Why})",
                     $"a value {profile.Name} supports",
@@ -68,18 +71,34 @@ public static class PeerProfiles
     internal static ConnectionFinding CurrentPeersFinding(PeerSite site)
     {
         var settings = Settings(site);
-        var hits = All.SelectMany(p => p.Limits.Where(l => string.Equals(settings.TryGetValue(l.Setting, out var v)
-            ? v : null, l.Value,
-                StringComparison.OrdinalIgnoreCase)).Select(l => (Profile: p.Name, Limit: l)))
+        var hits = Loaded.Value.SelectMany(p => p.Limits.Where(l => Matches(settings, l))
+            .Select(l => (Profile: p.Name, Limit: l)))
             .GroupBy(h => $"{h.Limit.Setting} {h.Limit.Value}")
             .Select(g =>
                 $"{g.Key}: not {string.Join(", ", g.Select(h => h.Profile))} ({g.First().Limit.Why})").ToList();
         return hits.Count == 0
             ? new ConnectionFinding(site.Connection.Id, "CurrentPeers", FindingSeverity.Ok,
-                $"every known peer profile ({string.Join(", ", All.Select(p => p.Name))}) can negotiate these policies")
+                $"every known peer profile ({string.Join(", ", Loaded.Value.Select(p => p.Name))}) can negotiate these"
+                    + " policies")
             : new ConnectionFinding(site.Connection.Id, "CurrentPeers", FindingSeverity.Info, string.Join("; ", hits),
                 null,
                 "Check the peer's kind with -PeerProfile before configuring it.");
+    }
+
+    /// <summary>Whether the connection's value of a limit's setting is the limit's value.</summary>
+    internal static bool Matches(IReadOnlyDictionary<string, string?> settings, PeerProfileLimit limit) =>
+        string.Equals(settings.TryGetValue(limit.Setting, out var v) ? v : null, limit.Value,
+            StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A vendor format's profile: every value of a connection its table refuses, with the table's
+    /// documentation.</summary>
+    private static PeerProfile Vendor(VendorDialect dialect)
+    {
+        var sources = string.Join(", ", dialect.Table.Sources);
+        return new PeerProfile(dialect.Format.ToString(),
+            $"{dialect.Platform}, by the value table of Export-IpsecPeerConfig -Format {dialect.Format}",
+            Array.Empty<PeerProfileLimit>(),
+            site => dialect.TableRefusals(site).Select(r => new PeerProfileLimit(r.Setting, r.Value, r.Why, sources)));
     }
 
     private static List<PeerProfile> Load()
@@ -100,21 +119,33 @@ public static class PeerProfiles
 /// <summary>A kind of peer gateway and what it cannot negotiate.</summary>
 public sealed class PeerProfile
 {
-    internal PeerProfile(string name, string description, IReadOnlyList<PeerProfileLimit> limits)
+    private readonly Func<PeerSite, IEnumerable<PeerProfileLimit>>? _refused;
+
+    internal PeerProfile(string name, string description, IReadOnlyList<PeerProfileLimit> limits,
+        Func<PeerSite, IEnumerable<PeerProfileLimit>>? refused = null)
     {
         Name = name;
         Description = description;
         Limits = limits;
+        _refused = refused;
     }
 
-    /// <summary>The profile's name (strongswan-5.9, libreswan-4...).</summary>
+    /// <summary>The profile's name (strongswan-5.9, libreswan-4, FortiGate...).</summary>
     public string Name { get; }
 
     /// <summary>What kind of peer it describes.</summary>
     public string Description { get; }
 
-    /// <summary>What it cannot negotiate.</summary>
+    /// <summary>What it cannot negotiate, as PeerProfiles.json lists it (empty for a vendor format's profile, whose
+    /// limits are its format's value table).</summary>
     public IReadOnlyList<PeerProfileLimit> Limits { get; }
+
+    /// <summary>The limits the connection runs into, each with the connection's value.</summary>
+    internal IEnumerable<PeerProfileLimit> Refused(PeerSite site)
+    {
+        var settings = PeerProfiles.Settings(site);
+        return _refused?.Invoke(site) ?? Limits.Where(l => PeerProfiles.Matches(settings, l));
+    }
 }
 
 /// <summary>One setting value a peer cannot negotiate, why, and the documentation that says so.</summary>

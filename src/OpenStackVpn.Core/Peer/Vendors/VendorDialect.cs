@@ -43,64 +43,10 @@ internal abstract class VendorDialect
     public string? Refusal(PeerSite site, bool includeSecret)
     {
         string Refuse(string why) => $"{Platform} {why}";
-        var ike = site.IkePolicy;
-        var esp = site.IpsecPolicy;
-        var t = Table;
-        var choices = new (string What, string? Value)[]
+        var refused = TableRefusals(site);
+        if (refused.Count > 0)
         {
-            ("transform protocol", esp.TransformProtocol ?? "esp"),
-            ("IKE version", ike.IkeVersion ?? "v1"),
-            ("phase-1 mode", ike.Phase1NegotiationMode ?? "main"),
-            ("encapsulation mode", esp.EncapsulationMode ?? "tunnel"),
-            ("initiator", site.Connection.Initiator ?? "bi-directional"),
-            ("id type", site.FqdnIdentities ? "fqdn" : "ip"),
-        };
-        foreach (var (what, value) in choices)
-        {
-            if (what == "transform protocol" && value == "ah-esp")
-            {
-                return "transform protocol ah-esp (AH and ESP on one SA): the cloud's strongSwan driver builds it as "
-                    + "plain ESP, so no peer can match it; use esp or ah.";
-            }
-
-            if (t.Refused.TryGetValue(what + "=" + value, out var why))
-            {
-                return Refuse($"cannot express {what} {value}: {why}");
-            }
-        }
-
-        var aeadIke = IsAead(ike.EncryptionAlgorithm);
-        var checks = new List<(string What, string? Value, Dictionary<string, string> Map)>
-        {
-            ("IKE encryption algorithm", ike.EncryptionAlgorithm, t.IkeEncryption),
-            ("IKE auth algorithm", ike.AuthAlgorithm, t.IkeIntegrity),
-            ("IKE DH group", ike.Pfs, t.IkeGroup),
-            ("IPsec PFS group", esp.Pfs, t.PfsGroup),
-            ("DPD action", site.Connection.Dpd?.Action ?? "hold", t.DpdAction),
-        };
-        if (esp.TransformProtocol != "ah")
-        {
-            checks.Add(("IPsec encryption algorithm", esp.EncryptionAlgorithm, t.EspEncryption));
-        }
-
-        if (esp.TransformProtocol == "ah" || !IsAead(esp.EncryptionAlgorithm))
-        {
-            checks.Add(("IPsec auth algorithm", esp.AuthAlgorithm, t.EspIntegrity));
-        }
-
-        foreach (var (what, value, map) in checks)
-        {
-            if (value == null || !map.ContainsKey(value))
-            {
-                return Refuse($"has no {what} '{value}' (its documentation lists none:"
-                    + $" {string.Join(", ", t.Sources.Take(1))}).");
-            }
-        }
-
-        if (aeadIke && ike.IkeVersion == "v1")
-        {
-            return Refuse($"cannot use the combined-mode cipher {ike.EncryptionAlgorithm} for IKEv1 (RFC 5282 is"
-                + $" IKEv2 only).");
+            return refused[0].Message;
         }
 
         if (UsesMasks && site.LocalCidrs.Concat(site.PeerCidrs).Append(site.Connection.PeerAddress ?? "").Any(c =>
@@ -126,6 +72,76 @@ internal abstract class VendorDialect
         }
 
         return ExtraRefusal(site);
+    }
+
+    /// <summary>
+    /// Every value of the connection that <see cref="Table"/> cannot express, in the order <see cref="Refusal"/> names
+    /// the first: the choices, then the algorithms, groups and DPD action, then an AEAD cipher for IKEv1.
+    /// </summary>
+    public IReadOnlyList<VendorRefusal> TableRefusals(PeerSite site)
+    {
+        var refusals = new List<VendorRefusal>();
+        var ike = site.IkePolicy;
+        var esp = site.IpsecPolicy;
+        var t = Table;
+        var choices = new (string What, string Setting, string Value)[]
+        {
+            ("transform protocol", "transform_protocol", esp.TransformProtocol ?? "esp"),
+            ("IKE version", "ike_version", ike.IkeVersion ?? "v1"),
+            ("phase-1 mode", "phase1_mode", ike.Phase1NegotiationMode ?? "main"),
+            ("encapsulation mode", "encapsulation_mode", esp.EncapsulationMode ?? "tunnel"),
+            ("initiator", "initiator", site.Connection.Initiator ?? "bi-directional"),
+            ("id type", "id_type", site.FqdnIdentities ? "fqdn" : "ip"),
+        };
+        foreach (var (what, setting, value) in choices)
+        {
+            if (what == "transform protocol" && value == "ah-esp")
+            {
+                const string driver = "the cloud's strongSwan driver builds it as plain ESP, so no peer can match it";
+                refusals.Add(new VendorRefusal(setting, value, "AH and ESP on one SA: " + driver,
+                    $"transform protocol ah-esp (AH and ESP on one SA): {driver}; use esp or ah."));
+            }
+            else if (t.Refused.TryGetValue(what + "=" + value, out var why))
+            {
+                refusals.Add(new VendorRefusal(setting, value, why,
+                    $"{Platform} cannot express {what} {value}: {why}"));
+            }
+        }
+
+        var checks = new List<(string What, string Setting, string? Value, Dictionary<string, string> Map)>
+        {
+            ("IKE encryption algorithm", "ike_encryption", ike.EncryptionAlgorithm, t.IkeEncryption),
+            ("IKE auth algorithm", "ike_integrity", ike.AuthAlgorithm, t.IkeIntegrity),
+            ("IKE DH group", "ike_group", ike.Pfs, t.IkeGroup),
+            ("IPsec PFS group", "esp_group", esp.Pfs, t.PfsGroup),
+            ("DPD action", "dpd_action", site.Connection.Dpd?.Action ?? "hold", t.DpdAction),
+        };
+        if (esp.TransformProtocol != "ah")
+        {
+            checks.Add(("IPsec encryption algorithm", "esp_encryption", esp.EncryptionAlgorithm, t.EspEncryption));
+        }
+
+        if (esp.TransformProtocol == "ah" || !IsAead(esp.EncryptionAlgorithm))
+        {
+            checks.Add(("IPsec auth algorithm", "esp_integrity", esp.AuthAlgorithm, t.EspIntegrity));
+        }
+
+        foreach (var (what, setting, value, map) in checks.Where(c => c.Value == null || !c.Map.ContainsKey(c.Value)))
+        {
+            refusals.Add(new VendorRefusal(setting, value ?? "(none)", $"its documentation lists no {what} '{value}'",
+                $"{Platform} has no {what} '{value}' (its documentation lists none:"
+                    + $" {string.Join(", ", t.Sources.Take(1))})."));
+        }
+
+        if (IsAead(ike.EncryptionAlgorithm) && ike.IkeVersion == "v1")
+        {
+            const string why = "RFC 5282's combined-mode ciphers are IKEv2 only";
+            refusals.Add(new VendorRefusal("ike_encryption", ike.EncryptionAlgorithm!, why + " (with IKE version v1)",
+                $"{Platform} cannot use the combined-mode cipher {ike.EncryptionAlgorithm} for IKEv1 (RFC 5282 is"
+                    + " IKEv2 only)."));
+        }
+
+        return refusals;
     }
 
     /// <summary>Writes the peer's file; <see cref="Refusal"/> has passed.</summary>
@@ -197,3 +213,10 @@ internal abstract class VendorDialect
         return address + "/" + bits.ToString(CultureInfo.InvariantCulture);
     }
 }
+
+/// <summary>One value of a connection a platform's table cannot express.</summary>
+/// <param name="Setting">The setting in Neutron's spelling (ike_encryption, dpd_action...).</param>
+/// <param name="Value">The connection's value.</param>
+/// <param name="Why">Why the platform cannot express it.</param>
+/// <param name="Message">The whole refusal as Export-IpsecPeerConfig words it.</param>
+internal sealed record VendorRefusal(string Setting, string Value, string Why, string Message);

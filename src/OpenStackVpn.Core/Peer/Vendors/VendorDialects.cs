@@ -19,6 +19,9 @@ internal static class VendorDialects
         new MikroTikReader(), new VyOSReader(), new WindowsRrasReader(),
     }.ToDictionary(r => r.Format);
 
+    /// <summary>Every vendor format's dialect.</summary>
+    public static IEnumerable<VendorDialect> All => Writers.Values;
+
     /// <summary>The dialect of a vendor format, or null for strongSwan's and Libreswan's own formats.</summary>
     public static VendorDialect? Writer(PeerConfigFormat format) => Writers.TryGetValue(format, out var d) ? d : null;
 

@@ -30,7 +30,8 @@ namespace OpenStackVpn.Commands;
 /// PeerAnswers says the peer does not
 /// answer.</para>
 /// <para type="description">With -PeerProfile, every setting the named kind of peer cannot negotiate is an Error with
-/// the documentation it rests on, before the peer is configured.</para>
+/// the documentation it rests on, before the peer is configured. A vendor format's name (FortiGate, JuniperSrx...) is
+/// a profile too: its value table for Export-IpsecPeerConfig says what that platform cannot express.</para>
 /// </summary>
 /// <example>
 /// <code>
@@ -79,9 +80,11 @@ public sealed class TestIpsecSiteConnectionCommand : ConnectionReportCommand
     [Parameter]
     public PeerConfigFormat? PeerConfigFormat { get; set; }
 
-    /// <summary><para type="description">A kind of peer (strongswan-5.9, strongswan-6, libreswan-4, libreswan-5):
-    /// reports every setting of the connection that peer cannot negotiate, before it is configured. Each finding names
-    /// the documentation it rests on.</para></summary>
+    /// <summary><para type="description">A kind of peer (strongswan-5.9, strongswan-6, libreswan-4, libreswan-5, or a
+    /// vendor format's name: CiscoIosXe, CiscoAsa, JuniperSrx, FortiGate, PaloAlto, MikroTik, VyOS, WindowsRras):
+    /// reports every setting of the connection that peer cannot negotiate, before it is configured, one Error each.
+    /// Each finding names the documentation it rests on; a vendor's comes from its Export-IpsecPeerConfig value
+    /// table.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(PeerProfileCompleter))]
