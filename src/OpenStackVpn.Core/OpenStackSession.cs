@@ -76,8 +76,9 @@ public sealed class OpenStackSession : IDisposable
     /// <summary>True when the session holds credentials it can renew its token with (not a bare token).</summary>
     public bool CanRenew => _settings.Method != OpenStackVpn.AuthMethod.Token;
 
-    /// <summary>The time limit of each request; set it to change the limit for the session's later requests.</summary>
-    public TimeSpan Timeout
+    /// <summary>The time limit of each request; set it (e.g. to a TimeSpan) to change the limit for the session's later
+    /// requests.</summary>
+    public Duration Timeout
     {
         get => _transport.Timeout;
         set => _transport.Timeout = value > TimeSpan.Zero ? value

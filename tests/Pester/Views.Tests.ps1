@@ -77,6 +77,29 @@ Describe 'What a person reads: list and table views, CSV and JSON' {
         ($session | ConvertTo-Json | ConvertFrom-Json).AuthMethod | Should -Be 'Password'
     }
 
+    It 'writes the session''s durations as seconds in JSON, not a TimeSpan''s fields, and still takes a TimeSpan' {
+        $before = $session.Timeout
+        try {
+            $session.Timeout = [timespan]'00:02:00'
+            $session.Retry.BaseDelay = [timespan]::FromMilliseconds(250)
+            $json = $session | ConvertTo-Json
+            $json | Should -Not -Match 'Ticks|Days|Hours|Minutes'
+            $read = $json | ConvertFrom-Json
+            $read.Timeout.TotalSeconds | Should -Be 120
+            $read.Retry.BaseDelay.TotalSeconds | Should -Be 0.25
+            $read.Retry.MaxDelay.TotalSeconds | Should -Be 30
+            @($read.PSObject.Properties.Name | Where-Object { $_ -like '*Token*' }) | Should -BeNullOrEmpty
+            # The getter reads the limit back from the transport that sends the requests.
+            [timespan]$session.Timeout | Should -Be ([timespan]'00:02:00')
+            ($session | Format-List | Out-String -Width 200) | Should -Match 'Timeout\s+: 120 s\r?\n'
+            "$($session.Retry)" | Should -Be '3 retries, pauses from 0.25 s doubling up to 30 s'
+            (Get-VpnService -Session $session | Select-Object -First 1) | Should -Not -BeNullOrEmpty
+        } finally {
+            $session.Timeout = $before
+            $session.Retry.BaseDelay = [timespan]::FromMilliseconds(500)
+        }
+    }
+
     It 'shows the peer networks of both modes in the table: the CIDRs, or the peer endpoint group by name' {
         $table = @($legacy, $grouped) | Format-Table | Out-String -Width 250
         $table | Should -Match 'PeerNetworks'

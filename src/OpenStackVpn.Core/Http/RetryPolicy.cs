@@ -18,10 +18,10 @@ public sealed class RetryPolicy
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>The first pause; each later one doubles, up to <see cref="MaxDelay"/>.</summary>
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+    public Duration BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The longest pause, also the cap on a server's Retry-After.</summary>
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public Duration MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>True for GET, PUT and DELETE: sending them twice does no more than sending them once.</summary>
     public static bool IsIdempotent(HttpMethod method) => method != HttpMethod.Post;
@@ -66,7 +66,8 @@ public sealed class RetryPolicy
             }
         }
 
-        var exponential = Min(TimeSpan.FromMilliseconds(BaseDelay.TotalMilliseconds * Math.Pow(2, attempt)), MaxDelay);
+        TimeSpan first = BaseDelay;
+        var exponential = Min(TimeSpan.FromMilliseconds(first.TotalMilliseconds * Math.Pow(2, attempt)), MaxDelay);
         double factor;
         lock (Jitter)
         {
