@@ -13,7 +13,8 @@ public sealed class EmbeddedKeystoneUsersTests
 
     private static async Task<Reply> Identity(EmbeddedClient client, string method, string path, JObject? body,
         string user = "admin") =>
-        await client.SendAsync(method, new Uri(client.Cloud.AuthUrl, path), body?.ToString(), await client.TokenAsync(user));
+        await client.SendAsync(method, new Uri(client.Cloud.AuthUrl, path), body?.ToString(),
+            await client.TokenAsync(user));
 
     private static JObject NewUser(string name) =>
         new() { ["user"] = new JObject { ["name"] = name, ["password"] = Password, ["domain_id"] = "default" } };
@@ -99,7 +100,9 @@ public sealed class EmbeddedKeystoneUsersTests
                 {
                     ["user"] = new JObject
                     {
-                        ["name"] = user, ["domain"] = new JObject { ["id"] = "default" }, ["password"] = password,
+                        ["name"] = user,
+                        ["domain"] = new JObject { ["id"] = "default" },
+                        ["password"] = password,
                     },
                 },
             },
