@@ -49,6 +49,10 @@ public sealed class EmbeddedKeystoneUsersTests
     {
         using var client = new EmbeddedClient();
         var id = (string)(await Identity(client, "POST", "users", NewUser("gone"))).Body["user"]!["id"]!;
+        var role = (string)(await Identity(client, "GET", "roles?name=member", null)).Body["roles"]![0]!["id"]!;
+        await Identity(client, "PUT", $"projects/{client.Seed.AdminProjectId}/users/{id}/roles/{role}", null);
+        Assert.Equal(201, (await client.SendAsync("POST", new Uri(client.Cloud.AuthUrl, "auth/tokens"),
+            LoginBody("gone", Password), null)).Status);
 
         Assert.Equal(204, (await Identity(client, "DELETE", $"users/{id}", null)).Status);
         Assert.Equal(404, (await Identity(client, "DELETE", $"users/{id}", null)).Status);
@@ -58,7 +62,7 @@ public sealed class EmbeddedKeystoneUsersTests
     }
 
     [Fact]
-    public async Task A_member_may_not_create_delete_or_grant_and_nothing_changes()
+    public async Task A_member_may_not_create_or_delete_users_and_nothing_changes()
     {
         using var client = new EmbeddedClient();
         var before = client.Cloud.Seed.MemberUserId;
@@ -106,7 +110,10 @@ public sealed class EmbeddedKeystoneUsersTests
                     },
                 },
             },
-            ["scope"] = new JObject { ["project"] = new JObject { ["name"] = "admin", ["domain"] = new JObject { ["id"] = "default" } } },
+            ["scope"] = new JObject
+            {
+                ["project"] = new JObject { ["name"] = "admin", ["domain"] = new JObject { ["id"] = "default" } },
+            },
         },
     }.ToString();
 }
