@@ -45,16 +45,20 @@ public sealed class EmbeddedKeystoneUsersTests
     }
 
     [Fact]
-    public async Task A_deleted_user_is_gone_and_can_no_longer_log_in()
+    public async Task A_deleted_user_is_gone_its_tokens_revoked_and_it_can_no_longer_log_in()
     {
         using var client = new EmbeddedClient();
         var id = (string)(await Identity(client, "POST", "users", NewUser("gone"))).Body["user"]!["id"]!;
         var role = (string)(await Identity(client, "GET", "roles?name=member", null)).Body["roles"]![0]!["id"]!;
         await Identity(client, "PUT", $"projects/{client.Seed.AdminProjectId}/users/{id}/roles/{role}", null);
-        Assert.Equal(201, (await client.SendAsync("POST", new Uri(client.Cloud.AuthUrl, "auth/tokens"),
-            LoginBody("gone", Password), null)).Status);
+        var before = await client.SendAsync("POST", new Uri(client.Cloud.AuthUrl, "auth/tokens"),
+            LoginBody("gone", Password), null);
+        Assert.Equal(201, before.Status);
+        var token = before.Header("X-Subject-Token");
 
         Assert.Equal(204, (await Identity(client, "DELETE", $"users/{id}", null)).Status);
+        Assert.Equal(401, (await client.SendAsync("GET", new Uri(client.Cloud.AuthUrl, "auth/tokens"), null, token,
+            new System.Collections.Generic.Dictionary<string, string> { ["X-Subject-Token"] = token! })).Status);
         Assert.Equal(404, (await Identity(client, "DELETE", $"users/{id}", null)).Status);
         var login = await client.SendAsync("POST", new Uri(client.Cloud.AuthUrl, "auth/tokens"),
             LoginBody("gone", Password), null);

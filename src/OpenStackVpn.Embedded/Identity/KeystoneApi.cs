@@ -27,7 +27,7 @@ internal sealed class KeystoneApi
         _clock = clock;
         _lifetime = lifetime;
         _credentials = new ApplicationCredentialsApi(directory);
-        _users = new UsersApi(directory, catalog);
+        _users = new UsersApi(directory, catalog, _tokens);
     }
 
     public IdentityDirectory Directory => _directory;

@@ -15,11 +15,13 @@ internal sealed class UsersApi
 {
     private readonly IdentityDirectory _directory;
     private readonly ServiceCatalogView _catalog;
+    private readonly TokenStore _tokens;
 
-    public UsersApi(IdentityDirectory directory, ServiceCatalogView catalog)
+    public UsersApi(IdentityDirectory directory, ServiceCatalogView catalog, TokenStore tokens)
     {
         _directory = directory;
         _catalog = catalog;
+        _tokens = tokens;
     }
 
     /// <summary><c>v3/users</c> and <c>v3/users/{id}</c>.</summary>
@@ -39,6 +41,7 @@ internal sealed class UsersApi
                 _directory.Users.Remove(user);
                 _directory.Assignments.RemoveAll(a => a.UserId == user.Id);
                 _directory.ApplicationCredentials.RemoveAll(c => c.UserId == user.Id);
+                _tokens.RevokeUser(user.Id);
                 return CloudResponse.Empty(204);
             default:
                 return new CloudResponse(405, "{\"message\": \"The method is not allowed for the requested URL.\"}");
