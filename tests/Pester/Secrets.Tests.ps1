@@ -15,10 +15,7 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
         $suffix = [guid]::NewGuid().ToString('n').Substring(0, 10)
         # Characters that URL-encoding, base64 and JSON each write differently, so each form is really looked for.
         $special = ' +/=&%?"'
-        if ($env:OPENSTACKVPN_BACKEND -eq 'embedded') {
-            $user = @{ Name = 'admin'; Password = 'adminpass' }   # the embedded Keystone has no user API
-        }
-        else { $user = New-LabUser -Password "pw$special${suffix}pwtail" }
+        $user = New-LabUser -Password "pw$special${suffix}pwtail"
         $setup = New-LabToken -User $user.Name -Password $user.Password
         $userId = (Invoke-RestMethod -Uri "$($seed.auth_url)/auth/tokens" -Headers @{ 'X-Auth-Token' = $setup; 'X-Subject-Token' = $setup }).token.user.id
         $markers = [ordered]@{
@@ -199,8 +196,8 @@ Describe 'Secrets never leak: not in any stream, error, serialisation or transcr
         @($outputs | Where-Object { $_ -is [OpenStackVpn.Core.Peer.ConnectionFinding] -and $_.Check -eq 'PeerConfig.Psk' -and
                 $_.Severity -eq 'Error' }).Count | Should -Be 1 -Because 'the peer file with the other key was compared'
         $progress.Count | Should -BeGreaterThan 2
-        # The secrets planted here (a token is the server's own; the embedded Keystone's password is fixed: adminpass).
-        $planted = @('AppSecret', 'Psk', 'NewPsk') + @(if ($env:OPENSTACKVPN_BACKEND -ne 'embedded') { 'Password' })
+        # The secrets planted here (a token is the server's own).
+        $planted = 'Password', 'AppSecret', 'Psk', 'NewPsk'
         foreach ($marker in $planted) {
             $markers[$marker] | Should -Match '&' -Because 'XML and URL escaping change &'
             $markers[$marker] | Should -Match '"' -Because 'JSON and XML escaping change "'

@@ -74,8 +74,8 @@ function Invoke-Captured {
 }
 
 function New-LabUser {
-    # A Keystone user of the lab's own, admin of the admin project (so it sees the seed). Lab only: the embedded
-    # Keystone has no user API.
+    # A Keystone user of the test's own, admin of the admin project (so it sees the seed), made through Keystone's
+    # user API (the lab's and the embedded Keystone's alike).
     param([string] $Password = [guid]::NewGuid().ToString('n'))
     $seed = Get-LabSeed
     $headers = @{ 'X-Auth-Token' = (New-LabToken) }

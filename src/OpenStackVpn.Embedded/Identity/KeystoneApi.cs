@@ -4,8 +4,8 @@ using OpenStackVpn.Embedded.Http;
 
 namespace OpenStackVpn.Embedded.Identity;
 
-/// <summary>The in-memory Keystone v3: version documents, /v3/auth/tokens (issue, validate, check, revoke) and users'
-/// application credentials.</summary>
+/// <summary>The in-memory Keystone v3: version documents, /v3/auth/tokens (issue, validate, check, revoke), users'
+/// application credentials, and creating, granting a role to and deleting a user.</summary>
 internal sealed class KeystoneApi
 {
     private readonly IdentityDirectory _directory;
@@ -15,6 +15,7 @@ internal sealed class KeystoneApi
     private readonly Func<DateTimeOffset> _clock;
     private readonly TimeSpan _lifetime;
     private readonly ApplicationCredentialsApi _credentials;
+    private readonly UsersApi _users;
 
     public KeystoneApi(IdentityDirectory directory, ServiceCatalogView catalog, Func<DateTimeOffset> clock,
         TimeSpan lifetime)
@@ -26,6 +27,7 @@ internal sealed class KeystoneApi
         _clock = clock;
         _lifetime = lifetime;
         _credentials = new ApplicationCredentialsApi(directory);
+        _users = new UsersApi(directory, catalog, _tokens);
     }
 
     public IdentityDirectory Directory => _directory;
@@ -45,8 +47,10 @@ internal sealed class KeystoneApi
                     new JObject { ["versions"] = new JObject { ["values"] = new JArray(Version()) } }),
                 "v3" => CloudResponse.Json(200, new JObject { ["version"] = Version() }),
                 "v3/auth/tokens" => Tokens(request),
-                var other when other.StartsWith("v3/users/", StringComparison.Ordinal)
+                var other when other == "v3/users" || other.StartsWith("v3/users/", StringComparison.Ordinal)
                     => Users(request, other.Split('/')),
+                "v3/roles" => _users.Roles(request, Caller(request)),
+                var other when other.StartsWith("v3/projects/", StringComparison.Ordinal) => Grant(request, other),
                 _ => throw KeystoneError.NotFound("The resource could not be found."),
             };
         }
@@ -56,17 +60,36 @@ internal sealed class KeystoneApi
         }
     }
 
-    // v3/users/{user_id}/application_credentials[/{id}]
+    // v3/users[/{user_id}], v3/users/{user_id}/application_credentials[/{id}]
     private CloudResponse Users(CloudRequest request, string[] parts)
     {
-        if (parts.Length is < 4 or > 5 || parts[3] != "application_credentials")
+        if (parts.Length <= 3)
+        {
+            return _users.Users(request, Caller(request), parts.Length == 3 ? parts[2] : null);
+        }
+
+        if (parts.Length > 5 || parts[3] != "application_credentials")
         {
             throw KeystoneError.NotFound("The resource could not be found.");
         }
 
-        var caller = _tokens.Valid(request.Header("X-Auth-Token"), _clock()) ?? throw KeystoneError.Unauthorized();
-        return _credentials.Handle(request, caller, parts[2], parts.Length == 5 ? parts[4] : null);
+        return _credentials.Handle(request, Caller(request), parts[2], parts.Length == 5 ? parts[4] : null);
     }
+
+    // v3/projects/{project_id}/users/{user_id}/roles/{role_id}
+    private CloudResponse Grant(CloudRequest request, string path)
+    {
+        var parts = path.Split('/');
+        if (parts.Length != 7 || parts[3] != "users" || parts[5] != "roles")
+        {
+            throw KeystoneError.NotFound("The resource could not be found.");
+        }
+
+        return _users.Grant(request, Caller(request), parts[2], parts[4], parts[6]);
+    }
+
+    private IssuedToken Caller(CloudRequest request) =>
+        _tokens.Valid(request.Header("X-Auth-Token"), _clock()) ?? throw KeystoneError.Unauthorized();
 
     private CloudResponse Tokens(CloudRequest request)
     {

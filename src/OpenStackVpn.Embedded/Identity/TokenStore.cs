@@ -81,6 +81,18 @@ internal sealed class TokenStore
     public IssuedToken? Valid(string? value, DateTimeOffset now) =>
         Find(value) is { Revoked: false } token && token.ExpiresAt > now ? token : null;
 
+    /// <summary>Revokes every token of a user, as Keystone does when the user is deleted.</summary>
+    public void RevokeUser(string userId)
+    {
+        foreach (var token in _tokens.Values)
+        {
+            if (token.User.Id == userId)
+            {
+                token.Revoked = true;
+            }
+        }
+    }
+
     /// <summary>A Fernet-looking opaque value.</summary>
     private static string NewValue() => "gAAAAAB" + RandomText(135);
 
