@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text.RegularExpressions;
 using OpenStackVpn.Core.Peer;
 using Xunit;
 
@@ -7,6 +8,8 @@ namespace OpenStackVpn.Core.Tests;
 /// <summary>One peer gateway with several connections in one set of files, and a peer behind NAT.</summary>
 public sealed class PeerGatewayTests
 {
+    private const string PskOfSite = "s3cret with spaces";
+
     private static PeerSite Second(string peerAddress = "198.51.100.20", string psk = "s3cret with spaces") => PeerConfigTests.Site(c =>
     {
         c["id"] = "0d0d0d0d-1111-4222-8333-444444444444";
@@ -30,6 +33,33 @@ public sealed class PeerGatewayTests
         Assert.Contains("10.5.0.0/24", files[0].Content);
         var keys = files.Sum(f => f.Content.Split('\n').Count(l => l.Contains(" : PSK ") || l.TrimStart().StartsWith("secret = ", System.StringComparison.Ordinal)));
         Assert.Equal(1, keys);
+    }
+
+    [Fact]
+    public void Connections_with_equal_IKE_settings_are_children_of_one_swanctl_connection_read_back_one_by_one()
+    {
+        // The cloud's charon negotiates the second one inside the first one's IKE SA (the tunnel lab's gateway test).
+        var file = PeerConfigWriter.Write(new[] { Second(psk: PskOfSite), PeerConfigTests.Site() },
+            PeerConfigFormat.Swanctl, true, null)[0];
+        var content = file.Content.Replace("\r", "");
+        Assert.Equal(1, Regex.Count(content, @"(?m)^    proposals = "));
+        Assert.Matches(@"(?m)^  neutron-0d0d0d0d-1111-4222-8333-444444444444 \{$", content);
+        Assert.Matches(@"(?m)^      neutron-cbc152a0-7e93-4f98-9f04-b085a4bf2511 \{$", content);
+        Assert.Matches(@"(?m)^      neutron-0d0d0d0d-1111-4222-8333-444444444444 \{$", content);
+        var read = PeerFileReaders.Read(PeerFileText.FromString(content, "(text)"), "(text)", "Swanctl");
+        Assert.Equal(new[] { "10.5.0.0/24", "10.1.0.0/24" },
+            read.Connections.Select(c => c.Settings.RemoteSubnets.Single()).ToArray());
+    }
+
+    [Fact]
+    public void Connections_with_different_IKE_settings_stay_separate_swanctl_connections()
+    {
+        var aes128 = PeerConfigTests.Site(c => c["id"] = "0e0e0e0e-1111-4222-8333-444444444444",
+            ike: i => i["encryption_algorithm"] = "aes-128", local: new[] { "10.6.0.0/24" });
+        var content = PeerConfigWriter.Write(new[] { PeerConfigTests.Site(), aes128 }, PeerConfigFormat.Swanctl,
+            false, null)[0].Content;
+        Assert.Equal(2, Regex.Count(content, @"(?m)^    proposals = "));
+        Assert.DoesNotContain("one IKE SA for", content);
     }
 
     [Fact]

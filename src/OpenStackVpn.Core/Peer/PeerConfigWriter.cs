@@ -177,9 +177,9 @@ public static class PeerConfigWriter
     {
         var text = new StringBuilder();
         text.Append("connections {\n");
-        foreach (var s in all)
+        foreach (var members in all.GroupBy(IkeSaKey))
         {
-            SwanctlConnection(text, s);
+            SwanctlConnection(text, members.OrderBy(s => s.Name, System.StringComparer.Ordinal).ToList());
         }
 
         text.Append("}\nsecrets {\n");
@@ -199,8 +199,24 @@ public static class PeerConfigWriter
         return text.ToString();
     }
 
-    private static void SwanctlConnection(StringBuilder text, PeerSettings s)
+    // What makes two connections one IKE SA. The cloud's strongSwan (neutron-vpnaas's ipsec.conf, read by starter)
+    // merges conns whose IKE settings are equal into one peer config and negotiates the second one's CHILD_SA inside
+    // the first one's IKE SA; charon answers a CHILD_SA only from the children of the IKE SA's own connection, so
+    // such connections must be children of one swanctl connection (seen in the tunnel lab: TS_UNACCEPTABLE else).
+    private static string IkeSaKey(PeerSettings s) => string.Join("|", s.IkeVersion, s.LocalAddress,
+        s.RemoteAddress, s.LocalId, s.RemoteId, s.IkeProposal, s.Aggressive, s.IkeLifetime, s.DpdDelay, s.DpdTimeout);
+
+    // One IKE connection, named after its first member (by id: stable for the same set of connections), with one
+    // child per cloud connection, each named after its connection.
+    private static void SwanctlConnection(StringBuilder text, List<PeerSettings> members)
     {
+        var s = members[0];
+        if (members.Count > 1)
+        {
+            text.Append($"  # one IKE SA for {string.Join(", ", members.Select(m => m.Name))}: the cloud negotiates "
+                + "them together, as their IKE settings are equal\n");
+        }
+
         text.Append($"  {s.Name} {{\n");
         text.Append($"    version = {s.IkeVersion}\n");
         text.Append($"    local_addrs = {s.LocalAddress}\n");
@@ -214,6 +230,16 @@ public static class PeerConfigWriter
         text.Append($"    local {{\n      auth = psk\n      id = {Quoted(s.LocalId)}\n    }}\n");
         text.Append($"    remote {{\n      auth = psk\n      id = {Quoted(s.RemoteId)}\n    }}\n");
         text.Append("    children {\n");
+        foreach (var child in members)
+        {
+            SwanctlChild(text, child);
+        }
+
+        text.Append("    }\n  }\n");
+    }
+
+    private static void SwanctlChild(StringBuilder text, PeerSettings s)
+    {
         text.Append($"      {s.Name} {{\n");
         text.Append($"        local_ts = {string.Join(",", s.LocalSubnets)}\n");
         text.Append($"        remote_ts = {string.Join(",", s.RemoteSubnets)}\n");
@@ -222,7 +248,7 @@ public static class PeerConfigWriter
         text.Append($"        rekey_time = {Seconds(s.ChildLifetime)}\n");
         text.Append($"        dpd_action = {SwanctlDpdAction(s.DpdAction)}\n");
         text.Append($"        start_action = {(s.StartAction == "start" ? "start" : "trap")}\n");
-        text.Append("      }\n    }\n  }\n");
+        text.Append("      }\n");
     }
 
     private static string IpsecConf(PeerSettings s)

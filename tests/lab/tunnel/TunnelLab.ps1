@@ -16,28 +16,35 @@ function ConvertTo-ApiJson($Object) {
 }
 
 function Write-TunnelInput {
-    # The cloud side's input: the connection (with its PSK), its service, policies, endpoint groups and subnet CIDRs,
-    # each read from the lab through the module (subnets, which the module does not show, through Neutron's API).
-    param([string] $ConnectionId, [string] $Path)
-    $c = Get-IpsecSiteConnection -Id $ConnectionId -IncludeSecret
-    $service = Get-VpnService -Id $c.VpnServiceId
+    # The cloud side's input: the connections (with their PSKs) of one VPN service, the service, policies, endpoint
+    # groups and subnet CIDRs, each read from the lab through the module (subnets through Neutron's API).
+    param([string[]] $ConnectionId, [string] $Path)
+    $connections = @($ConnectionId | ForEach-Object { Get-IpsecSiteConnection -Id $_ -IncludeSecret })
+    $service = Get-VpnService -Id $connections[0].VpnServiceId
+    if (@($connections.VpnServiceId | Sort-Object -Unique).Count -ne 1) { throw 'one tunnel lab runs one VPN service' }
     $doc = [ordered]@{
         vpnservice             = ConvertTo-ApiJson $service
-        ipsec_site_connections = @(ConvertTo-ApiJson $c)
-        ikepolicies            = @{ $c.IkePolicyId = ConvertTo-ApiJson (Get-IkePolicy -Id $c.IkePolicyId) }
-        ipsecpolicies          = @{ $c.IpsecPolicyId = ConvertTo-ApiJson (Get-IpsecPolicy -Id $c.IpsecPolicyId) }
+        ipsec_site_connections = @($connections | ForEach-Object { ConvertTo-ApiJson $_ })
+        ikepolicies            = @{}
+        ipsecpolicies          = @{}
         endpoint_groups        = @{}
         local_cidr_map         = @{}
     }
     if ($service.SubnetId) {
         $doc.subnet = @{ id = $service.SubnetId; cidr = (Get-LabSubnetCidr $service.SubnetId); ip_version = 4 }
     }
-    foreach ($groupId in @($c.LocalEndpointGroupId, $c.PeerEndpointGroupId) | Where-Object { $_ }) {
-        $group = Get-VpnEndpointGroup -Id $groupId
-        $doc.endpoint_groups[$groupId] = @{ type = $group.Type; endpoints = @($group.Endpoints) }
-        if ($group.Type -eq 'subnet') { foreach ($s in $group.Endpoints) { $doc.local_cidr_map[$s] = Get-LabSubnetCidr $s } }
+    foreach ($c in $connections) {
+        $doc.ikepolicies[$c.IkePolicyId] = ConvertTo-ApiJson (Get-IkePolicy -Id $c.IkePolicyId)
+        $doc.ipsecpolicies[$c.IpsecPolicyId] = ConvertTo-ApiJson (Get-IpsecPolicy -Id $c.IpsecPolicyId)
+        foreach ($groupId in @($c.LocalEndpointGroupId, $c.PeerEndpointGroupId) | Where-Object { $_ }) {
+            $group = Get-VpnEndpointGroup -Id $groupId
+            $doc.endpoint_groups[$groupId] = @{ type = $group.Type; endpoints = @($group.Endpoints) }
+            if ($group.Type -eq 'subnet') {
+                foreach ($s in $group.Endpoints) { $doc.local_cidr_map[$s] = Get-LabSubnetCidr $s }
+            }
+        }
+        $c.ForgetSecrets()
     }
-    $c.ForgetSecrets()
     # Written owner-only: it holds the PSK, as the agent's own ipsec.secrets does.
     $null = New-Item -ItemType File -Path $Path -Force
     & chmod 600 $Path
@@ -54,10 +61,11 @@ function Invoke-Tunnel {
 }
 
 function Start-LabTunnel {
-    # Brings the tunnel of a connection up: the peer from -PeerDir (Export-IpsecPeerConfig's output, or a changed copy;
-    # $null for no peer), the cloud side from the lab's objects. Returns the tunnel's state folder.
-    param([string] $ConnectionId, [string] $PeerDir, [string] $State)
-    $inputFile = Join-Path ([System.IO.Path]::GetTempPath()) "ovt-input-$ConnectionId.json"
+    # Brings the tunnel of one or more connections of one service and one peer up: the peer from -PeerDir
+    # (Export-IpsecPeerConfig's output, or a changed copy; $null for no peer), the cloud side from the lab's objects.
+    # Returns the tunnel's state folder.
+    param([string[]] $ConnectionId, [string] $PeerDir, [string] $State)
+    $inputFile = Join-Path ([System.IO.Path]::GetTempPath()) "ovt-input-$($ConnectionId[0]).json"
     Write-TunnelInput -ConnectionId $ConnectionId -Path $inputFile
     $peer = if ($PeerDir) { $PeerDir } else { '-' }
     try { $null = Invoke-Tunnel @('up', $State, $inputFile, $peer) } finally { Remove-Item $inputFile -ErrorAction Ignore }

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Prints, as shell assignments, the namespace topology a lab tunnel needs for INPUT.json (the API objects):
 the cloud router's public address (the VPN service's external IP), the peer gateway's (peer_address), and a gateway
-and a host address in every local and peer CIDR. usage: topology.py INPUT.json"""
+and a host address in every local and peer CIDR. Several connections are one peer gateway's tunnels: they must share
+its address, and the peer site gets every connection's networks. usage: topology.py INPUT.json"""
 import ipaddress
 import json
 import shlex
@@ -9,14 +10,23 @@ import sys
 
 doc = json.load(open(sys.argv[1]))
 service = doc['vpnservice']
-connection = doc['ipsec_site_connections'][0]
+connections = doc['ipsec_site_connections']
+connection = connections[0]
+if len({c['peer_address'] for c in connections}) != 1:
+    sys.exit('the connections of one tunnel lab must share a peer address (one peer gateway)')
 groups = doc.get('endpoint_groups') or {}
 cidr_map = doc.get('local_cidr_map') or {}
+
+
+def unique(items):
+    return list(dict.fromkeys(items))
+
+
 if service.get('subnet_id'):
     local = [doc['subnet']['cidr']]
 else:
-    local = [cidr_map[e] for e in groups[connection['local_ep_group_id']]['endpoints']]
-peer = connection.get('peer_cidrs') or groups[connection['peer_ep_group_id']]['endpoints']
+    local = unique(cidr_map[e] for c in connections for e in groups[c['local_ep_group_id']]['endpoints'])
+peer = unique(x for c in connections for x in (c.get('peer_cidrs') or groups[c['peer_ep_group_id']]['endpoints']))
 
 
 def public_side(address):
@@ -44,6 +54,7 @@ lg, lh = inside(local)
 pg, ph = inside(peer)
 values = dict(CLOUD_IP=cloud_ip, WAN_CLOUD_IP=wan_cloud, CLOUD_LEN=cloud_len, PEER_IP=peer_ip, WAN_PEER_IP=wan_peer,
               PEER_LEN=peer_len, LOCAL_GWS=' '.join(lg), LOCAL_HOSTS=' '.join(lh), PEER_GWS=' '.join(pg),
-              PEER_HOSTS=' '.join(ph), CONNECTION_ID=connection['id'])
+              PEER_HOSTS=' '.join(ph), CONNECTION_ID=connection['id'],
+              CONNECTION_IDS=' '.join(c['id'] for c in connections))
 for k, v in values.items():
     print('%s=%s' % (k, shlex.quote(str(v))))
