@@ -1,40 +1,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 
-    function Invoke-MemberApi {
-        # The member project's own Neutron calls (the module has no network or router cmdlets).
-        param([string] $Method, [string] $Path, $Body)
-        $seed = Get-LabSeed
-        $headers = @{ 'X-Auth-Token' = (New-LabToken -User member -Password memberpass -Project member) }
-        $uri = "$($seed.network_url.TrimEnd('/'))/v2.0/$Path"
-        if ($null -eq $Body) { return Invoke-RestMethod -Method $Method -Uri $uri -Headers $headers }
-        Invoke-RestMethod -Method $Method -Uri $uri -Headers $headers -ContentType 'application/json' -Body ($Body |
-            ConvertTo-Json -Depth 5)
-    }
-
-    function New-MemberSite {
-        # A router with a gateway on the external network and a subnet behind it, in the member project: the far end.
-        param([string] $Prefix, [string] $Cidr)
-        $seed = Get-LabSeed
-        $site = @{}
-        $site.Network = (Invoke-MemberApi POST networks @{ network = @{ name = "$Prefix-net" } }).network
-        $subnet = @{ name = "$Prefix-subnet"; network_id = $site.Network.id; cidr = $Cidr; ip_version = 4 }
-        $site.Subnet = (Invoke-MemberApi POST subnets @{ subnet = $subnet }).subnet
-        $router = @{ name = "$Prefix-router"; external_gateway_info = @{ network_id = $seed.external_network_id } }
-        $site.Router = (Invoke-MemberApi POST routers @{ router = $router }).router
-        $null = Invoke-MemberApi PUT "routers/$($site.Router.id)/add_router_interface" @{ subnet_id = $site.Subnet.id }
-        [pscustomobject]$site
-    }
-
-    function Remove-MemberSite {
-        param($Site)
-        if (-not $Site) { return }
-        $interface = @{ subnet_id = $Site.Subnet.id }
-        try { $null = Invoke-MemberApi PUT "routers/$($Site.Router.id)/remove_router_interface" $interface } catch { }
-        try { $null = Invoke-MemberApi DELETE "routers/$($Site.Router.id)" } catch { }
-        try { $null = Invoke-MemberApi DELETE "networks/$($Site.Network.id)" } catch { }
-    }
-
     function Get-PairObject {
         # Every VPN object named after the pair, in one session.
         param($Session, [string] $Prefix)
@@ -42,20 +8,6 @@ BeforeAll {
         @(Get-VpnService -Session $Session -Name "$Prefix*") +
         @(Get-IkePolicy -Session $Session -Name "$Prefix*") + @(Get-IpsecPolicy -Session $Session -Name "$Prefix*") +
         @(Get-VpnEndpointGroup -Session $Session -Name "$Prefix*")
-    }
-
-    function Remove-PairObject {
-        param($Session, [string] $Prefix)
-        Get-IpsecSiteConnection -Session $Session -Name "$Prefix*" |
-            Remove-IpsecSiteConnection -Session $Session -Force -ErrorAction SilentlyContinue
-        Get-VpnService -Session $Session -Name "$Prefix*" |
-            Remove-VpnService -Session $Session -Force -ErrorAction SilentlyContinue
-        Get-VpnEndpointGroup -Session $Session -Name "$Prefix*" |
-            Remove-VpnEndpointGroup -Session $Session -Force -ErrorAction SilentlyContinue
-        Get-IkePolicy -Session $Session -Name "$Prefix*" |
-            Remove-IkePolicy -Session $Session -Force -ErrorAction SilentlyContinue
-        Get-IpsecPolicy -Session $Session -Name "$Prefix*" |
-            Remove-IpsecPolicy -Session $Session -Force -ErrorAction SilentlyContinue
     }
 
     function Get-Psk {

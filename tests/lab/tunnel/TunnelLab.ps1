@@ -17,10 +17,12 @@ function ConvertTo-ApiJson($Object) {
 
 function Write-TunnelInput {
     # The cloud side's input: the connections (with their PSKs) of one VPN service, the service, policies, endpoint
-    # groups and subnet CIDRs, each read from the lab through the module (subnets through Neutron's API).
-    param([string[]] $ConnectionId, [string] $Path)
-    $connections = @($ConnectionId | ForEach-Object { Get-IpsecSiteConnection -Id $_ -IncludeSecret })
-    $service = Get-VpnService -Id $connections[0].VpnServiceId
+    # groups and subnet CIDRs, each read from the lab through the module (subnets through Neutron's API), in -Session
+    # (the current session when none).
+    param([string[]] $ConnectionId, [string] $Path, $Session)
+    $in = if ($Session) { @{ Session = $Session } } else { @{} }
+    $connections = @($ConnectionId | ForEach-Object { Get-IpsecSiteConnection @in -Id $_ -IncludeSecret })
+    $service = Get-VpnService @in -Id $connections[0].VpnServiceId
     if (@($connections.VpnServiceId | Sort-Object -Unique).Count -ne 1) { throw 'one tunnel lab runs one VPN service' }
     $doc = [ordered]@{
         vpnservice             = ConvertTo-ApiJson $service
@@ -34,10 +36,10 @@ function Write-TunnelInput {
         $doc.subnet = @{ id = $service.SubnetId; cidr = (Get-LabSubnetCidr $service.SubnetId); ip_version = 4 }
     }
     foreach ($c in $connections) {
-        $doc.ikepolicies[$c.IkePolicyId] = ConvertTo-ApiJson (Get-IkePolicy -Id $c.IkePolicyId)
-        $doc.ipsecpolicies[$c.IpsecPolicyId] = ConvertTo-ApiJson (Get-IpsecPolicy -Id $c.IpsecPolicyId)
+        $doc.ikepolicies[$c.IkePolicyId] = ConvertTo-ApiJson (Get-IkePolicy @in -Id $c.IkePolicyId)
+        $doc.ipsecpolicies[$c.IpsecPolicyId] = ConvertTo-ApiJson (Get-IpsecPolicy @in -Id $c.IpsecPolicyId)
         foreach ($groupId in @($c.LocalEndpointGroupId, $c.PeerEndpointGroupId) | Where-Object { $_ }) {
-            $group = Get-VpnEndpointGroup -Id $groupId
+            $group = Get-VpnEndpointGroup @in -Id $groupId
             $doc.endpoint_groups[$groupId] = @{ type = $group.Type; endpoints = @($group.Endpoints) }
             if ($group.Type -eq 'subnet') {
                 foreach ($s in $group.Endpoints) { $doc.local_cidr_map[$s] = Get-LabSubnetCidr $s }
@@ -72,13 +74,30 @@ function Start-LabTunnel {
     $State
 }
 
+function Start-LabTunnelPair {
+    # Brings up a tunnel between two OpenStack sites of the lab: each end's cloud side run by neutron-vpnaas's driver
+    # from its own connection, read through its own session. Returns the tunnel's state folder.
+    param($Session, [string] $ConnectionId, $PeerSession, [string] $PeerConnectionId, [string] $State)
+    $temp = [System.IO.Path]::GetTempPath()
+    $a = Join-Path $temp "ovt-input-$ConnectionId.json"
+    $b = Join-Path $temp "ovt-input-$PeerConnectionId.json"
+    try {
+        Write-TunnelInput -Session $Session -ConnectionId $ConnectionId -Path $a
+        Write-TunnelInput -Session $PeerSession -ConnectionId $PeerConnectionId -Path $b
+        $null = Invoke-Tunnel @('pair-up', $State, $a, $b)
+    }
+    finally { Remove-Item $a, $b -ErrorAction Ignore }
+    $State
+}
+
 function Stop-LabTunnel {
     # Keeps the logs of both sides beside the test results (never input.json, which holds the PSK), then tears down.
     param([string] $State)
     if ($env:OPENSTACKVPN_RESULTS -and (Test-Path $State)) {
         $keep = Join-Path $env:OPENSTACKVPN_RESULTS ('tunnel-logs/' + (Split-Path (Split-Path $State) -Leaf))
         $null = New-Item -ItemType Directory -Path $keep -Force
-        foreach ($log in 'cloud/agent.log', 'cloud/reports.jsonl', 'cloud/charon.log', 'peer/charon.log', 'peer/initiate.out') {
+        $logs = foreach ($side in 'cloud', 'cloud-b') { "$side/agent.log", "$side/reports.jsonl", "$side/charon.log" }
+        foreach ($log in @($logs) + 'peer/charon.log', 'peer/initiate.out') {
             $from = Join-Path $State $log
             if (Test-Path $from) { Copy-Item $from (Join-Path $keep ($log -replace '/', '-')) }
         }
@@ -102,9 +121,9 @@ function Test-LabTunnelPing {
 }
 
 function Get-LabTunnelReports {
-    # The status reports the cloud side's agent sent into the lab's Neutron, oldest first.
-    param([string] $State)
-    $file = Join-Path $State 'cloud/reports.jsonl'
+    # The status reports the cloud side's agent sent into the lab's Neutron, oldest first ('cloud-b': a pair's end B).
+    param([string] $State, [string] $Side = 'cloud')
+    $file = Join-Path $State "$Side/reports.jsonl"
     if (-not (Test-Path $file)) { return @() }
     @(Get-Content $file | ForEach-Object { $_ | ConvertFrom-Json })
 }

@@ -29,11 +29,11 @@ else:
 peer = unique(x for c in connections for x in (c.get('peer_cidrs') or groups[c['peer_ep_group_id']]['endpoints']))
 
 
-def public_side(address):
-    """The address, its /24, and another address of that /24 for the 'internet' namespace."""
+def public_side(address, taken):
+    """The address, its /24, and another address of that /24 (none of taken) for the 'internet' namespace."""
     ip = ipaddress.ip_address(address)
     net = ipaddress.ip_network('%s/24' % ip, strict=False)
-    other = next(h for h in net.hosts() if h != ip)
+    other = next(h for h in net.hosts() if str(h) not in taken)
     return str(ip), str(other), net.prefixlen
 
 
@@ -48,8 +48,9 @@ def inside(cidrs):
     return gateways, hosts
 
 
-cloud_ip, wan_cloud, cloud_len = public_side(service['external_v4_ip'])
-peer_ip, wan_peer, peer_len = public_side(connection['peer_address'])
+publics = {service['external_v4_ip'], connection['peer_address']}
+cloud_ip, wan_cloud, cloud_len = public_side(service['external_v4_ip'], publics)
+peer_ip, wan_peer, peer_len = public_side(connection['peer_address'], publics)
 lg, lh = inside(local)
 pg, ph = inside(peer)
 values = dict(CLOUD_IP=cloud_ip, WAN_CLOUD_IP=wan_cloud, CLOUD_LEN=cloud_len, PEER_IP=peer_ip, WAN_PEER_IP=wan_peer,

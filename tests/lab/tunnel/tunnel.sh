@@ -10,6 +10,8 @@
 #                                            for its parsers (peer-parsers.sh)
 #   tunnel.sh up STATE INPUT.json PEER_DIR   brings both sides up (PEER_DIR holds swanctl.conf, or ipsec.conf and
 #                                            ipsec.secrets for strongSwan's starter; "-" = no peer at all)
+#   tunnel.sh pair-up STATE A.json B.json    two OpenStack sites: both ends run by neutron-vpnaas's driver, each from
+#                                            its own connection's objects (B's router stands where the peer would)
 #   tunnel.sh ping STATE                     pings between the sites' hosts, both ways; rc 0 when every ping passed
 #   tunnel.sh peer-load STATE PEER_DIR       the peer closes its SAs (telling the cloud) and loads PEER_DIR/swanctl.conf
 #   tunnel.sh peer-initiate STATE            the peer starts the tunnel; rc 0 when its CHILD SA came up
@@ -76,7 +78,7 @@ start_pidns() {   # start_pidns DIR
 
 down() {
   local state=$1 f
-  for f in "$state"/cloud/pidns.pid "$state"/peer/pidns.pid "$state"/cloud/unshare.pid "$state"/peer/unshare.pid; do
+  for f in "$state"/{cloud,cloud-b,peer}/pidns.pid "$state"/{cloud,cloud-b,peer}/unshare.pid; do
     [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null
     rm -f "$f"
   done
@@ -102,8 +104,15 @@ net_up() {
   for a in $PEER_GWS; do ip -n $P-rr addr add $a dev lan0; done
   for a in $PEER_HOSTS; do ip -n $P-hr addr add $a dev hr0; done
   ip -n $P-rl addr add $CLOUD_IP/$CLOUD_LEN dev qg-ovt
-  ip -n $P-wan addr add $WAN_CLOUD_IP/$CLOUD_LEN dev wl0
-  ip -n $P-wan addr add $WAN_PEER_IP/$PEER_LEN dev wr0
+  if [ "$WAN_CLOUD_IP" = "$WAN_PEER_IP" ]; then
+    # Both public addresses in one /24 (two routers on one external network): the "internet" is a bridge.
+    ip -n $P-wan link add br0 type bridge && ip -n $P-wan link set br0 up || return 1
+    ip -n $P-wan link set wl0 master br0 && ip -n $P-wan link set wr0 master br0 || return 1
+    ip -n $P-wan addr add $WAN_CLOUD_IP/$CLOUD_LEN dev br0
+  else
+    ip -n $P-wan addr add $WAN_CLOUD_IP/$CLOUD_LEN dev wl0
+    ip -n $P-wan addr add $WAN_PEER_IP/$PEER_LEN dev wr0
+  fi
   for n in hl0:hl qr-ovt:rl qg-ovt:rl wl0:wan wr0:wan pub0:rr lan0:rr hr0:hr; do ip -n $P-${n#*:} link set ${n%:*} up; done
   ip -n $P-hl route add default via ${LOCAL_GWS%%/*}
   ip -n $P-hr route add default via ${PEER_GWS%%/*}
@@ -141,7 +150,7 @@ up() {
   local input=$2 peer_dir=$3
   [ -f "$input" ] || die "no input $input"
   down "$STATE"
-  rm -rf "$STATE"; mkdir -p "$STATE"/cloud/rootwrap.d "$STATE"/peer/etc/swanctl "$STATE"/peer/run
+  rm -rf "$STATE"; mkdir -p "$STATE"/cloud "$STATE"/peer/etc/swanctl "$STATE"/peer/run
   install -m 600 "$input" "$STATE/input.json"     # it holds the PSK, as the agent's ipsec.secrets does
   /usr/bin/python3 "$HERE/topology.py" "$input" > "$STATE/topology.env" || die "no topology from $input"
   eval "$(cat "$STATE/topology.env")"
@@ -154,22 +163,9 @@ up() {
   fi
   say "namespaces up: cloud $CLOUD_IP (${LOCAL_HOSTS}), peer $PEER_IP (${PEER_HOSTS}); no clear-text path between the sites"
 
-  # This kernel may have no ESP (CONFIG_INET_ESP off): then both sides use strongSwan's userspace ESP (kernel-libipsec).
-  local libipsec=0
-  ip netns add $P-esp
-  ip -n $P-esp xfrm state add src 192.0.2.200 dst 192.0.2.201 proto esp spi 0x1001 mode tunnel enc 'cbc(aes)' \
-     0x00112233445566778899aabbccddeeff auth-trunc 'hmac(sha256)' 0x00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff 128 2> /dev/null || libipsec=1
-  ip netns del $P-esp
-  cp -a /etc/strongswan.d "$STATE/cloud/strongswan.d"
-  [ $libipsec = 1 ] && sed -i 's/^\(\s*\)load = no/\1load = yes/' "$STATE/cloud/strongswan.d/charon/kernel-libipsec.conf"
-  cp -a "$STATE/cloud/strongswan.d" "$STATE/peer/etc/strongswan.d"
-  for side in cloud:"$STATE/cloud/charon.log":"$STATE/cloud/strongswan.d" peer:"$STATE/peer/charon.log":"$STATE/peer/etc/strongswan.d"; do
-    IFS=: read -r _ log dir <<< "$side"
-    printf 'charon {\n  filelog {\n    lab {\n      path = %s\n      time_format = %%T\n      flush_line = yes\n      default = 1\n      ike = 2\n    }\n  }\n}\n' "$log" > "$dir/zz-lab-logging.conf"
-  done
-  say "ESP: $([ $libipsec = 1 ] && echo 'the kernel holds no ESP SA: userspace ESP (kernel-libipsec)' || echo 'kernel XFRM')"
-  printf '[DEFAULT]\nfilters_path=%s/rootwrap.d\nexec_dirs=/sbin,/usr/sbin,/bin,/usr/bin\nuse_syslog=False\n' "$STATE/cloud" > "$STATE/cloud/rootwrap.conf"
-  printf '[Filters]\nipsec: CommandFilter, ipsec, root\n' > "$STATE/cloud/rootwrap.d/vpnaas.filters"
+  strongswan_d "$STATE/cloud/strongswan.d" "$STATE/cloud/charon.log"
+  strongswan_d "$STATE/peer/etc/strongswan.d" "$STATE/peer/charon.log"
+  rootwrap "$STATE/cloud"
 
   # Peer first: the cloud's template tries each connection once (keyingtries=1).
   if [ "$peer_dir" != - ]; then
@@ -205,13 +201,75 @@ up() {
     say "peer: none (nothing answers at $PEER_IP)"
   fi
 
-  start_pidns "$STATE/cloud" || die "cloud PID namespace"
-  nsenter -t "$(cat "$STATE/cloud/pidns.pid")" -p -m --wd="$STATE/cloud" /usr/bin/python3 "$HERE/cloud_side.py" "$STATE/input.json" "$STATE/cloud" \
-    $P-rl "$LAB/neutron/neutron.conf" agent "${REPORT_S:-1}" > "$STATE/cloud/agent.log" 2>&1 < /dev/null &
+  launch_cloud "$STATE/cloud" "$STATE/input.json" $P-rl
+  await_cloud "$STATE/cloud" $P-rl
+}
+
+# A copy of the system's strongswan.d in TARGET, logging to LOG. This kernel may have no ESP (CONFIG_INET_ESP off):
+# then every side uses strongSwan's userspace ESP (kernel-libipsec).
+strongswan_d() {   # strongswan_d TARGET LOG
+  local libipsec=0
+  ip netns add $P-esp
+  ip -n $P-esp xfrm state add src 192.0.2.200 dst 192.0.2.201 proto esp spi 0x1001 mode tunnel enc 'cbc(aes)' \
+     0x00112233445566778899aabbccddeeff auth-trunc 'hmac(sha256)' 0x00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff 128 2> /dev/null || libipsec=1
+  ip netns del $P-esp
+  mkdir -p "$(dirname "$1")"
+  cp -a /etc/strongswan.d "$1"
+  [ $libipsec = 1 ] && sed -i 's/^\(\s*\)load = no/\1load = yes/' "$1/charon/kernel-libipsec.conf"
+  printf 'charon {\n  filelog {\n    lab {\n      path = %s\n      time_format = %%T\n      flush_line = yes\n      default = 1\n      ike = 2\n    }\n  }\n}\n' "$2" > "$1/zz-lab-logging.conf"
+  say "ESP in $(basename "$(dirname "$1")"): $([ $libipsec = 1 ] && echo 'the kernel holds no ESP SA: userspace ESP (kernel-libipsec)' || echo 'kernel XFRM')"
+}
+
+# The ipsec command the cloud side's driver runs, allowed by neutron-vpn-netns-wrapper's rootwrap filters.
+rootwrap() {   # rootwrap DIR
+  mkdir -p "$1/rootwrap.d"
+  printf '[DEFAULT]\nfilters_path=%s/rootwrap.d\nexec_dirs=/sbin,/usr/sbin,/bin,/usr/bin\nuse_syslog=False\n' "$1" > "$1/rootwrap.conf"
+  printf '[Filters]\nipsec: CommandFilter, ipsec, root\n' > "$1/rootwrap.d/vpnaas.filters"
+}
+
+# neutron-vpnaas's driver for one router (cloud_side.py) in NAMESPACE, from INPUT, its state and logs in DIR.
+launch_cloud() {   # launch_cloud DIR INPUT NAMESPACE
+  local dir=$1 input=$2 ns=$3
+  start_pidns "$dir" || die "cloud PID namespace ($dir)"
+  nsenter -t "$(cat "$dir/pidns.pid")" -p -m --wd="$dir" /usr/bin/python3 "$HERE/cloud_side.py" "$input" "$dir" \
+    $ns "$LAB/neutron/neutron.conf" agent "${REPORT_S:-1}" > "$dir/agent.log" 2>&1 < /dev/null &
   disown $!
-  for i in $(seq 1800); do grep -q '^started\|^Traceback' "$STATE/cloud/agent.log" 2>/dev/null && break; sleep 0.1; done
-  grep -q '^started' "$STATE/cloud/agent.log" || { tail -20 "$STATE/cloud/agent.log"; die "the cloud side did not start (see $STATE/cloud/agent.log)"; }
-  say "cloud: neutron-vpnaas rendered $(ls -d "$STATE"/cloud/ipsec/*/etc 2>/dev/null) and started strongSwan in $P-rl; the agent reports status every ${REPORT_S:-1}s into the lab's Neutron"
+}
+
+await_cloud() {   # await_cloud DIR NAMESPACE: until the driver has started strongSwan
+  local dir=$1 ns=$2 i
+  for i in $(seq 1800); do grep -q '^started\|^Traceback' "$dir/agent.log" 2>/dev/null && break; sleep 0.1; done
+  grep -q '^started' "$dir/agent.log" || { tail -20 "$dir/agent.log"; die "the cloud side did not start (see $dir/agent.log)"; }
+  say "cloud: neutron-vpnaas rendered $(ls -d "$dir"/ipsec/*/etc 2>/dev/null) and started strongSwan in $ns; the agent reports status every ${REPORT_S:-1}s into the lab's Neutron"
+}
+
+# Two OpenStack sites: A's router in $P-rl and B's in $P-rr, each end run by neutron-vpnaas's driver from its own
+# connection's objects; the hosts behind them ($P-hl, $P-hr) are A's and B's subnets. The topology is A's view (its
+# peer address is B's router, its peer CIDRs B's subnet); B's input must mirror it.
+pair_up() {
+  local a=$2 b=$3
+  [ -f "$a" ] && [ -f "$b" ] || die "no input $a or $b"
+  down "$STATE"
+  rm -rf "$STATE"; mkdir -p "$STATE"/cloud "$STATE"/cloud-b
+  install -m 600 "$a" "$STATE/input.json"; install -m 600 "$b" "$STATE/input-b.json"
+  /usr/bin/python3 "$HERE/topology.py" "$a" > "$STATE/topology.env" || die "no topology from $a"
+  /usr/bin/python3 "$HERE/topology.py" "$b" > "$STATE/topology-b.env" || die "no topology from $b"
+  eval "$(cat "$STATE/topology-b.env")"
+  local b_view="$CLOUD_IP $PEER_IP $LOCAL_HOSTS $PEER_HOSTS"
+  eval "$(cat "$STATE/topology.env")"
+  [ "$b_view" = "$PEER_IP $CLOUD_IP $PEER_HOSTS $LOCAL_HOSTS" ] || die "B's connection does not mirror A's: $b_view"
+  net_up || { down "$STATE"; die "network namespaces"; }
+  if ip netns exec $P-hl ping -c1 -W1 ${PEER_HOSTS%%/*} > /dev/null 2>&1; then down "$STATE"; die "a clear-text path between the sites exists"; fi
+  ip netns exec $P-rl ping -c1 -W1 $PEER_IP > /dev/null 2>&1 || { down "$STATE"; die "the routers cannot reach each other"; }
+  say "namespaces up: site A $CLOUD_IP (${LOCAL_HOSTS}), site B $PEER_IP (${PEER_HOSTS}); no clear-text path between the sites"
+  local side
+  for side in cloud cloud-b; do strongswan_d "$STATE/$side/strongswan.d" "$STATE/$side/charon.log"; rootwrap "$STATE/$side"; done
+  # Both at once, as two agents would be running already: each end's first "up" then finds the other listening
+  # (the driver tries once; an unanswered first try keeps its status DOWN for its ~165 s of retransmits).
+  launch_cloud "$STATE/cloud-b" "$STATE/input-b.json" $P-rr
+  launch_cloud "$STATE/cloud" "$STATE/input.json" $P-rl
+  await_cloud "$STATE/cloud-b" $P-rr
+  await_cloud "$STATE/cloud" $P-rl
 }
 
 cmd=${1:-}; shift || true
@@ -219,6 +277,7 @@ case "$cmd" in
   check) why=$(can_run) && echo "tunnels can run here" || { echo "$why"; exit 1; } ;;
   install) install_packages; install_libreswan ;;
   up) [ $# = 3 ] || die "usage: tunnel.sh up STATE INPUT.json PEER_DIR|-"; STATE=$1; can_run > /dev/null || die "$(can_run)"; install_packages; up "$@" ;;
+  pair-up) [ $# = 3 ] || die "usage: tunnel.sh pair-up STATE A.json B.json"; STATE=$1; can_run > /dev/null || die "$(can_run)"; install_packages; pair_up "$@" ;;
   ping) STATE=$1; eval "$(cat "$STATE/topology.env")"; ping_all ;;
   peer-load) STATE=$1; eval "$(cat "$STATE/topology.env")"
     swanctl_peer --terminate --ike "neutron-$CONNECTION_ID" --timeout 5 > /dev/null 2>&1
@@ -233,5 +292,5 @@ case "$cmd" in
     for f in "$STATE/peer/pidns.pid" "$STATE/peer/unshare.pid"; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; rm -f "$f"; done
     say "peer stopped (IKE SA deleted, charon killed)" ;;
   down) STATE=$1; down "$STATE"; say "down: namespaces and processes of $STATE removed" ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  *) sed -n '2,15p' "$0"; exit 2 ;;
 esac
