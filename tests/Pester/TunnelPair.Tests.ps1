@@ -17,16 +17,22 @@ BeforeAll {
         "$((Get-IpsecSiteConnection -Session $a -Id $script:localId).Status)/" +
         "$((Get-IpsecSiteConnection -Session $b -Id $script:peerId).Status)"
     }
-    function Wait-Ends([string] $Status) {
+    function Wait-Ends([string] $Status, [switch] $Bridge) {
+        # -Bridge: embedded clouds, which hear of the agents' reports only through Sync-TunnelStatus.
+        for ($i = 0; $Bridge -and $i -lt 120 -and (Get-EndStatus) -ne "$Status/$Status"; $i++) {
+            Start-Sleep -Seconds 1
+            Sync-TunnelStatus $state cloud $a
+            Sync-TunnelStatus $state cloud-b $b
+        }
         $wait = @{ TimeoutSec = 120; PollIntervalSec = 1; Status = $Status }
         (Wait-IpsecSiteConnection -Session $a -Id $script:localId @wait).Status | Should -Be $Status
         (Wait-IpsecSiteConnection -Session $b -Id $script:peerId @wait).Status | Should -Be $Status
     }
-    function Restart-Pair([string] $Name) {
-        # Both ends started afresh from what the lab now holds, as agents would after a change.
+    function Restart-Pair([string] $Name, [switch] $StatusToFile) {
+        # Both ends started afresh from what the clouds now hold, as agents would after a change.
         $clock = [System.Diagnostics.Stopwatch]::StartNew()
         $null = Start-LabTunnelPair -Session $a -ConnectionId $script:localId -PeerSession $b `
-            -PeerConnectionId $script:peerId -State $state
+            -PeerConnectionId $script:peerId -State $state -StatusToFile:$StatusToFile
         Write-TunnelTiming "(p) site pair, $($Name): start both ends" $clock.Elapsed.TotalSeconds
         $clock
     }
@@ -111,5 +117,46 @@ Describe 'A real tunnel between two OpenStack sites made by New-IpsecSitePair, b
                 -PeerConnection $script:peerId | Where-Object Severity -EQ 'Error')
         ($finding.Check | Sort-Object -Unique) | Should -Be @('PeerConfig.IkeProposal')
         $finding[0].Action | Should -Match 'strongSwan''s default proposals'
+    }
+}
+
+Describe 'A real tunnel between two embedded clouds joined by New-IpsecSitePair, both ends run by neutron-vpnaas' `
+    -Tag Tunnel -Skip:($null -ne $skipReason) {
+    # Two served embedded clouds with no VPN agent of their own (nothing becomes ACTIVE by itself): the agents'
+    # reports are the only way their connections change status (Sync-TunnelStatus, the status bridge).
+    BeforeAll {
+        $a = Connect-OpenStack -Embedded -ActivationDelaySec -1
+        $b = Connect-OpenStack -Embedded -ActivationDelaySec -1
+        $pair = New-IpsecSitePair -Name embedded-pair -Session $a -Router router1 -Subnet private-subnet `
+            -PeerSession $b -PeerRouter member-router -PeerSubnet member-subnet
+        $script:localId = $pair.Local.Connection.Id
+        $script:peerId = $pair.Peer.Connection.Id
+        $work = Join-Path ([System.IO.Path]::GetTempPath()) (New-TestName 'tunnel-epair')
+        $state = Join-Path $work 'state'
+    }
+
+    AfterAll {
+        if ($state) { Stop-LabTunnel $state }
+        Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+        foreach ($session in $a, $b) { if ($session) { Disconnect-OpenStack -Session $session } }
+    }
+
+    It 'comes up: both ends ACTIVE in their embedded clouds through the status bridge, and the hosts ping' {
+        Get-EndStatus | Should -Be 'PENDING_CREATE/PENDING_CREATE'
+        $clock = Restart-Pair 'embedded, as created' -StatusToFile
+        Wait-Ends ACTIVE -Bridge
+        Write-TunnelTiming '(p) embedded site pair: Wait ACTIVE (both ends)' $clock.Elapsed.TotalSeconds
+        Test-LabTunnelPing $state | Should -BeTrue
+        (Get-VpnService -Session $b -Id $pair.Peer.VpnService.Id).Status | Should -Be 'ACTIVE'
+        Get-PairErrors | Should -BeNullOrEmpty
+    }
+
+    It 'a key changed on one end: both ends DOWN through the bridge, no ping, Test-IpsecSitePair names the key' {
+        $changed = ConvertTo-SecureString "changed-$([guid]::NewGuid().ToString('n'))" -AsPlainText -Force
+        $null = Set-IpsecSiteConnection -Session $b -Id $script:peerId -Psk $changed
+        $null = Restart-Pair 'embedded, key changed on B' -StatusToFile
+        Wait-Ends DOWN -Bridge
+        Test-LabTunnelPing $state | Should -BeFalse
+        Get-PairErrors | Should -Be @('PeerConfig.Psk')
     }
 }

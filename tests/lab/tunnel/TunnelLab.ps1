@@ -33,7 +33,8 @@ function Write-TunnelInput {
         local_cidr_map         = @{}
     }
     if ($service.SubnetId) {
-        $doc.subnet = @{ id = $service.SubnetId; cidr = (Get-LabSubnetCidr $service.SubnetId); ip_version = 4 }
+        $doc.subnet = @{ id = $service.SubnetId; cidr = (Get-OpenStackSubnet @in -Id $service.SubnetId).Cidr
+            ip_version = 4 }
     }
     foreach ($c in $connections) {
         $doc.ikepolicies[$c.IkePolicyId] = ConvertTo-ApiJson (Get-IkePolicy @in -Id $c.IkePolicyId)
@@ -42,7 +43,7 @@ function Write-TunnelInput {
             $group = Get-VpnEndpointGroup @in -Id $groupId
             $doc.endpoint_groups[$groupId] = @{ type = $group.Type; endpoints = @($group.Endpoints) }
             if ($group.Type -eq 'subnet') {
-                foreach ($s in $group.Endpoints) { $doc.local_cidr_map[$s] = Get-LabSubnetCidr $s }
+                foreach ($s in $group.Endpoints) { $doc.local_cidr_map[$s] = (Get-OpenStackSubnet @in -Id $s).Cidr }
             }
         }
         $c.ForgetSecrets()
@@ -75,19 +76,37 @@ function Start-LabTunnel {
 }
 
 function Start-LabTunnelPair {
-    # Brings up a tunnel between two OpenStack sites of the lab: each end's cloud side run by neutron-vpnaas's driver
-    # from its own connection, read through its own session. Returns the tunnel's state folder.
-    param($Session, [string] $ConnectionId, $PeerSession, [string] $PeerConnectionId, [string] $State)
+    # Brings up a tunnel between two OpenStack sites: each end's cloud side run by neutron-vpnaas's driver from its own
+    # connection, read through its own session. The agents report into the lab's Neutron, or with -StatusToFile only
+    # into their reports files (Sync-TunnelStatus carries them to another cloud). Returns the tunnel's state folder.
+    param($Session, [string] $ConnectionId, $PeerSession, [string] $PeerConnectionId, [string] $State,
+        [switch] $StatusToFile)
     $temp = [System.IO.Path]::GetTempPath()
     $a = Join-Path $temp "ovt-input-$ConnectionId.json"
     $b = Join-Path $temp "ovt-input-$PeerConnectionId.json"
     try {
         Write-TunnelInput -Session $Session -ConnectionId $ConnectionId -Path $a
         Write-TunnelInput -Session $PeerSession -ConnectionId $PeerConnectionId -Path $b
+        if ($StatusToFile) { $env:STATUS_TO = 'file' }
         $null = Invoke-Tunnel @('pair-up', $State, $a, $b)
     }
-    finally { Remove-Item $a, $b -ErrorAction Ignore }
+    finally { Remove-Item $a, $b -ErrorAction Ignore; Remove-Item Env:STATUS_TO -ErrorAction Ignore }
     $State
+}
+
+function Sync-TunnelStatus {
+    # The status bridge for an embedded cloud: the last status the side's agent reported for its VPN service and each
+    # connection, set in the session's embedded cloud (what the VPN plugin does with the agent's report).
+    param([string] $State, [string] $Side, $Session)
+    $last = Get-LabTunnelReports $State -Side $Side | Select-Object -Last 1
+    foreach ($service in @($last.report)) {
+        if (-not $service) { continue }
+        Set-EmbeddedOpenStackStatus -Session $Session -Kind VpnService -Id $service.id -Status $service.status
+        foreach ($connection in $service.ipsec_site_connections.PSObject.Properties) {
+            Set-EmbeddedOpenStackStatus -Session $Session -Kind IpsecSiteConnection -Id $connection.Name `
+                -Status $connection.Value.status
+        }
+    }
 }
 
 function Stop-LabTunnel {

@@ -8,10 +8,11 @@ extension does), from API-shaped objects the module read from the lab's Neutron:
                -> IPsecVpnDriverCallBack.update_status()    direct call of the server's callback, which runs
                -> update_status_by_agent()                  the VPN plugin's own status write on the lab's database
 
-usage: cloud_side.py INPUT.json STATE_DIR NAMESPACE LAB_NEUTRON_CONF dict|agent [REPORT_SECONDS]
+usage: cloud_side.py INPUT.json STATE_DIR NAMESPACE LAB_NEUTRON_CONF|- dict|agent [REPORT_SECONDS]
   dict   prints what the plugin would send the agent
   agent  starts the process (update()), then reports status every REPORT_SECONDS until killed; each report that the
-         agent sends is appended to STATE_DIR/reports.jsonl with its time.
+         agent sends is appended to STATE_DIR/reports.jsonl with its time. With "-" for the lab's neutron.conf (a cloud
+         that is not the lab, e.g. the embedded one) the reports go to that file only, for the caller to carry over.
 """
 import json
 import sys
@@ -30,8 +31,11 @@ report_every = float(sys.argv[6]) if len(sys.argv) > 6 else 1.0
 common_config.register_common_config_options()
 agent_conf.register_root_helper(cfg.CONF)
 # The lab's neutron.conf gives the database; everything the agent writes goes under our own state dir.
-cfg.CONF(args=['--config-file', lab_conf], project='neutron', default_config_files=[])
+cfg.CONF(args=['--config-file', lab_conf] if lab_conf != '-' else [], project='neutron', default_config_files=[])
 cfg.CONF.set_override('state_path', state)
+if lab_conf == '-':
+    from oslo_concurrency import lockutils  # noqa: F401  (registers lock_path)
+    cfg.CONF.set_override('lock_path', state, 'oslo_concurrency')
 cfg.CONF.set_override('root_helper', '', 'AGENT')                     # we are root already
 cfg.CONF.set_override('config_base_dir', state + '/ipsec', 'ipsec')
 # The operator's [strongswan] default_config_area: the strongswan.d tree tunnel.sh prepared (kernel-libipsec on
@@ -107,22 +111,22 @@ if action == 'dict':
     print(json.dumps(process.vpnservice, indent=1, default=str))
     sys.exit(0)
 
-# ---- the server's end of the status RPC, on the lab's database
-from neutron.db.migration.models import head  # noqa: F401  (every model, so the VPN rows' relationships resolve)
+# ---- the server's end of the status RPC, on the lab's database (none for "-": the reports file is the bridge)
 from neutron_lib import context as n_context
-from neutron_vpnaas.db.vpn import vpn_db
 
-
-class Plugin(vpn_db.VPNPluginDb, vpn_db.VPNPluginRpcDbMixin):
-    pass
-
-
-class ServiceDriver:
-    service_plugin = object.__new__(Plugin)
-
-
-callback = base_ipsec.IPsecVpnDriverCallBack(ServiceDriver())
 admin = n_context.get_admin_context()
+callback = None
+if lab_conf != '-':
+    from neutron.db.migration.models import head  # noqa: F401  (every model, so the VPN rows' relationships resolve)
+    from neutron_vpnaas.db.vpn import vpn_db
+
+    class Plugin(vpn_db.VPNPluginDb, vpn_db.VPNPluginRpcDbMixin):
+        pass
+
+    class ServiceDriver:
+        service_plugin = object.__new__(Plugin)
+
+    callback = base_ipsec.IPsecVpnDriverCallBack(ServiceDriver())
 
 
 class AgentRpc:
@@ -132,7 +136,7 @@ class AgentRpc:
     def update_status(self, context, status):
         with open(state + '/reports.jsonl', 'a') as log:
             log.write(json.dumps({'t': time.time(), 'report': status}) + '\n')
-        for attempt in range(30):
+        for attempt in range(30 if callback else 0):
             try:
                 callback.update_status(admin, status)
                 return

@@ -19,7 +19,9 @@
 #   tunnel.sh down STATE                     kills both sides by PID and deletes the namespaces
 # Environment: VPNLAB_STATE (the lab, default /tmp/openstackvpn-lab), REPORT_S (status report period, default 1),
 #              OVT_PREFIX (namespace prefix, default ovt), PEER_NAT=1 (for "up": the peer gateway sits behind a
-#              masquerading NAT box that holds the public peer address; the peer owns only 100.64.0.2).
+#              masquerading NAT box that holds the public peer address; the peer owns only 100.64.0.2),
+#              STATUS_TO=file (the agents' reports only in STATE/cloud*/reports.jsonl, for a cloud that is not the
+#              lab: the caller carries them over, e.g. into an embedded cloud).
 set -u
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 PYTHONWARNINGS=ignore
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -231,8 +233,10 @@ rootwrap() {   # rootwrap DIR
 launch_cloud() {   # launch_cloud DIR INPUT NAMESPACE
   local dir=$1 input=$2 ns=$3
   start_pidns "$dir" || die "cloud PID namespace ($dir)"
+  local conf="$LAB/neutron/neutron.conf"
+  [ "${STATUS_TO:-lab}" = file ] && conf=-
   nsenter -t "$(cat "$dir/pidns.pid")" -p -m --wd="$dir" /usr/bin/python3 "$HERE/cloud_side.py" "$input" "$dir" \
-    $ns "$LAB/neutron/neutron.conf" agent "${REPORT_S:-1}" > "$dir/agent.log" 2>&1 < /dev/null &
+    $ns "$conf" agent "${REPORT_S:-1}" > "$dir/agent.log" 2>&1 < /dev/null &
   disown $!
 }
 
@@ -240,7 +244,9 @@ await_cloud() {   # await_cloud DIR NAMESPACE: until the driver has started stro
   local dir=$1 ns=$2 i
   for i in $(seq 1800); do grep -q '^started\|^Traceback' "$dir/agent.log" 2>/dev/null && break; sleep 0.1; done
   grep -q '^started' "$dir/agent.log" || { tail -20 "$dir/agent.log"; die "the cloud side did not start (see $dir/agent.log)"; }
-  say "cloud: neutron-vpnaas rendered $(ls -d "$dir"/ipsec/*/etc 2>/dev/null) and started strongSwan in $ns; the agent reports status every ${REPORT_S:-1}s into the lab's Neutron"
+  local to="into the lab's Neutron"
+  [ "${STATUS_TO:-lab}" = file ] && to="into $dir/reports.jsonl"
+  say "cloud: neutron-vpnaas rendered $(ls -d "$dir"/ipsec/*/etc 2>/dev/null) and started strongSwan in $ns; the agent reports status every ${REPORT_S:-1}s $to"
 }
 
 # Two OpenStack sites: A's router in $P-rl and B's in $P-rr, each end run by neutron-vpnaas's driver from its own

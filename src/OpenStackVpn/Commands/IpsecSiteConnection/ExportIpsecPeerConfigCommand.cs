@@ -102,8 +102,9 @@ public sealed class ExportIpsecPeerConfigCommand : ConnectionReportCommand
     /// <summary><para type="description">The folder to write the files into (created if missing); each file is
     /// readable by its owner only. All connections given to one command go into one set of files for one peer
     /// gateway (several connections of one peer: one swanctl.conf, one ipsec.conf and ipsec.secrets, one Libreswan
-    /// .conf and .secrets); connections of different peers are refused. Without -Path, each connection's files go to
-    /// the pipeline.</para></summary>
+    /// .conf and .secrets); connections of different peers are refused. In swanctl.conf, connections whose IKE
+    /// settings are equal are children of one connection, as the cloud negotiates them in one IKE SA. Without -Path,
+    /// each connection's files go to the pipeline.</para></summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
