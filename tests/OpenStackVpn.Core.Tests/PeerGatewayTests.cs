@@ -52,6 +52,23 @@ public sealed class PeerGatewayTests
     }
 
     [Fact]
+    public void A_swanctl_file_with_the_two_as_separate_connections_is_a_warning_naming_the_other()
+    {
+        var separate = PeerConfigWriter.Write(PeerConfigTests.Site(), PeerConfigFormat.Swanctl, false)[0].Content
+            + PeerConfigWriter.Write(Second(), PeerConfigFormat.Swanctl, false)[0].Content;
+        var merged = PeerConfigWriter.Write(new[] { PeerConfigTests.Site(), Second() }, PeerConfigFormat.Swanctl,
+            false, null)[0].Content;
+        var (_, warned) = PeerConnectionChoice.Choose(Read(separate), PeerConfigTests.Site());
+        var (_, clean) = PeerConnectionChoice.Choose(Read(merged), PeerConfigTests.Site());
+        Assert.Equal(FindingSeverity.Warning, warned.Severity);
+        Assert.Contains("'neutron-0d0d0d0d-1111-4222-8333-444444444444' is another swanctl connection", warned.Found);
+        Assert.Equal(FindingSeverity.Ok, clean.Severity);
+    }
+
+    private static PeerFile Read(string text) =>
+        PeerFileReaders.Read(PeerFileText.FromString(text.Replace("\r", ""), "(text)"), "(text)", "Swanctl");
+
+    [Fact]
     public void Connections_with_different_IKE_settings_stay_separate_swanctl_connections()
     {
         var aes128 = PeerConfigTests.Site(c => c["id"] = "0e0e0e0e-1111-4222-8333-444444444444",

@@ -52,11 +52,42 @@ public static class PeerConnectionChoice
             : $"chosen by its addresses, ids and subnets among {others} other{(others == 1 ? "" : "s")}";
         var side = best.Swap ? "; the file's 'right' side is the peer" : "";
         var notes = best.Connection.Notes.Concat(file.Notes).ToList();
-        return (best.Connection, new ConnectionFinding(id, "PeerConfig.Connection", FindingSeverity.Ok,
-            $"{best.Connection.Format} connection '{best.Connection.Name}', {how}{side}"
-            + (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : ""),
+        var found = $"{best.Connection.Format} connection '{best.Connection.Name}', {how}{side}"
+            + (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
+        if (IkeTwin(file, best.Connection) is { } twin)
+        {
+            // The cloud's strongSwan (starter) merges conns of one router whose IKE settings are equal and asks for
+            // the second CHILD_SA inside the first one's IKE SA; charon answers from the children of that IKE SA's
+            // own connection only (seen in the tunnel lab: TS_UNACCEPTABLE for the second).
+            return (best.Connection, new ConnectionFinding(id, "PeerConfig.Connection", FindingSeverity.Warning,
+                $"{found}; '{IkeName(twin)}' is another swanctl connection with the same addresses, ids and IKE "
+                    + "settings",
+                "one swanctl connection with a child for each cloud connection",
+                "The cloud negotiates both inside one IKE SA, and charon looks for the second one among the first "
+                    + "one's children only: make them children of one connection (Export-IpsecPeerConfig -Path "
+                    + "with both connections writes it so).", best.Connection.Where));
+        }
+
+        return (best.Connection, new ConnectionFinding(id, "PeerConfig.Connection", FindingSeverity.Ok, found,
             source: best.Connection.Where));
     }
+
+    // Another swanctl connection (not a child of the same one) that the cloud would negotiate in the same IKE SA.
+    private static PeerFileConnection? IkeTwin(PeerFile file, PeerFileConnection chosen)
+    {
+        if (chosen.Format != nameof(PeerConfigFormat.Swanctl))
+        {
+            return null;
+        }
+
+        var a = chosen.Settings;
+        return file.Connections.FirstOrDefault(c => IkeName(c) != IkeName(chosen)
+            && c.Settings is var b && a.IkeVersion == b.IkeVersion && a.LocalAddress == b.LocalAddress
+            && a.RemoteAddress == b.RemoteAddress && a.LocalId == b.LocalId && a.RemoteId == b.RemoteId
+            && a.IkeProposal == b.IkeProposal);
+    }
+
+    private static string IkeName(PeerFileConnection c) => c.Name.Split('/')[0];
 
     private static int Score(PeerSettings found, PeerSettings expected)
     {
