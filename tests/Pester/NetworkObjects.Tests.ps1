@@ -46,6 +46,29 @@ Describe 'The routers, subnets and networks around a VPN, read only' {
         (Get-OpenStackSubnet -Cidr 10.0.0.0/24 -IpVersion 4).Id | Should -Be @($seed.private_subnet_id)
     }
 
+    It 'finds VPN services by their router or subnet given as a name, an id or an object, filtered by Neutron' {
+        $null = Connect-Probe
+        try {
+            $router = Get-OpenStackRouter -Id $seed.router_id
+            $subnet = Get-OpenStackSubnet -Id $seed.private_subnet_id
+            foreach ($given in $seed.router_name, $seed.router_id, $router) {
+                $requests = Get-ServerRequest { Get-VpnService -Router $given }
+                $script:ServerRequestError | Should -BeNullOrEmpty
+                $script:ServerRequestOutput.Id | Should -Contain $seed.vpnservice_id
+                $script:ServerRequestOutput.RouterId | Sort-Object -Unique | Should -Be $seed.router_id
+                @($requests | Where-Object { $_.Path -like '*/vpnservices' }).Query |
+                    Should -Match "router_id=$($seed.router_id)" -Because 'Neutron filters, not the module'
+            }
+            foreach ($given in $subnet.Name, $subnet) {
+                (Get-VpnService -Subnet $given).SubnetId | Sort-Object -Unique | Should -Be $seed.private_subnet_id
+            }
+            (Get-VpnService -RouterId $seed.router_id).Id | Should -Contain $seed.vpnservice_id
+            $record = Get-ErrorRecord { Get-VpnService -Router 'no-such-router-pair' }
+            $record.Exception.Message | Should -Be "-Router: No router has the id or name 'no-such-router-pair'."
+        }
+        finally { Remove-Probe; $null = Connect-Lab lab-admin }
+    }
+
     It 'tells external networks from the others' {
         $external = Get-OpenStackNetwork -External
         $external.Id | Should -Contain $seed.external_network_id

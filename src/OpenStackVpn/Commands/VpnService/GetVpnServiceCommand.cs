@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OpenStackVpn.Completion;
 
 namespace OpenStackVpn.Commands;
 
@@ -10,21 +11,31 @@ namespace OpenStackVpn.Commands;
 /// <code>Get-VpnService -Name 'branch-*'</code>
 /// <para>Lists the services whose names start with branch-.</para>
 /// </example>
+/// <example>
+/// <code>Get-VpnService -Router router1</code>
+/// <para>Lists the services on the router named router1 (a name, an id or a router object).</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "VpnService", DefaultParameterSetName = "List")]
 [OutputType(typeof(VpnService))]
 public sealed class GetVpnServiceCommand : GetResourceCommand<VpnService>
 {
-    /// <summary><para type="description">Only services on this router (id).</para></summary>
+    /// <summary><para type="description">Only services on this router: an object, id or unique
+    /// name.</para></summary>
     [Parameter(ParameterSetName = "List")]
-    [ValidateNotNullOrEmpty]
+    [Alias("RouterId")]
+    [ValidateNotNull]
     [Field("router_id")]
-    public string? RouterId { get; set; }
+    [ReferenceCompletion]
+    public object? Router { get; set; }
 
-    /// <summary><para type="description">Only services with this local subnet (id).</para></summary>
+    /// <summary><para type="description">Only services with this local subnet: an object, id or unique
+    /// name.</para></summary>
     [Parameter(ParameterSetName = "List")]
-    [ValidateNotNullOrEmpty]
+    [Alias("SubnetId")]
+    [ValidateNotNull]
     [Field("subnet_id")]
-    public string? SubnetId { get; set; }
+    [ReferenceCompletion]
+    public object? Subnet { get; set; }
 
     /// <summary><para type="description">Only services in this status.</para></summary>
     [Parameter(ParameterSetName = "List")]
