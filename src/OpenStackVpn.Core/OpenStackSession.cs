@@ -29,9 +29,16 @@ public sealed class OpenStackSession : IDisposable
         Handler = handler;
         _transport = transport;
         _token = token;
-        NetworkEndpoint = settings.NetworkEndpointOverride is { } endpoint
-            ? ServiceCatalog.ServiceRoot(endpoint.ToString())
-            : token.Catalog.Find("network", settings.Interface, settings.RegionName);
+        if (settings.NetworkEndpointOverride is { } endpoint)
+        {
+            NetworkEndpoint = ServiceCatalog.ServiceRoot(endpoint.ToString());
+            Region = settings.RegionName;
+        }
+        else
+        {
+            (NetworkEndpoint, var region) = token.Catalog.Find("network", settings.Interface, settings.RegionName);
+            Region = settings.RegionName ?? region;
+        }
     }
 
     /// <summary>The clouds.yaml entry the session was made from, if any.</summary>
@@ -61,8 +68,9 @@ public sealed class OpenStackSession : IDisposable
     /// <summary>The domain of the scope.</summary>
     public string? DomainName => _token.DomainName;
 
-    /// <summary>The region asked for, if any.</summary>
-    public string? Region => _settings.RegionName;
+    /// <summary>The region asked for, or else the region of the catalog's Neutron endpoint the session uses (none
+    /// with -NetworkEndpoint and no -Region).</summary>
+    public string? Region { get; }
 
     /// <summary>The catalog interface used: public, internal or admin.</summary>
     public string Interface => _settings.Interface;

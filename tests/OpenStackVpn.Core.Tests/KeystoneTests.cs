@@ -20,11 +20,11 @@ public sealed class KeystoneTests
         """);
 
     [Fact]
-    public void The_catalog_gives_the_network_endpoint_of_a_region_and_interface()
+    public void The_catalog_gives_the_network_endpoint_of_a_region_and_interface_and_the_region_it_found()
     {
         var catalog = new ServiceCatalog(Catalog);
-        Assert.Equal(new Uri("http://n2:9696/"), catalog.Find("network", "public", "R2"));
-        Assert.Equal(new Uri("http://n1-int:9696/"), catalog.Find("network", "internal", null));
+        Assert.Equal((new Uri("http://n2:9696/"), "R2"), catalog.Find("network", "public", "R2"));
+        Assert.Equal((new Uri("http://n1-int:9696/"), "R1"), catalog.Find("network", "internal", null));
     }
 
     [Fact]

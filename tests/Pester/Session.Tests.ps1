@@ -111,10 +111,11 @@ Describe 'Sessions' {
         $record.Exception.Message | Should -BeLike "No 'network' endpoint for interface 'public' in region 'NoSuchRegion'.*RegionOne*"
     }
 
-    It 'connects with an existing token' {
+    It 'connects with an existing token, and reports the region of the endpoint it uses when none was asked for' {
         $token = New-LabToken
         $session = Connect-OpenStack -AuthUrl $seed.auth_url -Token (ConvertTo-SecureString $token -AsPlainText -Force)
         $session.AuthMethod | Should -Be 'Token'
+        $session.Region | Should -Be 'RegionOne'
         $session.CanRenew | Should -BeFalse
         (Get-IpsecSiteConnection -Id $seed.connection_id).Id | Should -Be $seed.connection_id
     }

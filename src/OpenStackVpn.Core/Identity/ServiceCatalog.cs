@@ -28,9 +28,9 @@ internal sealed class ServiceCatalog
         }
     }
 
-    /// <summary>The URL of <paramref name="serviceType"/>; an error that lists what the catalog offers when
-    /// there is no single match.</summary>
-    public Uri Find(string serviceType, string @interface, string? region)
+    /// <summary>The URL of <paramref name="serviceType"/> and the region it is in; an error that lists what the
+    /// catalog offers when there is no single match.</summary>
+    public (Uri Url, string? Region) Find(string serviceType, string @interface, string? region)
     {
         var ofType = _endpoints.Where(e => e.Type == serviceType).ToList();
         var matches = ofType
@@ -55,7 +55,7 @@ internal sealed class ServiceCatalog
             };
         }
 
-        return ServiceRoot(matches[0].Url);
+        return (ServiceRoot(matches[0].Url), matches[0].Region);
     }
 
     /// <summary>A catalog URL as the root that API paths are appended to: one trailing
