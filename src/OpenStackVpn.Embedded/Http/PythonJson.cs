@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 
 namespace OpenStackVpn.Embedded.Http;
 
-/// <summary>JSON as Python's <c>json.dumps</c> writes it: ", " and ": " separators, non-ASCII escaped — so bodies read
+/// <summary>JSON as Python's <c>json.dumps</c> writes it: ", " and ": " separators, non-ASCII escaped, so bodies read
 /// (and measure) like the real ones.</summary>
 internal static class PythonJson
 {
