@@ -203,7 +203,7 @@ public static class PeerConfigWriter
     // merges conns whose IKE settings are equal into one peer config and negotiates the second one's CHILD_SA inside
     // the first one's IKE SA; charon answers a CHILD_SA only from the children of the IKE SA's own connection, so
     // such connections must be children of one swanctl connection (seen in the tunnel lab: TS_UNACCEPTABLE else).
-    private static string IkeSaKey(PeerSettings s) => string.Join("|", s.IkeVersion, s.LocalAddress,
+    internal static string IkeSaKey(PeerSettings s) => string.Join("|", s.IkeVersion, s.LocalAddress,
         s.RemoteAddress, s.LocalId, s.RemoteId, s.IkeProposal, s.Aggressive, s.IkeLifetime, s.DpdDelay, s.DpdTimeout);
 
     // One IKE connection, named after its first member (by id: stable for the same set of connections), with one

@@ -80,11 +80,9 @@ public static class PeerConnectionChoice
             return null;
         }
 
-        var a = chosen.Settings;
+        var key = PeerConfigWriter.IkeSaKey(chosen.Settings);
         return file.Connections.FirstOrDefault(c => IkeName(c) != IkeName(chosen)
-            && c.Settings is var b && a.IkeVersion == b.IkeVersion && a.LocalAddress == b.LocalAddress
-            && a.RemoteAddress == b.RemoteAddress && a.LocalId == b.LocalId && a.RemoteId == b.RemoteId
-            && a.IkeProposal == b.IkeProposal);
+            && PeerConfigWriter.IkeSaKey(c.Settings) == key);
     }
 
     private static string IkeName(PeerFileConnection c) => c.Name.Split('/')[0];
