@@ -21,8 +21,8 @@ BeforeAll {
         # -Bridge: embedded clouds, which hear of the agents' reports only through Sync-TunnelStatus.
         for ($i = 0; $Bridge -and $i -lt 120 -and (Get-EndStatus) -ne "$Status/$Status"; $i++) {
             Start-Sleep -Seconds 1
-            Sync-TunnelStatus $state cloud $a
-            Sync-TunnelStatus $state cloud-b $b
+            Sync-TunnelStatus $state cloud $serverA
+            Sync-TunnelStatus $state cloud-b $serverB
         }
         $wait = @{ TimeoutSec = 120; PollIntervalSec = 1; Status = $Status }
         (Wait-IpsecSiteConnection -Session $a -Id $script:localId @wait).Status | Should -Be $Status
@@ -120,13 +120,17 @@ Describe 'A real tunnel between two OpenStack sites made by New-IpsecSitePair, b
     }
 }
 
-Describe 'A real tunnel between two embedded clouds joined by New-IpsecSitePair, both ends run by neutron-vpnaas' `
+Describe ('A real tunnel between two served embedded clouds joined by New-IpsecSitePair, both ends run by ' +
+    'neutron-vpnaas') `
     -Tag Tunnel -Skip:($null -ne $skipReason) {
-    # Two served embedded clouds with no VPN agent of their own (nothing becomes ACTIVE by itself): the agents'
-    # reports are the only way their connections change status (Sync-TunnelStatus, the status bridge).
+    # Two served embedded clouds (each on its own loopback port) with no VPN agent of their own: nothing becomes ACTIVE
+    # by itself, and the agents' reports are the only way their connections change status (Sync-TunnelStatus).
     BeforeAll {
-        $a = Connect-OpenStack -Embedded -ActivationDelaySec -1
-        $b = Connect-OpenStack -Embedded -ActivationDelaySec -1
+        $serverA = Start-EmbeddedOpenStack -ActivationDelaySec -1
+        $serverB = Start-EmbeddedOpenStack -ActivationDelaySec -1
+        $a, $b = foreach ($server in $serverA, $serverB) {
+            Connect-OpenStack -AuthUrl $server.AuthUrl -Credential $server.Credential -ProjectName $server.ProjectName
+        }
         $pair = New-IpsecSitePair -Name embedded-pair -Session $a -Router router1 -Subnet private-subnet `
             -PeerSession $b -PeerRouter member-router -PeerSubnet member-subnet
         $script:localId = $pair.Local.Connection.Id
@@ -139,6 +143,7 @@ Describe 'A real tunnel between two embedded clouds joined by New-IpsecSitePair,
         if ($state) { Stop-LabTunnel $state }
         Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
         foreach ($session in $a, $b) { if ($session) { Disconnect-OpenStack -Session $session } }
+        foreach ($server in $serverA, $serverB) { if ($server) { Stop-EmbeddedOpenStack $server } }
     }
 
     It 'comes up: both ends ACTIVE in their embedded clouds through the status bridge, and the hosts ping' {

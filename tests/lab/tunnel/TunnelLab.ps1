@@ -96,14 +96,14 @@ function Start-LabTunnelPair {
 
 function Sync-TunnelStatus {
     # The status bridge for an embedded cloud: the last status the side's agent reported for its VPN service and each
-    # connection, set in the session's embedded cloud (what the VPN plugin does with the agent's report).
-    param([string] $State, [string] $Side, $Session)
+    # connection, set in the served embedded cloud -Server (what the VPN plugin does with the agent's report).
+    param([string] $State, [string] $Side, $Server)
     $last = Get-LabTunnelReports $State -Side $Side | Select-Object -Last 1
     foreach ($service in @($last.report)) {
         if (-not $service) { continue }
-        Set-EmbeddedOpenStackStatus -Session $Session -Kind VpnService -Id $service.id -Status $service.status
+        Set-EmbeddedOpenStackStatus -Server $Server -Kind VpnService -Id $service.id -Status $service.status
         foreach ($connection in $service.ipsec_site_connections.PSObject.Properties) {
-            Set-EmbeddedOpenStackStatus -Session $Session -Kind IpsecSiteConnection -Id $connection.Name `
+            Set-EmbeddedOpenStackStatus -Server $Server -Kind IpsecSiteConnection -Id $connection.Name `
                 -Status $connection.Value.status
         }
     }
