@@ -207,19 +207,26 @@ up() {
   await_cloud "$STATE/cloud" $P-rl
 }
 
-# A copy of the system's strongswan.d in TARGET, logging to LOG. This kernel may have no ESP (CONFIG_INET_ESP off):
-# then every side uses strongSwan's userspace ESP (kernel-libipsec).
-strongswan_d() {   # strongswan_d TARGET LOG
-  local libipsec=0
+# This kernel may have no ESP (CONFIG_INET_ESP off): then every side uses strongSwan's userspace ESP
+# (kernel-libipsec). Probed once per run: LIBIPSEC=1 when the kernel holds no ESP SA.
+LIBIPSEC=
+probe_esp() {
+  [ -n "$LIBIPSEC" ] && return 0
+  LIBIPSEC=0
   ip netns add $P-esp
   ip -n $P-esp xfrm state add src 192.0.2.200 dst 192.0.2.201 proto esp spi 0x1001 mode tunnel enc 'cbc(aes)' \
-     0x00112233445566778899aabbccddeeff auth-trunc 'hmac(sha256)' 0x00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff 128 2> /dev/null || libipsec=1
+     0x00112233445566778899aabbccddeeff auth-trunc 'hmac(sha256)' 0x00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff 128 2> /dev/null || LIBIPSEC=1
   ip netns del $P-esp
+  say "ESP: $([ $LIBIPSEC = 1 ] && echo 'the kernel holds no ESP SA: userspace ESP (kernel-libipsec)' || echo 'kernel XFRM')"
+}
+
+# A copy of the system's strongswan.d in TARGET, logging to LOG, with userspace ESP where the kernel has none.
+strongswan_d() {   # strongswan_d TARGET LOG
+  probe_esp
   mkdir -p "$(dirname "$1")"
   cp -a /etc/strongswan.d "$1"
-  [ $libipsec = 1 ] && sed -i 's/^\(\s*\)load = no/\1load = yes/' "$1/charon/kernel-libipsec.conf"
+  [ $LIBIPSEC = 1 ] && sed -i 's/^\(\s*\)load = no/\1load = yes/' "$1/charon/kernel-libipsec.conf"
   printf 'charon {\n  filelog {\n    lab {\n      path = %s\n      time_format = %%T\n      flush_line = yes\n      default = 1\n      ike = 2\n    }\n  }\n}\n' "$2" > "$1/zz-lab-logging.conf"
-  say "ESP in $(basename "$(dirname "$1")"): $([ $libipsec = 1 ] && echo 'the kernel holds no ESP SA: userspace ESP (kernel-libipsec)' || echo 'kernel XFRM')"
 }
 
 # The ipsec command the cloud side's driver runs, allowed by neutron-vpn-netns-wrapper's rootwrap filters.
